@@ -1,0 +1,188 @@
+// Line classification for scraped pages. The signals are generic (sentence
+// punctuation, line length, widget vocabulary from en/boilerplate.tsv), not
+// knowledge of particular sites.
+#include <algorithm>
+#include <mutex>
+#include <unordered_set>
+
+#include "text/document.h"
+#include "text/segment.h"
+#include "util/resources.h"
+
+namespace annals {
+namespace {
+
+constexpr size_t kProseMinWords = 6;       // a sentence, if punctuated
+constexpr size_t kUnpunctuatedMinWords = 12;  // a sentence-like line without final stop
+constexpr size_t kPhraseMaxWords = 25;
+constexpr size_t kTitleMinWords = 3;
+
+struct Vocabulary {
+  std::unordered_set<std::string> lines, words;
+  std::vector<std::string> prefixes, phrases;
+};
+
+Vocabulary load_vocabulary(const Resources& resources) {
+  Vocabulary vocabulary;
+  auto table = resources.table("en/boilerplate.tsv", 2);
+  if (!table) return vocabulary;  // validated by the resource tests
+  for (const auto& row : table->rows) {
+    std::string text = fold_case(row.fields[1]);
+    const auto kind = row.fields[0];
+    if (kind == "line") vocabulary.lines.insert(text);
+    else if (kind == "word") vocabulary.words.insert(text);
+    else if (kind == "prefix") vocabulary.prefixes.push_back(text);
+    else if (kind == "phrase") vocabulary.phrases.push_back(text);
+  }
+  return vocabulary;
+}
+
+struct LineFacts {
+  size_t words = 0;
+  size_t widget_words = 0;
+  size_t spaced_words = 0;  // whitespace-separated words with a letter
+  bool shouting = false;    // no lower-case letter at all
+  bool terminal = false;  // ends like a sentence
+  bool widget = false;    // a navigation or widget line outright
+};
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '-' || c == '\''; }
+
+bool ends_like_sentence(std::string_view line) {
+  static constexpr std::string_view closers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xC2\xBB",
+                                                 "\xE2\x80\x99"};
+  bool stripped = true;
+  while (stripped && !line.empty()) {
+    stripped = false;
+    for (auto closer : closers)
+      if (line.ends_with(closer)) { line.remove_suffix(closer.size()); stripped = true; }
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+  }
+  if (line.ends_with("\xE2\x80\xA6")) return true;  // ellipsis
+  return !line.empty() && std::string_view(".!?").find(line.back()) != std::string_view::npos;
+}
+
+size_t count_spaced_words(std::string_view line) {
+  size_t count = 0;
+  bool in_word = false, has_letter = false;
+  for (char ch : line) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isspace(c)) {
+      count += in_word && has_letter;
+      in_word = has_letter = false;
+      continue;
+    }
+    in_word = true;
+    has_letter |= std::isalpha(c) || c >= 0x80;
+  }
+  return count + (in_word && has_letter);
+}
+
+LineFacts describe(std::string_view line, const Vocabulary& vocabulary) {
+  LineFacts facts;
+  const std::string folded = fold_case(line);
+  std::string_view trimmed = folded;
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
+  facts.terminal = ends_like_sentence(trimmed);
+  for (size_t i = 0; i < trimmed.size();) {
+    if (!is_word_byte(trimmed[i]) && !trimmed.substr(i).starts_with("\xC2\xA9")) { ++i; continue; }
+    size_t end = trimmed.substr(i).starts_with("\xC2\xA9") ? i + 2 : i;
+    while (end < trimmed.size() && is_word_byte(trimmed[end])) ++end;
+    auto word = std::string(trimmed.substr(i, end - i));
+    ++facts.words;
+    if (vocabulary.words.count(word)) ++facts.widget_words;
+    i = end;
+  }
+  facts.spaced_words = count_spaced_words(line);
+  facts.shouting = std::none_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  facts.widget = vocabulary.lines.count(std::string(trimmed)) > 0;
+  for (const auto& prefix : vocabulary.prefixes)
+    if (trimmed.starts_with(prefix)) facts.widget = true;
+  if (facts.words < kPhraseMaxWords)
+    for (const auto& phrase : vocabulary.phrases)
+      if (trimmed.find(phrase) != std::string_view::npos) facts.widget = true;
+  return facts;
+}
+
+bool is_prose(const LineFacts& facts) {
+  if (facts.widget || facts.widget_words * 4 > facts.words) return false;
+  if (facts.terminal) return facts.words >= kProseMinWords;
+  return facts.words >= kUnpunctuatedMinWords && facts.widget_words == 0;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t newline = text.find('\n', start);
+    size_t end = newline == std::string_view::npos ? text.size() : newline;
+    size_t content_end = end > start && text[end - 1] == '\r' ? end - 1 : end;
+    lines.push_back({Span{uint32_t(start), uint32_t(content_end)}, LineKind::blank});
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+
+// A paragraph hard-wrapped over several lines (wire copy) is prose as a
+// whole even when its lines are not: no widgets, enough words, a stop.
+bool is_wrapped_paragraph(const std::vector<LineFacts>& facts, size_t first, size_t end) {
+  if (end - first < 2) return false;
+  size_t words = 0;
+  for (size_t i = first; i < end; ++i) {
+    if (facts[i].widget || facts[i].widget_words > 0) return false;
+    words += facts[i].words;
+  }
+  return words >= 2 * kProseMinWords && facts[end - 1].terminal;
+}
+
+void classify_block(std::vector<Line>& lines, const std::vector<LineFacts>& facts, size_t first,
+                    size_t end) {
+  const bool wrapped = is_wrapped_paragraph(facts, first, end);
+  const bool has_widget = std::any_of(facts.begin() + first, facts.begin() + end,
+                                      [](const LineFacts& f) { return f.widget; });
+  for (size_t i = first; i < end; ++i) {
+    bool body = wrapped || is_prose(facts[i]);
+    // Headlines of linked posts sit between navigation lines.
+    if (has_widget && !facts[i].terminal) body = false;
+    lines[i].kind = body ? LineKind::body : LineKind::boilerplate;
+  }
+}
+
+void pick_title(Document& doc, const std::vector<LineFacts>& facts) {
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    auto& line = doc.lines[i];
+    if (line.kind == LineKind::blank || facts[i].widget) continue;
+    if (line.kind != LineKind::dateline && facts[i].spaced_words >= kTitleMinWords &&
+        facts[i].widget_words == 0 && !facts[i].shouting) {
+      line.kind = LineKind::title;
+      auto text = doc.slice(line.span);
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+      doc.title = std::string(text);
+      return;
+    }
+    if (line.kind == LineKind::body) return;  // the article began without a title
+  }
+}
+
+}  // namespace
+
+void mark_boilerplate(Document& doc, const Resources& resources) {
+  const Vocabulary vocabulary = load_vocabulary(resources);
+  doc.lines = split_lines(doc.text);
+  std::vector<LineFacts> facts;
+  facts.reserve(doc.lines.size());
+  for (const auto& line : doc.lines) facts.push_back(describe(doc.slice(line.span), vocabulary));
+  for (size_t i = 0; i < doc.lines.size();) {
+    if (facts[i].words == 0 && !facts[i].widget) { ++i; continue; }  // blank or symbols only
+    size_t end = i;
+    while (end < doc.lines.size() && (facts[end].words > 0 || facts[end].widget)) ++end;
+    classify_block(doc.lines, facts, i, end);
+    i = end;
+  }
+  pick_title(doc, facts);
+}
+
+}  // namespace annals
