@@ -1,0 +1,109 @@
+#include "common.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "graph/graph.h"
+
+namespace annals::cli {
+
+Result<Resources> Context::open_resources() const {
+  std::string dir = resource_dir;
+  if (dir.empty())
+    if (const char* env = std::getenv("ANNALS_RESOURCES")) dir = env;
+  return Resources::open(dir);
+}
+
+int report(const Error& error) {
+  std::cerr << "annals: " << error.to_string() << "\n";
+  return error.code == ErrorCode::bad_value ? kUsage : kFailure;
+}
+
+int report(const std::string& message, int code) {
+  std::cerr << "annals: " << message << "\n";
+  return code;
+}
+
+namespace {
+
+// A reader that went away (| head) is not an error: stop quietly.
+void write_stdout(const std::string& bytes) {
+  const char* data = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(STDOUT_FILENO, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EPIPE) std::_Exit(kOk);
+    if (n < 0) {
+      report(std::string("<stdout>: cannot write: ") + std::strerror(errno));
+      std::_Exit(kFailure);
+    }
+    data += n;
+    left -= size_t(n);
+  }
+}
+
+Status write_all(int fd, const std::string& bytes, const std::string& path) {
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
+    done += size_t(n);
+  }
+  if (::fsync(fd) != 0 && errno != EINVAL)
+    return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
+  return ok_status();
+}
+
+}  // namespace
+
+Status write_output(const std::string& path, const std::string& bytes) {
+  if (path.empty() || path == "-") {
+    write_stdout(bytes);
+    return ok_status();
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory"};
+  fs::path target(path);
+  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return Error{ErrorCode::io, path, std::string("cannot create: ") + std::strerror(errno)};
+  Status written = write_all(fd, bytes, path);
+  if (::close(fd) != 0 && written) written = Error{ErrorCode::io, path, std::strerror(errno)};
+  if (written) {
+    ::chmod(temp.c_str(), 0644);
+    if (std::rename(temp.c_str(), path.c_str()) != 0)
+      written = Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
+  }
+  if (!written) std::remove(temp.c_str());
+  return written;
+}
+
+Result<Graph> read_graph_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Error{ErrorCode::io, path, "no such file"};
+  if (std::filesystem::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory, not a file"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::io, path, "cannot open"};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return graph_from_json(buffer.str(), path);
+}
+
+bool use_colour() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,43 @@
+// Shared by the subcommands: exit codes, messages, output files.
+#pragma once
+
+#include <string>
+
+#include "graph/graph.h"
+#include "util/resources.h"
+#include "util/result.h"
+
+namespace CLI { class App; }
+
+namespace annals::cli {
+
+enum Exit : int { kOk = 0, kFailure = 1, kUsage = 2 };
+
+// Options every subcommand sees.
+struct Context {
+  std::string resource_dir;  // --resources DIR (or $ANNALS_RESOURCES)
+  Result<Resources> open_resources() const;
+};
+
+// One subcommand per file: each adds itself to the app with its options and
+// a callback that runs it and sets the exit code.
+void register_build(CLI::App& app, const Context& context, int& exit_code);
+void register_annotate(CLI::App& app, const Context& context, int& exit_code);
+void register_render(CLI::App& app, const Context& context, int& exit_code);
+void register_query(CLI::App& app, const Context& context, int& exit_code);
+
+// "annals: where: message" on stderr; returns the exit code for the error.
+int report(const Error& error);
+int report(const std::string& message, int code = kFailure);
+
+// Writes bytes to stdout ("-" or empty) or, atomically, to a file: a
+// temporary file beside it, renamed into place only once complete.
+Status write_output(const std::string& path, const std::string& bytes);
+
+// Reads a whole graph JSON file.
+Result<Graph> read_graph_file(const std::string& path);
+
+// Whether to colour output written to stdout.
+bool use_colour();
+
+}  // namespace annals::cli

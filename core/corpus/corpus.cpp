@@ -1,0 +1,236 @@
+#include "corpus/corpus.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "pipeline.h"
+
+namespace annals {
+namespace {
+
+// Where each document's events and actors went in the graph.
+struct DocumentIndex {
+  std::vector<int32_t> actor;  // document actor -> graph actor
+  std::vector<int32_t> event;  // document event -> graph event, -1 if left out
+};
+
+std::string slug(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    if (std::isalnum(c)) out += char(std::tolower(c));
+    else if (c >= 0x80) out += char(c);
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "actor" : out;
+}
+
+std::string unique_id(std::string base, std::set<std::string>& taken) {
+  std::string id = base;
+  for (int n = 2; !taken.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+  return id;
+}
+
+void add_documents(std::vector<DocumentAnalysis>& docs, Graph& graph) {
+  std::set<std::string> taken;
+  for (auto& a : docs) {
+    a.doc.id = unique_id(a.doc.id, taken);
+    GraphDocument d{a.doc.id, a.doc.path, a.doc.title, std::nullopt, std::nullopt};
+    if (a.doc.dct) {
+      d.dct = a.doc.dct->value;
+      d.dct_source = to_string(a.doc.dct->source);
+    }
+    graph.documents.push_back(std::move(d));
+  }
+}
+
+std::vector<DocumentIndex> add_actors(const std::vector<DocumentAnalysis>& docs, const ActorTagger& tagger,
+                                      Graph& graph) {
+  std::vector<const ActorTagging*> taggings;
+  for (const auto& a : docs) taggings.push_back(&a.actors);
+  std::vector<Actor> merged;
+  auto maps = tagger.merge(taggings, merged);
+  std::set<std::string> taken;
+  for (const auto& actor : merged)
+    graph.actors.push_back({unique_id(slug(actor.name), taken), actor.name, to_string(actor.kind), actor.aliases});
+  std::vector<DocumentIndex> index(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) index[d].actor = maps[d];
+  return index;
+}
+
+// Which events become graph nodes: verbs that are dated, have a named agent
+// or report something; and every event a causal link needs.
+std::vector<bool> select_events(const DocumentAnalysis& a) {
+  std::vector<bool> keep(a.events.size(), false);
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    const auto& event = a.events[e];
+    if (event.noun || a.doc.lines[a.seg.sentences[event.sentence].line].kind == LineKind::title) continue;
+    bool agent = std::any_of(event.participants.begin(), event.participants.end(),
+                             [](const Participant& p) { return p.role == "agent"; });
+    bool leads_into_next = e + 1 < a.events.size() && event.event_class == EventClass::aspectual &&
+                           a.events[e + 1].sentence == event.sentence && a.events[e + 1].token <= event.token + 4;
+    keep[e] = !leads_into_next && (event.timex >= 0 || agent);
+  }
+  for (const auto& r : a.relations) keep[r.source] = keep[r.target] = true;
+  return keep;
+}
+
+std::optional<EventTime> event_time(const DocumentAnalysis& a, const EventMention& event) {
+  if (event.timex >= 0) {
+    const Timex& t = a.timexes[event.timex];
+    EventTime time{t.value, std::nullopt, std::nullopt, t.inferred || event.time_inherited};
+    if (t.bounds) {
+      time.start = iso_day(t.bounds->first);
+      time.end = iso_day(t.bounds->last);
+    }
+    return time;
+  }
+  // A report with no date of its own was made when the article says.
+  if (event.event_class == EventClass::reporting && a.doc.dct && event.tense != "FUTURE") {
+    std::string day = a.doc.dct->value.substr(0, 10);
+    return EventTime{day, day, day, true};
+  }
+  return std::nullopt;
+}
+
+std::string sentence_text(const DocumentAnalysis& a, uint32_t sentence) {
+  return std::string(a.doc.slice(a.seg.sentences[sentence].span));
+}
+
+GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, const EventMention& event) {
+  GraphEvent g;
+  g.label = event.label;
+  g.trigger = std::string(a.doc.slice(event.trigger));
+  g.event_class = to_string(event.event_class);
+  g.time = event_time(a, event);
+  g.polarity = event.negated ? "negative" : "positive";
+  g.modality = to_string(event.modality);
+  for (const auto& p : event.participants) {
+    int32_t actor = a.actors.mentions[p.mention].actor;
+    if (actor < 0 || actor >= int32_t(index.actor.size()) || index.actor[actor] < 0) continue;
+    ActorRole role{std::to_string(index.actor[actor]), p.role};
+    bool seen = std::any_of(g.actors.begin(), g.actors.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
+    if (!seen) g.actors.push_back(role);
+  }
+  g.mentions.push_back({a.doc.id, event.trigger.start, event.trigger.end, sentence_text(a, event.sentence)});
+  return g;
+}
+
+// The same real-world event told by two articles: same trigger lemma, the
+// same single day, and no actor that contradicts (a shared one, or none).
+bool same_event(const GraphEvent& a, const std::string& lemma_a, const GraphEvent& b, const std::string& lemma_b) {
+  if (lemma_a != lemma_b || !a.time || !b.time || !a.time->start || a.time->start != a.time->end) return false;
+  if (a.time->start != b.time->start || a.time->end != b.time->end) return false;
+  if (a.polarity != b.polarity || a.mentions.front().doc == b.mentions.front().doc) return false;
+  if (a.actors.empty() || b.actors.empty()) return true;
+  for (const auto& x : a.actors)
+    for (const auto& y : b.actors)
+      if (x.actor == y.actor) return true;
+  return false;
+}
+
+// Candidates for merging are found by (lemma, day), so merging stays linear.
+std::string merge_key(const std::string& lemma, const GraphEvent& event) {
+  if (!event.time || !event.time->start || event.time->start != event.time->end) return "";
+  return lemma + "|" + *event.time->start;
+}
+
+void add_events(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentIndex>& index, Graph& graph) {
+  std::vector<std::string> lemmas;  // per graph event
+  std::unordered_multimap<std::string, size_t> by_key;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const auto& a = docs[d];
+    auto keep = select_events(a);
+    index[d].event.assign(a.events.size(), -1);
+    for (size_t e = 0; e < a.events.size(); ++e) {
+      if (!keep[e]) continue;
+      GraphEvent event = make_event(a, index[d], a.events[e]);
+      const std::string key = merge_key(a.events[e].lemma, event);
+      int32_t same = -1;
+      for (auto [it, end] = by_key.equal_range(key); !key.empty() && it != end && same < 0; ++it)
+        if (same_event(graph.events[it->second], lemmas[it->second], event, a.events[e].lemma))
+          same = int32_t(it->second);
+      if (same >= 0) {
+        graph.events[same].mentions.push_back(event.mentions.front());
+        index[d].event[e] = same;
+        continue;
+      }
+      index[d].event[e] = int32_t(graph.events.size());
+      if (!key.empty()) by_key.emplace(key, graph.events.size());
+      lemmas.push_back(a.events[e].lemma);
+      graph.events.push_back(std::move(event));
+    }
+  }
+}
+
+void add_text_relations(const std::vector<DocumentAnalysis>& docs, const std::vector<DocumentIndex>& index,
+                        Graph& graph) {
+  for (size_t d = 0; d < docs.size(); ++d)
+    for (const auto& r : docs[d].relations) {
+      int32_t source = index[d].event[r.source], target = index[d].event[r.target];
+      if (source < 0 || target < 0 || source == target) continue;
+      Evidence evidence{docs[d].doc.id, r.cue.start, r.cue.end, std::string(docs[d].doc.slice(r.cue))};
+      graph.relations.push_back({std::to_string(source), std::to_string(target), r.type, evidence});
+    }
+}
+
+// Chains dated events in time order: a "before" link where one ends before
+// the next begins (honest for partial dates: bounds, not values), and a
+// "same_actor" thread through each actor's events.
+void add_time_relations(Graph& graph) {
+  std::vector<size_t> dated;
+  for (size_t e = 0; e < graph.events.size(); ++e)
+    if (graph.events[e].time && graph.events[e].time->start && graph.events[e].modality == "actual" &&
+        graph.events[e].polarity == "positive")
+      dated.push_back(e);
+  auto by_start = [&](size_t x, size_t y) {
+    return std::tie(*graph.events[x].time->start, x) < std::tie(*graph.events[y].time->start, y);
+  };
+  std::sort(dated.begin(), dated.end(), by_start);
+  for (size_t k = 1; k < dated.size(); ++k) {
+    const auto& prev = graph.events[dated[k - 1]];
+    const auto& next = graph.events[dated[k]];
+    if (*prev.time->end < *next.time->start)
+      graph.relations.push_back({std::to_string(dated[k - 1]), std::to_string(dated[k]), "before", std::nullopt});
+  }
+  std::map<std::string, size_t> last_of_actor;
+  for (size_t e : dated)
+    for (const auto& role : graph.events[e].actors) {
+      auto [it, fresh] = last_of_actor.try_emplace(role.actor, e);
+      if (!fresh && it->second != e) {
+        graph.relations.push_back({std::to_string(it->second), std::to_string(e), "same_actor", std::nullopt});
+        it->second = e;
+      }
+    }
+}
+
+// Internal indices become the public ids only at the end.
+void assign_ids(Graph& graph) {
+  std::map<std::string, std::string> actor_ids;
+  for (size_t i = 0; i < graph.actors.size(); ++i) actor_ids[std::to_string(i)] = graph.actors[i].id;
+  for (size_t i = 0; i < graph.events.size(); ++i) {
+    graph.events[i].id = "e" + std::to_string(i + 1);
+    for (auto& role : graph.events[i].actors) role.actor = actor_ids[role.actor];
+  }
+  for (auto& r : graph.relations) {
+    r.source = "e" + std::to_string(std::stoul(r.source) + 1);
+    r.target = "e" + std::to_string(std::stoul(r.target) + 1);
+  }
+}
+
+}  // namespace
+
+Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors) {
+  Graph graph;
+  add_documents(documents, graph);
+  auto index = add_actors(documents, actors, graph);
+  add_events(documents, index, graph);
+  add_text_relations(documents, index, graph);
+  add_time_relations(graph);
+  assign_ids(graph);
+  return graph;
+}
+
+}  // namespace annals

@@ -1,0 +1,354 @@
+// Event triggers by lexicon and local context. Part-of-speech decisions are
+// made from the neighbouring function words (cues.tsv), which is enough for
+// news prose; a trained tagger can replace is_verb_here() later.
+#include <algorithm>
+
+#include "events/event.h"
+#include "events/lexicon.h"
+
+namespace annals {
+
+using detail::Cue;
+using detail::CueKind;
+using detail::EventLexicon;
+using detail::VerbEntry;
+using detail::VerbForm;
+
+struct EventTagger::Lexicon : EventLexicon {};
+
+namespace {
+
+constexpr size_t kAuxiliaryWindow = 6;
+constexpr size_t kLabelObjectTokens = 5;
+constexpr size_t kLabelSubjectTokens = 5;
+
+// One sentence, its folded words, clauses and the timex covering each token.
+struct SentenceView {
+  const Document& doc;
+  const Segmentation& seg;
+  uint32_t index;
+  uint32_t first, end;               // token range
+  std::vector<std::string> folded;   // per token in range
+  std::vector<int32_t> clause;       // clause number per token
+  std::vector<bool> coordinated;     // per clause: opened by ", and"
+  std::vector<int32_t> timex;        // timex index per token, -1 if none
+  std::vector<int32_t> actor;        // actor mention index per token, -1 if none
+
+  size_t size() const { return end - first; }
+  const Token& token(size_t i) const { return seg.tokens[first + i]; }
+  std::string_view text(size_t i) const { return doc.slice(token(i).span); }
+};
+
+bool is_adverb(const std::string& word) { return word.size() > 4 && word.ends_with("ly"); }
+
+const Cue* cue_at(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  return i < s.size() ? lex.cue(s.folded[i]) : nullptr;
+}
+
+bool cue_is(const EventLexicon& lex, const SentenceView& s, size_t i, CueKind kind) {
+  const Cue* cue = cue_at(lex, s, i);
+  return cue && cue->kind == kind;
+}
+
+void split_clauses(const EventLexicon& lex, SentenceView& s) {
+  int32_t current = 0;
+  s.coordinated.push_back(false);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const Cue* cue = cue_at(lex, s, i);
+    bool opens = cue && s.timex[i] < 0 &&
+                 (cue->kind == CueKind::subordinate ||
+                  (cue->kind == CueKind::coordinate && i > 0 && s.text(i - 1) == ","));
+    if (opens && i > 0) {
+      ++current;
+      s.coordinated.push_back(cue->kind == CueKind::coordinate);
+    }
+    s.clause.push_back(current);
+  }
+}
+
+SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_t index,
+                           const std::vector<Timex>& timexes, const ActorTagging& actors,
+                           const EventLexicon& lex) {
+  const Sentence& sentence = seg.sentences[index];
+  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}};
+  for (size_t i = 0; i < s.size(); ++i) s.folded.push_back(fold_case(s.text(i)));
+  s.timex.assign(s.size(), -1);
+  s.actor.assign(s.size(), -1);
+  for (size_t t = 0; t < timexes.size(); ++t)
+    if (timexes[t].sentence == index)
+      for (size_t i = 0; i < s.size(); ++i)
+        if (s.token(i).span.start >= timexes[t].span.start && s.token(i).span.end <= timexes[t].span.end)
+          s.timex[i] = int32_t(t);
+  for (size_t m = 0; m < actors.mentions.size(); ++m)
+    if (actors.mentions[m].sentence == index)
+      for (size_t i = 0; i < s.size(); ++i)
+        if (s.token(i).span.start >= actors.mentions[m].span.start &&
+            s.token(i).span.end <= actors.mentions[m].span.end)
+          s.actor[i] = int32_t(m);
+  split_clauses(lex, s);
+  return s;
+}
+
+// Index of the first word before i that is not an adverb or negation.
+size_t previous_content(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  while (i > 0) {
+    --i;
+    if (!is_adverb(s.folded[i]) && !cue_is(lex, s, i, CueKind::negation)) return i;
+  }
+  return SIZE_MAX;
+}
+
+bool names_subject(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  if (i == SIZE_MAX) return false;
+  return cue_is(lex, s, i, CueKind::pronoun) || s.actor[i] >= 0 ||
+         (s.token(i).capitalised && i > 0);
+}
+
+bool next_is_verb(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  if (i + 1 >= s.size()) return false;
+  const Cue* cue = cue_at(lex, s, i + 1);
+  if (cue && (cue->kind == CueKind::be || cue->kind == CueKind::modal || cue->kind == CueKind::perfect))
+    return true;
+  auto [from, to] = lex.verbs.equal_range(s.folded[i + 1]);
+  return std::any_of(from, to, [](const auto& e) { return e.second.form == VerbForm::past; });
+}
+
+// Decides whether a word that can be this verb form is a verb here.
+bool is_verb_here(const EventLexicon& lex, const SentenceView& s, size_t i, VerbForm form) {
+  size_t prev = previous_content(lex, s, i);
+  if (prev != SIZE_MAX && cue_is(lex, s, prev, CueKind::determiner)) return false;
+  const Cue* before = prev == SIZE_MAX ? nullptr : cue_at(lex, s, prev);
+  switch (form) {
+    case VerbForm::past: return true;
+    case VerbForm::ing: return before && (before->kind == CueKind::be);
+    case VerbForm::base:
+      return before && (before->kind == CueKind::modal || before->kind == CueKind::infinitive ||
+                        before->kind == CueKind::do_support || before->kind == CueKind::pronoun ||
+                        before->kind == CueKind::be);
+    case VerbForm::third_person:
+      return names_subject(lex, s, prev) && !next_is_verb(lex, s, i) &&
+             !(i + 1 < s.size() && s.folded[i + 1] == "of");
+  }
+  return false;
+}
+
+bool continuation_matches(const SentenceView& s, size_t i, const VerbEntry& entry) {
+  for (size_t k = 0; k < entry.continuation.size(); ++k)
+    if (i + 1 + k >= s.size() || s.folded[i + 1 + k] != entry.continuation[k]) return false;
+  return true;
+}
+
+// The longest lexicon verb at token i that is a verb in this context.
+const VerbEntry* verb_at(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  const VerbEntry* best = nullptr;
+  auto [from, to] = lex.verbs.equal_range(s.folded[i]);
+  for (auto it = from; it != to; ++it) {
+    const VerbEntry& entry = it->second;
+    if (!continuation_matches(s, i, entry) || !is_verb_here(lex, s, i, entry.form)) continue;
+    if (!best || entry.continuation.size() > best->continuation.size()) best = &entry;
+  }
+  return best;
+}
+
+// Tense, aspect, polarity and modality from the auxiliaries before a verb.
+void read_auxiliaries(const EventLexicon& lex, const SentenceView& s, size_t i, VerbForm form,
+                      EventMention& event) {
+  std::string be, perfect, do_tense, modal;
+  bool infinitive = false;
+  for (size_t k = i, steps = 0; k > 0 && steps < kAuxiliaryWindow; ++steps) {
+    --k;
+    const Cue* cue = cue_at(lex, s, k);
+    if (!cue) { if (is_adverb(s.folded[k])) continue; break; }
+    switch (cue->kind) {
+      case CueKind::negation: event.negated = true; continue;
+      case CueKind::be: if (be.empty()) be = cue->value; continue;
+      case CueKind::perfect: if (perfect.empty()) perfect = cue->value; continue;
+      case CueKind::do_support: do_tense = cue->value; continue;
+      case CueKind::modal: modal = cue->value; continue;
+      case CueKind::infinitive: infinitive = true; break;
+      default: break;
+    }
+    break;
+  }
+  if (form == VerbForm::ing && !be.empty()) event.aspect = "PROGRESSIVE";
+  if (!perfect.empty()) event.aspect = "PERFECTIVE";
+  std::string tense = !perfect.empty() ? perfect : !be.empty() && be != "NONE" ? be : do_tense;
+  if (tense.empty()) tense = form == VerbForm::past ? "PAST" : form == VerbForm::ing ? "PRESPART" : "PRESENT";
+  if (modal == "planned") tense = "FUTURE";
+  else if (!modal.empty()) tense = "NONE";
+  if (infinitive && modal.empty() && be.empty() && perfect.empty()) tense = "INFINITIVE";
+  event.tense = tense;
+  if (!modal.empty()) {
+    static const std::pair<std::string_view, Modality> modalities[] = {
+        {"possible", Modality::possible}, {"planned", Modality::planned},
+        {"necessary", Modality::necessary}, {"conditional", Modality::conditional}};
+    for (auto [name, value] : modalities) if (modal == name) event.modality = value;
+  }
+}
+
+void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
+                       bool passive, EventMention& event) {
+  const int32_t clause = s.clause[i];
+  for (size_t k = i; k > 0;) {  // subject: nearest actor before the trigger
+    --k;
+    if (s.clause[k] != clause) break;
+    if (s.actor[k] >= 0) {
+      event.participants.push_back({s.actor[k], passive ? "patient" : "agent"});
+      break;
+    }
+  }
+  int32_t last = -1;
+  for (size_t k = trigger_end; k < s.size() && s.clause[k] == clause; ++k) {
+    if (s.actor[k] < 0 || s.actor[k] == last) continue;
+    last = s.actor[k];
+    size_t before = k;
+    while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
+    std::string role = "patient";
+    if (before > trigger_end) {
+      auto it = lex.roles.find(s.folded[before - 1]);
+      if (it != lex.roles.end()) role = it->second;
+      else if (s.actor[before - 1] < 0) role = "participant";
+    }
+    event.participants.push_back({s.actor[k], role});
+  }
+}
+
+// The timex that dates the clause of token i: its own, else (for a
+// coordinated clause) the one before it in the same sentence.
+void anchor(const SentenceView& s, size_t i, const std::vector<Timex>& timexes, EventMention& event) {
+  auto dated = [&](int32_t clause) -> int32_t {
+    int32_t best = -1;
+    size_t best_distance = SIZE_MAX;
+    for (size_t k = 0; k < s.size(); ++k) {
+      int32_t t = s.timex[k];
+      if (t < 0 || s.clause[k] != clause) continue;
+      auto type = timexes[t].type;
+      if (type != TimexType::date && type != TimexType::time) continue;
+      size_t distance = k > i ? k - i : i - k;
+      if (distance < best_distance) { best = t; best_distance = distance; }
+    }
+    return best;
+  };
+  for (int32_t clause = s.clause[i]; clause >= 0; --clause) {
+    event.timex = dated(clause);
+    if (event.timex >= 0) { event.time_inherited = clause != s.clause[i]; return; }
+    if (!s.coordinated[clause]) return;
+  }
+}
+
+std::string join_tokens(const SentenceView& s, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    bool glue = out.empty() || s.token(k).kind == TokenKind::punct || s.token(k).span.start == s.token(k - 1).span.end;
+    if (!glue) out += ' ';
+    out += s.text(k);
+  }
+  return out;
+}
+
+std::string make_label(const SentenceView& s, size_t i, size_t trigger_end, const EventMention& event,
+                       const ActorTagging& actors) {
+  const int32_t clause = s.clause[i];
+  std::string subject;
+  size_t start = i;
+  while (start > 0 && s.clause[start - 1] == clause && s.timex[start - 1] < 0 &&
+         s.token(start - 1).kind != TokenKind::punct && i - start < kLabelSubjectTokens)
+    --start;
+  const bool whole_subject = start == 0 || s.clause[start - 1] != clause || s.token(start - 1).kind == TokenKind::punct;
+  for (const auto& p : event.participants)
+    if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
+      const auto& m = actors.mentions[p.mention];
+      if (!whole_subject && m.actor >= 0) subject = actors.actors[m.actor].name + " ";
+    }
+  if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
+  else if (!subject.empty()) {
+    size_t aux = i;
+    while (aux > 0 && s.clause[aux - 1] == clause && s.actor[aux - 1] < 0 && s.token(aux - 1).kind != TokenKind::punct && i - aux < 3) --aux;
+    subject += join_tokens(s, aux, i) + (aux < i ? " " : "");
+  }
+  size_t stop = trigger_end;
+  while (stop < s.size() && stop - trigger_end < kLabelObjectTokens && s.clause[stop] == clause &&
+         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct)
+    ++stop;
+  while (stop > trigger_end && !s.token(stop - 1).capitalised && s.folded[stop - 1].size() <= 3 &&
+         s.token(stop - 1).kind == TokenKind::word && stop - trigger_end > 1)
+    --stop;  // do not end on "the", "of", "to"
+  return subject + join_tokens(s, i, stop);
+}
+
+}  // namespace
+
+const char* to_string(EventClass c) {
+  static const char* names[] = {"OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"};
+  return names[static_cast<int>(c)];
+}
+
+const char* to_string(Modality m) {
+  static const char* names[] = {"actual", "possible", "planned", "necessary", "conditional", "reported"};
+  return names[static_cast<int>(m)];
+}
+
+EventTagger::EventTagger(std::unique_ptr<Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+EventTagger::EventTagger(EventTagger&&) noexcept = default;
+EventTagger& EventTagger::operator=(EventTagger&&) noexcept = default;
+EventTagger::~EventTagger() = default;
+
+Result<EventTagger> EventTagger::create(const Resources& resources) {
+  auto lexicon = detail::load_event_lexicon(resources);
+  if (!lexicon) return lexicon.error();
+  auto owned = std::make_unique<Lexicon>();
+  static_cast<EventLexicon&>(*owned) = std::move(*lexicon);
+  return EventTagger(std::move(owned));
+}
+
+std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentation& seg,
+                                           const std::vector<Timex>& timexes,
+                                           const ActorTagging& actors) const {
+  const EventLexicon& lex = *lexicon_;
+  std::vector<EventMention> events;
+  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
+    if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
+    SentenceView s = view_sentence(doc, seg, si, timexes, actors, lex);
+    bool reporting_seen = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s.token(i).kind != TokenKind::word || s.timex[i] >= 0) continue;
+      EventMention event;
+      size_t trigger_end = i + 1;
+      VerbForm form = VerbForm::base;
+      if (const VerbEntry* verb = verb_at(lex, s, i)) {
+        event.lemma = verb->lemma;
+        event.event_class = verb->event_class;
+        form = verb->form;
+        trigger_end += verb->continuation.size();
+        read_auxiliaries(lex, s, i, form, event);
+      } else if (auto noun = lex.nouns.find(s.folded[i]); noun != lex.nouns.end() && s.actor[i] < 0) {
+        event.lemma = noun->second.lemma;
+        event.event_class = noun->second.event_class;
+        event.noun = true;
+        size_t prev = previous_content(lex, s, i);
+        event.negated = i > 0 && s.folded[i - 1] == "no";
+        (void)prev;
+      } else {
+        continue;
+      }
+      event.trigger = {s.token(i).span.start, s.token(trigger_end - 1).span.end};
+      event.sentence = si;
+      event.token = s.first + uint32_t(i);
+      if (!event.noun && reporting_seen && event.modality == Modality::actual && s.clause[i] > 0)
+        event.modality = Modality::reported;
+      if (!event.noun && event.modality == Modality::conditional && reporting_seen)
+        event.modality = Modality::planned;
+      const bool passive = !event.noun && form == VerbForm::past && s.clause[i] == s.clause[i > 0 ? i - 1 : 0] &&
+                           i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
+      find_participants(lex, s, i, trigger_end, passive, event);
+      anchor(s, i, timexes, event);
+      event.label = make_label(s, i, trigger_end, event, actors);
+      reporting_seen |= event.event_class == EventClass::reporting && !event.noun;
+      events.push_back(std::move(event));
+      i = trigger_end - 1;
+    }
+  }
+  return events;
+}
+
+}  // namespace annals

@@ -1,0 +1,147 @@
+#include "events/lexicon.h"
+
+#include "text/segment.h"
+
+namespace annals::detail {
+namespace {
+
+bool is_vowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
+
+// English regular inflection; the resource lists the forms it gets wrong.
+std::string third_person(const std::string& lemma) {
+  if (lemma.ends_with("s") || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with("x") ||
+      lemma.ends_with("z") || lemma.ends_with("o"))
+    return lemma + "es";
+  if (lemma.size() > 1 && lemma.back() == 'y' && !is_vowel(lemma[lemma.size() - 2]))
+    return lemma.substr(0, lemma.size() - 1) + "ies";
+  return lemma + "s";
+}
+
+std::string past(const std::string& lemma) {
+  if (lemma.ends_with("e")) return lemma + "d";
+  if (lemma.size() > 1 && lemma.back() == 'y' && !is_vowel(lemma[lemma.size() - 2]))
+    return lemma.substr(0, lemma.size() - 1) + "ied";
+  return lemma + "ed";
+}
+
+std::string present_participle(const std::string& lemma) {
+  if (lemma.ends_with("ie")) return lemma.substr(0, lemma.size() - 2) + "ying";
+  if (lemma.ends_with("e") && !lemma.ends_with("ee")) return lemma.substr(0, lemma.size() - 1) + "ing";
+  return lemma + "ing";
+}
+
+VerbForm form_of_listed(const std::string& form, const std::string& lemma) {
+  if (form.ends_with("ing")) return VerbForm::ing;
+  if (form == third_person(lemma)) return VerbForm::third_person;
+  return VerbForm::past;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) parts.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+// "take part": indexed by the inflected head, the rest kept as continuation.
+void add_verb(EventLexicon& lexicon, const std::string& lemma, EventClass c, const std::string& form,
+              VerbForm kind) {
+  auto words = split(form, ' ');
+  if (words.empty()) return;
+  std::vector<std::string> rest(words.begin() + 1, words.end());
+  lexicon.verbs.emplace(words[0], VerbEntry{lemma, c, kind, rest});
+}
+
+Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
+  auto table = resources.table("en/events/verbs.tsv", 2);
+  if (!table) return table.error();
+  for (const auto& row : table->rows) {
+    auto event_class = parse_event_class(row.fields[1]);
+    if (!event_class) return Error{ErrorCode::bad_data, table->where(row), event_class.error().message};
+    const std::string lemma = fold_case(row.fields[0]);
+    auto words = split(lemma, ' ');
+    const std::string head = words[0];
+    const std::string tail = lemma.substr(head.size());
+    bool listed_past = false;
+    if (row.fields.size() > 2)
+      for (const auto& form : split(row.fields[2], ',')) {
+        auto kind = form_of_listed(split(form, ' ')[0], head);
+        listed_past |= kind == VerbForm::past;
+        add_verb(lexicon, lemma, *event_class, form, kind);
+      }
+    add_verb(lexicon, lemma, *event_class, lemma, VerbForm::base);
+    add_verb(lexicon, lemma, *event_class, third_person(head) + tail, VerbForm::third_person);
+    add_verb(lexicon, lemma, *event_class, present_participle(head) + tail, VerbForm::ing);
+    if (!listed_past) add_verb(lexicon, lemma, *event_class, past(head) + tail, VerbForm::past);
+  }
+  return ok_status();
+}
+
+Status load_nouns(const Resources& resources, EventLexicon& lexicon) {
+  auto table = resources.table("en/events/nouns.tsv", 2);
+  if (!table) return table.error();
+  for (const auto& row : table->rows) {
+    auto event_class = parse_event_class(row.fields[1]);
+    if (!event_class) return Error{ErrorCode::bad_data, table->where(row), event_class.error().message};
+    std::string noun = fold_case(row.fields[0]);
+    lexicon.nouns[noun] = {noun, *event_class};
+    std::string plural = row.fields.size() > 2 ? fold_case(row.fields[2]) : third_person(noun);
+    lexicon.nouns[plural] = {noun, *event_class};
+  }
+  return ok_status();
+}
+
+Result<CueKind> parse_cue_kind(std::string_view kind, std::string_view value) {
+  if (kind == "negation") return CueKind::negation;
+  if (kind == "modal") return CueKind::modal;
+  if (kind == "perfect") return CueKind::perfect;
+  if (kind == "be") return CueKind::be;
+  if (kind == "do") return CueKind::do_support;
+  if (kind == "infinitive") return CueKind::infinitive;
+  if (kind == "determiner") return CueKind::determiner;
+  if (kind == "pronoun") return CueKind::pronoun;
+  if (kind == "clause" && value == "subordinate") return CueKind::subordinate;
+  if (kind == "clause" && value == "coordinate") return CueKind::coordinate;
+  return Error{ErrorCode::bad_data, "", "unknown cue kind \"" + std::string(kind) + "\""};
+}
+
+Status load_cues(const Resources& resources, EventLexicon& lexicon) {
+  auto table = resources.table("en/events/cues.tsv", 3);
+  if (!table) return table.error();
+  for (const auto& row : table->rows) {
+    auto kind = parse_cue_kind(row.fields[1], row.fields[2]);
+    if (!kind) return Error{ErrorCode::bad_data, table->where(row), kind.error().message};
+    lexicon.cues[fold_case(row.fields[0])] = {*kind, std::string(row.fields[2])};
+  }
+  auto roles = resources.table("en/events/roles.tsv", 2);
+  if (!roles) return roles.error();
+  for (const auto& row : roles->rows) lexicon.roles[fold_case(row.fields[0])] = std::string(row.fields[1]);
+  return ok_status();
+}
+
+}  // namespace
+
+Result<EventClass> parse_event_class(std::string_view text) {
+  static constexpr std::pair<std::string_view, EventClass> names[] = {
+      {"OCCURRENCE", EventClass::occurrence}, {"REPORTING", EventClass::reporting},
+      {"STATE", EventClass::state},           {"I_ACTION", EventClass::i_action},
+      {"I_STATE", EventClass::i_state},       {"ASPECTUAL", EventClass::aspectual},
+      {"PERCEPTION", EventClass::perception}};
+  for (auto [name, value] : names)
+    if (name == text) return value;
+  return Error{ErrorCode::bad_data, "", "unknown event class \"" + std::string(text) + "\""};
+}
+
+Result<EventLexicon> load_event_lexicon(const Resources& resources) {
+  EventLexicon lexicon;
+  for (auto* load : {&load_verbs, &load_nouns, &load_cues})
+    if (auto status = load(resources, lexicon); !status) return status.error();
+  return lexicon;
+}
+
+}  // namespace annals::detail

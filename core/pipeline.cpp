@@ -1,0 +1,56 @@
+#include "pipeline.h"
+
+#include "corpus/corpus.h"
+
+namespace annals {
+
+Pipeline::Pipeline(const Resources& resources, PipelineOptions options, TimeTagger times,
+                   ActorTagger actors, EventTagger events, RelationFinder relations)
+    : resources_(&resources), options_(std::move(options)), times_(std::move(times)),
+      actors_(std::move(actors)), events_(std::move(events)), relations_(std::move(relations)) {}
+
+Result<Pipeline> Pipeline::create(const Resources& resources, PipelineOptions options) {
+  auto times = TimeTagger::create(resources);
+  if (!times) return times.error();
+  auto actors = ActorTagger::create(resources, options.aliases);
+  if (!actors) return actors.error();
+  auto events = EventTagger::create(resources);
+  if (!events) return events.error();
+  auto relations = RelationFinder::create(resources);
+  if (!relations) return relations.error();
+  return Pipeline(resources, std::move(options), std::move(*times), std::move(*actors),
+                  std::move(*events), std::move(*relations));
+}
+
+DocumentAnalysis Pipeline::analyse(Document doc) const {
+  DocumentAnalysis a;
+  mark_boilerplate(doc, *resources_);
+  auto found_dct = times_.find_dct(doc);  // also marks the date line
+  doc.dct = options_.dct ? options_.dct : found_dct;
+  a.seg = segment(doc, *resources_);
+  a.timexes = times_.tag(doc, a.seg);
+  a.actors = actors_.tag(doc, a.seg, a.timexes);
+  a.events = events_.tag(doc, a.seg, a.timexes, a.actors);
+  a.relations = relations_.find(doc, a.seg, a.events);
+  a.doc = std::move(doc);
+  return a;
+}
+
+Graph Pipeline::assemble(std::vector<DocumentAnalysis>& documents) const {
+  return assemble_graph(documents, actors_);
+}
+
+Result<Graph> run_pipeline(const std::vector<std::string>& paths, const Resources& resources,
+                           const PipelineOptions& options) {
+  auto pipeline = Pipeline::create(resources, options);
+  if (!pipeline) return pipeline.error();
+  std::vector<DocumentAnalysis> documents;
+  for (const auto& path : paths) {
+    auto doc = read_document(path);
+    if (!doc) return doc.error();
+    documents.push_back(pipeline->analyse(std::move(*doc)));
+  }
+  return pipeline->assemble(documents);
+}
+
+}  // namespace annals
