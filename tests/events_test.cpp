@@ -1,0 +1,121 @@
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "events/event.h"
+#include "pipeline.h"
+
+namespace annals {
+namespace {
+
+// Runs the real per-document stages on one sentence.
+DocumentAnalysis analyse(const std::string& text, const std::string& dct = "2022-06-08") {
+  PipelineOptions options;
+  if (!dct.empty()) options.dct = *TimeTagger::parse_dct(dct);
+  auto with_dct = Pipeline::create(Resources::standard(), options);
+  auto doc = make_document("t.txt", text);
+  EXPECT_TRUE(doc.ok());
+  return with_dct->analyse(std::move(*doc));
+}
+
+const EventMention* find(const DocumentAnalysis& a, const std::string& trigger) {
+  for (const auto& e : a.events)
+    if (a.doc.slice(e.trigger) == trigger) return &e;
+  return nullptr;
+}
+
+struct TriggerCase {
+  std::string sentence, trigger, event_class, tense, polarity, modality;
+};
+
+TEST(Events, TriggersWithClassTensePolarityAndModality) {
+  const TriggerCase cases[] = {
+      {"Tokayev requested military assistance from the CSTO on January 5.", "requested", "I_ACTION", "PAST", "positive", "actual"},
+      {"Lavrov stated that Russia did not ask for help.", "stated", "REPORTING", "PAST", "positive", "actual"},
+      {"Lavrov stated that Russia did not ask for help.", "ask", "I_ACTION", "PAST", "negative", "reported"},
+      {"The participation of the CSTO was not discussed at the summit.", "discussed", "OCCURRENCE", "PAST", "negative", "actual"},
+      {"His country will not participate in the operation.", "participate", "OCCURRENCE", "FUTURE", "negative", "planned"},
+      {"Members can send their peacekeepers to the territories.", "send", "OCCURRENCE", "NONE", "positive", "possible"},
+      {"The troops may be needed after the end of hostilities.", "needed", "I_STATE", "NONE", "positive", "possible"},
+      {"Russia could force them to join this process.", "force", "I_ACTION", "NONE", "positive", "possible"},
+      {"The proposal will be discussed at the next summit.", "discussed", "OCCURRENCE", "FUTURE", "positive", "planned"},
+      {"On May 16, a summit of leaders was held in Moscow.", "held", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"Russia has been fighting Ukraine virtually alone.", "fighting", "OCCURRENCE", "PRESENT", "positive", "actual"},
+      {"Putin promised the leaders to inform them.", "promised", "I_ACTION", "PAST", "positive", "actual"},
+  };
+  for (const auto& c : cases) {
+    auto a = analyse(c.sentence);
+    const EventMention* e = find(a, c.trigger);
+    ASSERT_NE(e, nullptr) << c.sentence << " / " << c.trigger;
+    EXPECT_EQ(to_string(e->event_class), c.event_class) << c.sentence;
+    EXPECT_EQ(e->tense, c.tense) << c.sentence;
+    EXPECT_EQ(e->negated ? "negative" : "positive", c.polarity) << c.sentence;
+    EXPECT_EQ(to_string(e->modality), c.modality) << c.sentence;
+  }
+}
+
+TEST(Events, NounsAndNonTriggers) {
+  auto a = analyse("At the request of the affected state, members must provide military assistance.");
+  const EventMention* request = find(a, "request");
+  ASSERT_NE(request, nullptr);
+  EXPECT_TRUE(request->noun);
+  // "the armed forces": a participle used as an adjective is no event.
+  auto b = analyse("The armed forces of the republic stayed in their barracks.");
+  EXPECT_EQ(find(b, "armed"), nullptr);
+  // "CSTO forces began": "forces" is a noun here, not the verb "force".
+  auto c = analyse("CSTO forces began to be transferred to Kazakhstan on January 6.");
+  EXPECT_EQ(find(c, "forces"), nullptr);
+  ASSERT_NE(find(c, "transferred"), nullptr);
+}
+
+TEST(Events, DatesComeFromTheirOwnClause) {
+  auto a = analyse("Their transfer lasted several days, and on January 10, Tokayev said that the mission would end soon.");
+  const EventMention* said = find(a, "said");
+  const EventMention* end = find(a, "end");
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(end, nullptr);
+  ASSERT_GE(said->timex, 0);
+  EXPECT_EQ(a.timexes[said->timex].value, "2022-01-10");
+  EXPECT_LT(end->timex, 0) << "a subordinate clause does not take the main clause's date";
+  EXPECT_EQ(to_string(end->modality), std::string("planned"));
+}
+
+TEST(Events, CoordinatedClausesShareTheDate) {
+  auto a = analyse("On January 14, the contingent returned home, and the minister presented them with awards.");
+  const EventMention* presented = find(a, "presented");
+  ASSERT_NE(presented, nullptr);
+  ASSERT_GE(presented->timex, 0);
+  EXPECT_EQ(a.timexes[presented->timex].value, "2022-01-14");
+  EXPECT_TRUE(presented->time_inherited);
+}
+
+TEST(Events, LexiconExamplesHold) {
+  for (const char* name : {"en/events/verbs.tsv", "en/events/nouns.tsv", "en/events/cues.tsv"}) {
+    auto table = Resources::standard().table(name, 2);
+    ASSERT_TRUE(table.ok()) << name;
+    ASSERT_FALSE(table->examples.empty()) << name;
+    for (const auto& example : table->examples) {
+      auto arrow = example.find(" => ");
+      ASSERT_NE(arrow, std::string::npos) << example;
+      std::string sentence = example.substr(0, arrow);
+      std::istringstream expected(example.substr(arrow + 4));
+      std::string trigger, first, second;
+      expected >> trigger >> first >> second;
+      auto a = analyse(sentence);
+      const EventMention* e = nullptr;
+      for (const auto& event : a.events)
+        if (event.lemma == trigger || a.doc.slice(event.trigger) == trigger) e = &event;
+      ASSERT_NE(e, nullptr) << name << ": " << example;
+      if (first == "negative" || first == "positive") {
+        EXPECT_EQ(e->negated ? "negative" : "positive", first) << example;
+        EXPECT_EQ(to_string(e->modality), second) << example;
+      } else {
+        EXPECT_EQ(to_string(e->event_class), first) << example;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annals

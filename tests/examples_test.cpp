@@ -1,0 +1,115 @@
+// End to end on the example articles: the README's main job, checked for
+// concrete facts of its output.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace annals::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+class Examples : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    auto r = run_annals("build examples/csto/*.txt -o '" + (*dir_ / "graph.json") + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    graph_ = Json::parse(read_file(*dir_ / "graph.json"));
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static std::string graph_path() { return *dir_ / "graph.json"; }
+  static inline TempDir* dir_ = nullptr;
+  static inline Json graph_;
+};
+
+bool mentions_text(const Json& event, const std::string& needle) {
+  for (const auto& m : event["mentions"])
+    if (m["sentence"].get<std::string>().find(needle) != std::string::npos) return true;
+  return false;
+}
+
+TEST_F(Examples, TransferOfCstoForcesIsDatedJanuarySixth) {
+  bool found = false;
+  for (const auto& e : graph_["events"]) {
+    if (e["time"].is_null()) continue;
+    const std::string value = e["time"]["value"];
+    if (value.size() >= 5 && value.substr(value.size() - 5) == "01-06" && mentions_text(e, "transferred to Kazakhstan"))
+      found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(Examples, DocumentDatesComeFromDateLinesNotFooters) {
+  std::map<std::string, Json> dct;
+  for (const auto& d : graph_["documents"]) dct[d["id"]] = d["dct"];
+  EXPECT_EQ(dct["002_b355f01e7a83066b"], "2022-06-08T17:58");
+  EXPECT_EQ(dct["003_357a5d8cc8e78bf1"], "2022-07-20T13:34:00");
+  for (const auto& d : graph_["documents"])
+    if (!d["dct"].is_null()) EXPECT_EQ(d["dct"].get<std::string>().find("2025"), std::string::npos);
+}
+
+TEST_F(Examples, NothingComesFromFootersOrWidgets) {
+  for (const char* widget : {"Notify of", "View all comments", "Share it on", "Previous post", "Related Posts",
+                             "Caliber.az \xC2\xA9", "Subscribe", "Leave a Reply", "Read on RBC Pro"})
+    for (const auto& e : graph_["events"]) EXPECT_FALSE(mentions_text(e, widget)) << widget;
+  for (const auto& e : graph_["events"])
+    if (!e["time"].is_null()) EXPECT_EQ(e["time"]["value"].get<std::string>().find("2025"), std::string::npos);
+}
+
+TEST_F(Examples, MentionOffsetsPointAtTheTrigger) {
+  std::map<std::string, std::string> text;
+  for (const auto& d : graph_["documents"]) text[d["id"]] = read_file(kSourceDir + "/" + d["path"].get<std::string>());
+  ASSERT_FALSE(graph_["events"].empty());
+  for (const auto& e : graph_["events"]) {
+    const auto& m = e["mentions"][0];
+    size_t start = m["start"], end = m["end"];
+    EXPECT_EQ(text[m["doc"]].substr(start, end - start), e["trigger"].get<std::string>());
+  }
+}
+
+TEST_F(Examples, GraphMatchesTheSchema) {
+  const std::string validator =
+      "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))";
+  std::string command = "python3 -c '" + validator + "' '" + kSourceDir + "/docs/graph.schema.json' '" +
+                        graph_path() + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+}
+
+TEST_F(Examples, OutputIsDeterministic) {
+  auto again = run_annals("build examples/csto/*.txt -o -");
+  ASSERT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out, read_file(graph_path()));
+}
+
+TEST_F(Examples, RendersTimelineAndGraph) {
+  for (const char* view : {"timeline", "graph"}) {
+    auto out = *dir_ / (std::string(view) + ".svg");
+    auto r = run_annals("render '" + graph_path() + "' --view " + view + " --format svg -o '" + out + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string svg = read_file(out);
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("viewBox"), std::string::npos);
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+  }
+}
+
+TEST_F(Examples, QueryListsEventsInTimeOrder) {
+  auto r = run_annals("query '" + graph_path() + "' events --from 2022-01 --to 2022-01 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto events = Json::parse(r.out);
+  ASSERT_FALSE(events.empty());
+  std::string previous;
+  for (const auto& e : events) {
+    std::string start = e["start"];
+    EXPECT_LE(previous, start);
+    EXPECT_LE(start, std::string("2022-01-31"));
+    previous = start;
+  }
+}
+
+}  // namespace
+}  // namespace annals::testing
