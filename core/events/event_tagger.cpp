@@ -20,7 +20,7 @@ namespace {
 
 constexpr size_t kAuxiliaryWindow = 6;
 constexpr size_t kLabelObjectTokens = 5;
-constexpr size_t kLabelSubjectTokens = 5;
+constexpr size_t kLabelSubjectTokens = 8;
 
 // One sentence, its folded words, clauses and the timex covering each token.
 struct SentenceView {
@@ -101,7 +101,7 @@ size_t previous_content(const EventLexicon& lex, const SentenceView& s, size_t i
 bool names_subject(const EventLexicon& lex, const SentenceView& s, size_t i) {
   if (i == SIZE_MAX) return false;
   return cue_is(lex, s, i, CueKind::pronoun) || s.actor[i] >= 0 ||
-         (s.token(i).capitalised && i > 0);
+         (s.token(i).capitalised && i > 0 && s.timex[i] < 0);
 }
 
 bool next_is_verb(const EventLexicon& lex, const SentenceView& s, size_t i) {
@@ -115,6 +115,7 @@ bool next_is_verb(const EventLexicon& lex, const SentenceView& s, size_t i) {
 
 // Decides whether a word that can be this verb form is a verb here.
 bool is_verb_here(const EventLexicon& lex, const SentenceView& s, size_t i, VerbForm form) {
+  if (i > 0 && s.token(i).capitalised && !s.token(i).all_caps) return false;
   size_t prev = previous_content(lex, s, i);
   if (prev != SIZE_MAX && cue_is(lex, s, prev, CueKind::determiner)) return false;
   const Cue* before = prev == SIZE_MAX ? nullptr : cue_at(lex, s, prev);
@@ -246,32 +247,66 @@ std::string join_tokens(const SentenceView& s, size_t from, size_t to) {
   return out;
 }
 
-std::string make_label(const SentenceView& s, size_t i, size_t trigger_end, const EventMention& event,
-                       const ActorTagging& actors) {
+// Words that cannot be part of the subject noun phrase of a label.
+bool stops_subject(const EventLexicon& lex, const SentenceView& s, size_t k) {
+  if (s.timex[k] >= 0 || s.token(k).kind == TokenKind::punct) return true;
+  const Cue* cue = cue_at(lex, s, k);
+  if (cue && (cue->kind == CueKind::subordinate || cue->kind == CueKind::coordinate ||
+              cue->kind == CueKind::infinitive))
+    return true;
+  // Plural nouns look like third-person verbs ("CSTO forces began").
+  auto [from, to] = lex.verbs.equal_range(s.folded[k]);
+  return std::any_of(from, to, [](const auto& e) { return e.second.form != VerbForm::third_person; });
+}
+
+// "the January protests", "the request of the affected state".
+std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  size_t start = i;
+  while (start > 0 && i - start < 3 && !stops_subject(lex, s, start - 1) && !lex.roles.count(s.folded[start - 1]) &&
+         s.folded[start - 1] != "of")
+    --start;
+  size_t stop = i + 1;
+  if (stop < s.size() && s.folded[stop] == "of")
+    while (stop < s.size() && stop - i <= kLabelObjectTokens && s.timex[stop] < 0 &&
+           s.token(stop).kind != TokenKind::punct)
+      ++stop;
+  return join_tokens(s, start, stop);
+}
+
+std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
+                       const EventMention& event, const ActorTagging& actors) {
+  if (event.noun) return noun_label(lex, s, i);
   const int32_t clause = s.clause[i];
   std::string subject;
   size_t start = i;
-  while (start > 0 && s.clause[start - 1] == clause && s.timex[start - 1] < 0 &&
-         s.token(start - 1).kind != TokenKind::punct && i - start < kLabelSubjectTokens)
+  // Auxiliaries and verb chains ("was", "did not", "began to be") stay with the trigger.
+  while (start > 0 && s.clause[start - 1] == clause && i - start < kAuxiliaryWindow) {
+    const Cue* cue = cue_at(lex, s, start - 1);
+    bool auxiliary = cue && (cue->kind == CueKind::be || cue->kind == CueKind::perfect || cue->kind == CueKind::modal ||
+                             cue->kind == CueKind::do_support || cue->kind == CueKind::negation);
+    bool chained = cue && cue->kind == CueKind::infinitive && start >= 2 && lex.verbs.count(s.folded[start - 2]);
+    if (chained) { start -= 2; continue; }
+    if (!auxiliary && !is_adverb(s.folded[start - 1])) break;
     --start;
-  const bool whole_subject = start == 0 || s.clause[start - 1] != clause || s.token(start - 1).kind == TokenKind::punct;
+  }
+  const size_t verb_group = start;
+  while (start > 0 && s.clause[start - 1] == clause && !stops_subject(lex, s, start - 1) &&
+         verb_group - start < kLabelSubjectTokens)
+    --start;
+  const bool whole_subject = start == 0 || s.clause[start - 1] != clause || stops_subject(lex, s, start - 1);
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
       const auto& m = actors.mentions[p.mention];
       if (!whole_subject && m.actor >= 0) subject = actors.actors[m.actor].name + " ";
     }
   if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
-  else if (!subject.empty()) {
-    size_t aux = i;
-    while (aux > 0 && s.clause[aux - 1] == clause && s.actor[aux - 1] < 0 && s.token(aux - 1).kind != TokenKind::punct && i - aux < 3) --aux;
-    subject += join_tokens(s, aux, i) + (aux < i ? " " : "");
-  }
+  else if (!subject.empty() && verb_group < i) subject += join_tokens(s, verb_group, i) + " ";
   size_t stop = trigger_end;
   while (stop < s.size() && stop - trigger_end < kLabelObjectTokens && s.clause[stop] == clause &&
          s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct)
     ++stop;
   while (stop > trigger_end && !s.token(stop - 1).capitalised && s.folded[stop - 1].size() <= 3 &&
-         s.token(stop - 1).kind == TokenKind::word && stop - trigger_end > 1)
+         s.token(stop - 1).kind == TokenKind::word)
     --stop;  // do not end on "the", "of", "to"
   return subject + join_tokens(s, i, stop);
 }
@@ -342,7 +377,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
       find_participants(lex, s, i, trigger_end, passive, event);
       anchor(s, i, timexes, event);
-      event.label = make_label(s, i, trigger_end, event, actors);
+      event.label = make_label(lex, s, i, trigger_end, event, actors);
       reporting_seen |= event.event_class == EventClass::reporting && !event.noun;
       events.push_back(std::move(event));
       i = trigger_end - 1;

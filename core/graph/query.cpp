@@ -62,9 +62,12 @@ std::vector<const GraphEvent*> select_events(const Graph& graph, const EventFilt
     if (filter.actor && !has_actor(e, *filter.actor)) continue;
     if (overlaps(e, filter)) events.push_back(&e);
   }
+  // Dated events by their bounds, then those with a partial value
+  // ("XXXX-05-16") by that value, then undated ones; ties keep graph order.
   auto key = [](const GraphEvent* e) {
-    bool dated = e->time && e->time->start;
-    return std::make_tuple(!dated, dated ? *e->time->start : std::string(), dated ? *e->time->end : std::string());
+    if (e->time && e->time->start) return std::make_tuple(0, *e->time->start, e->time->end.value_or(""));
+    if (e->time) return std::make_tuple(1, e->time->value, std::string());
+    return std::make_tuple(2, std::string(), std::string());
   };
   std::stable_sort(events.begin(), events.end(), [&](const GraphEvent* a, const GraphEvent* b) { return key(a) < key(b); });
   return events;
