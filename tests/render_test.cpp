@@ -459,7 +459,9 @@ TEST(RenderSafety, HostileTextNeverInjects) {
       // In DOT, text is inside quoted strings or escaped HTML labels; that
       // it stays there is checked by reading the DOT back (below).
       if (format != Format::dot) expect_no_injection(out, what);
-      if (format == Format::svg) EXPECT_NE(out.find("&lt;script&gt;alert(1)"), std::string::npos) << what;
+      if (format == Format::svg) {
+        EXPECT_NE(out.find("&lt;script&gt;alert(1)"), std::string::npos) << what;
+      }
     }
   }
 }
