@@ -1,0 +1,137 @@
+// Internal: the vocabulary the time rules are written in.
+//
+// A *slot* is one field of a time expression (year, month, unit, mod...).
+// A lexicon *entry* gives a word a *class* (MONTH, UNIT, ...) and fills some
+// slots ("june" -> MONTH month=6). Rules are sequences of classes; when a rule
+// matches, the entries of its atoms fill a Slots record that the normaliser
+// turns into a TIMEX3 value. Slot names and codes are TimeML vocabulary, not
+// words of any language; the words live in core/resources/<lang>/time/.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "util/resources.h"
+#include "util/result.h"
+
+namespace annals::detail {
+
+enum class Slot : uint8_t {
+  year, month, day, hour, minute, second, weekday, ord, n, unit, part, dpart,
+  shift, mod, value, decade, ampm, anchor, quant, tense, count_
+};
+inline constexpr size_t kSlotCount = size_t(Slot::count_);
+inline constexpr int32_t kVague = -1;  // n=X: "several days" -> PXD
+
+// Codes of the slots whose values are symbols. The order is the numbering.
+enum Unit : int32_t { kYear, kHalf, kQuarter, kMonth, kWeek, kWeekend, kDay,
+                      kHour, kMinute, kSecond, kDecade, kCentury };
+enum Anchor : int32_t { kAnchorDct, kAnchorRef };
+enum Tense : int32_t { kPast, kFuture };
+enum AmPm : int32_t { kAm, kPm };
+
+std::optional<Slot> slot_named(std::string_view name);
+std::string_view slot_name(Slot slot);
+// Parses a slot value as written in a resource ("6", "-1", "X", "SP", "START").
+std::optional<int32_t> parse_slot_value(Slot slot, std::string_view text);
+// The TimeML code of a symbolic slot value ("SP", "START", "PAST_REF").
+std::string_view code_of(Slot slot, int32_t value);
+
+struct Slots {
+  std::array<int32_t, kSlotCount> v{};
+  uint32_t filled = 0;
+
+  bool has(Slot s) const { return filled & (1u << unsigned(s)); }
+  int32_t get(Slot s, int32_t fallback = 0) const { return has(s) ? v[size_t(s)] : fallback; }
+  void put(Slot s, int32_t value) {
+    v[size_t(s)] = value;
+    filled |= 1u << unsigned(s);
+  }
+  bool empty() const { return filled == 0; }
+};
+
+struct Assign {
+  Slot slot = Slot::year;
+  int32_t value = 0;
+};
+
+// Entry flags.
+inline constexpr uint8_t kCapitalOnly = 1;  // counts only when capitalised ("May")
+inline constexpr uint8_t kWeak = 2;         // alone at a sentence start it is no date
+
+struct Entry {
+  uint16_t cls = 0;
+  uint8_t flags = 0;
+  uint8_t count = 0;
+  std::array<Assign, 6> assigns{};
+
+  void add(Slot slot, int32_t value) {
+    if (count < assigns.size()) assigns[count++] = Assign{slot, value};
+  }
+};
+
+// Classes computed from the shape of digits rather than looked up.
+enum BuiltinClass : uint16_t {
+  kClassInt,      // 3, 120           -> n
+  kClassYear,     // 1989, 2022       -> year
+  kClassDayNum,   // 1..31            -> day
+  kClassHourNum,  // 0..24            -> hour
+  kClassOrdNum,   // 5th, 21st        -> ord
+  kClassDecade,   // 1990s            -> decade
+  kClassClock,    // 17:58, 13:34:00  -> hour, minute, second
+  kClassNumDate,  // 20.07.2022       -> year, month, day
+  kBuiltinClasses
+};
+
+struct NumericOrder {
+  char separator = '.';
+  std::string order;  // "DMY", "MDY", "YMD"
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+class Lexicon {
+ public:
+  Lexicon();
+
+  // Loads "<lang>/time/lexicon.tsv" and "<lang>/time/numeric.tsv".
+  Status load_words(const TsvTable& table);
+  Status load_numeric(const TsvTable& table);
+
+  std::optional<uint16_t> class_id(std::string_view name) const;
+  // Literal words of rules become classes of their own.
+  uint16_t literal_class(std::string_view folded_word);
+  const std::string& class_name(uint16_t id) const { return class_names_[id]; }
+  size_t class_count() const { return class_names_.size(); }
+
+  const std::vector<Entry>* lookup(std::string_view folded) const;
+  const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }
+  const std::vector<std::string>& decade_suffixes() const { return decade_suffixes_; }
+  const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }
+
+ private:
+  uint16_t intern_class(std::string_view name);
+
+  std::vector<std::string> class_names_;
+  StringMap<uint16_t> class_ids_;
+  StringMap<std::vector<Entry>> words_;
+  std::vector<std::string> ordinal_suffixes_;
+  std::vector<std::string> decade_suffixes_;
+  std::vector<NumericOrder> numeric_orders_;
+};
+
+// "slot=value slot=value" as in lexicon and rule files.
+Status parse_assignments(std::string_view text, const std::string& where, Entry& entry);
+
+}  // namespace annals::detail

@@ -1,0 +1,255 @@
+#include "time/rules.h"
+
+#include <algorithm>
+
+namespace annals::detail {
+namespace {
+
+Error data_error(const std::string& where, std::string message) {
+  return Error{ErrorCode::bad_data, where, std::move(message)};
+}
+
+std::optional<TimexType> type_named(std::string_view name) {
+  if (name == "DATE") return TimexType::date;
+  if (name == "TIME") return TimexType::time;
+  if (name == "DURATION") return TimexType::duration;
+  if (name == "SET") return TimexType::set;
+  return std::nullopt;
+}
+
+std::optional<Op> op_named(std::string_view name) {
+  if (name == "date") return Op::date;
+  if (name == "rel") return Op::rel;
+  if (name == "dur") return Op::dur;
+  if (name == "set") return Op::set;
+  if (name == "ref") return Op::ref;
+  return std::nullopt;
+}
+
+bool looks_like_class(std::string_view text) {
+  if (text.empty() || !(text[0] >= 'A' && text[0] <= 'Z')) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+Result<Element> parse_element(std::string_view text, const std::string& where, Lexicon& lexicon) {
+  Element element;
+  if (text.size() > 1 && text.front() == '>') {
+    element.range_end = true;
+    text.remove_prefix(1);
+  }
+  if (text.size() > 1 && text.back() == '?') {
+    element.optional = true;
+    text.remove_suffix(1);
+  }
+  while (!text.empty()) {
+    // A lone "|" is a literal; otherwise '|' separates alternatives.
+    size_t bar = text.size() > 1 ? text.find('|', 1) : std::string_view::npos;
+    std::string_view alt = text.substr(0, bar);
+    text = bar == std::string_view::npos ? std::string_view() : text.substr(bar + 1);
+    if (alt.empty()) return data_error(where, "empty alternative in pattern");
+    if (looks_like_class(alt)) {
+      auto id = lexicon.class_id(alt);
+      if (!id) return data_error(where, "unknown class '" + std::string(alt) + "'");
+      element.alternatives.push_back(*id);
+    } else {
+      if (fold_case(alt) != alt)
+        return data_error(where, "literal '" + std::string(alt) + "' must be case-folded");
+      element.alternatives.push_back(lexicon.literal_class(alt));
+    }
+  }
+  element.literal = std::all_of(element.alternatives.begin(), element.alternatives.end(),
+                                [&](uint16_t id) { return lexicon.class_name(id)[0] == '\''; });
+  return element;
+}
+
+bool atom_has(const AtomBuffer& buffer, const Atom& atom, const Element& element) {
+  for (uint32_t i = 0; i < atom.entry_count; ++i) {
+    uint16_t cls = buffer.entries[atom.first_entry + i].cls;
+    for (uint16_t alt : element.alternatives)
+      if (alt == cls) return true;
+  }
+  return false;
+}
+
+// Finds the longest match of one rule at one position. The search branches
+// only at optional elements, so its cost is bounded by the pattern alone.
+class RuleMatcher {
+ public:
+  RuleMatcher(const Rule& rule, const AtomBuffer& buffer, uint32_t base)
+      : rule_(rule), buffer_(buffer), base_(base) {}
+
+  bool run(Match& best) {
+    current_.fill(-1);
+    step(0, base_);
+    if (best_end_ == 0) return false;
+    best.first_atom = base_;
+    best.end_atom = best_end_;
+    best.atom_of = best_atoms_;
+    return true;
+  }
+
+ private:
+  void step(size_t element, uint32_t atom) {
+    if (element == rule_.elements.size()) {
+      if (atom > base_ && buffer_.atoms[atom - 1].token_end && atom > best_end_) {
+        best_end_ = atom;
+        best_atoms_ = current_;
+      }
+      return;
+    }
+    const Element& e = rule_.elements[element];
+    if (atom < buffer_.atoms.size() && atom_has(buffer_, buffer_.atoms[atom], e)) {
+      current_[element] = int16_t(atom - base_);
+      step(element + 1, atom + 1);
+      current_[element] = -1;
+    }
+    if (e.optional) step(element + 1, atom);
+  }
+
+  const Rule& rule_;
+  const AtomBuffer& buffer_;
+  uint32_t base_;
+  uint32_t best_end_ = 0;
+  std::array<int16_t, kMaxElements> current_{};
+  std::array<int16_t, kMaxElements> best_atoms_{};
+};
+
+// Adds the slots of an entry, joining number words written in two parts
+// ("twenty" "five", "двадцать" "пять") into one number.
+void apply(const Entry& entry, Slots& slots, bool& number_open) {
+  bool sets_number = false;
+  for (uint8_t i = 0; i < entry.count; ++i) {
+    const Assign& a = entry.assigns[i];
+    if (a.slot == Slot::n && number_open && slots.get(Slot::n) >= 20 &&
+        slots.get(Slot::n) % 10 == 0 && a.value > 0 && a.value < 10) {
+      slots.put(Slot::n, slots.get(Slot::n) + a.value);
+    } else {
+      slots.put(a.slot, a.value);
+    }
+    sets_number |= a.slot == Slot::n;
+  }
+  number_open = sets_number;
+}
+
+uint32_t literal_count(const Rule& rule, const Match& match) {
+  uint32_t count = 0;
+  for (size_t e = 0; e < rule.elements.size(); ++e)
+    count += rule.elements[e].literal && match.atom_of[e] >= 0;
+  return count;
+}
+
+}  // namespace
+
+Status RuleSet::load(const TsvTable& table, Lexicon& lexicon) {
+  for (const auto& row : table.rows) {
+    Rule rule;
+    rule.where = table.where(row);
+    if (row.fields.size() < 3) return data_error(rule.where, "expected pattern, TYPE, operation");
+    std::string_view pattern = row.fields[0];
+    size_t optional_count = 0;
+    while (!pattern.empty()) {
+      size_t space = pattern.find(' ');
+      std::string_view item = pattern.substr(0, space);
+      pattern = space == std::string_view::npos ? std::string_view() : pattern.substr(space + 1);
+      if (item.empty()) continue;
+      auto element = parse_element(item, rule.where, lexicon);
+      if (!element) return element.error();
+      optional_count += element->optional;
+      rule.elements.push_back(std::move(*element));
+    }
+    if (rule.elements.empty() || rule.elements.size() > kMaxElements)
+      return data_error(rule.where, "a pattern has 1 to 16 elements");
+    if (optional_count == rule.elements.size())
+      return data_error(rule.where, "a pattern needs at least one required element");
+    auto type = type_named(row.fields[1]);
+    if (!type) return data_error(rule.where, "unknown type '" + std::string(row.fields[1]) + "'");
+    rule.type = *type;
+    std::string_view action = row.fields[2];
+    size_t space = action.find(' ');
+    auto op = op_named(action.substr(0, space));
+    if (!op)
+      return data_error(rule.where, "unknown operation '" + std::string(action.substr(0, space)) + "'");
+    rule.op = *op;
+    Entry fixed;
+    if (space != std::string_view::npos) {
+      auto status = parse_assignments(action.substr(space + 1), rule.where, fixed);
+      if (!status) return status;
+    }
+    for (uint8_t i = 0; i < fixed.count; ++i) rule.fixed.put(fixed.assigns[i].slot, fixed.assigns[i].value);
+    rules_.push_back(std::move(rule));
+  }
+  return ok_status();
+}
+
+void RuleSet::finish(const Lexicon& lexicon) {
+  by_first_class_.assign(lexicon.class_count(), {});
+  for (uint32_t r = 0; r < rules_.size(); ++r) {
+    for (const Element& e : rules_[r].elements) {
+      for (uint16_t cls : e.alternatives) {
+        auto& list = by_first_class_[cls];
+        if (list.empty() || list.back() != r) list.push_back(r);
+      }
+      if (!e.optional) break;
+    }
+  }
+}
+
+void RuleSet::matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const {
+  out.clear();
+  const Atom& atom = buffer.atoms[at];
+  if (!atom.token_start) return;
+  for (uint32_t i = 0; i < atom.entry_count; ++i) {
+    uint16_t cls = buffer.entries[atom.first_entry + i].cls;
+    if (cls >= by_first_class_.size()) continue;
+    for (uint32_t r : by_first_class_[cls]) {
+      bool seen = std::any_of(out.begin(), out.end(), [r](const Match& m) { return m.rule == r; });
+      if (seen) continue;
+      Match match;
+      match.rule = r;
+      if (RuleMatcher(rules_[r], buffer, at).run(match)) out.push_back(match);
+    }
+  }
+  // Longest first; at equal length a date before a duration ("2021 году"),
+  // then the rule with more literal words ("the next day" over "the NEXT
+  // UNIT"), then file order. Insertion sort: there are only a few.
+  for (auto& m : out) m.literals = literal_count(rules_[m.rule], m);
+  auto before = [this](const Match& a, const Match& b) {
+    if (a.end_atom != b.end_atom) return a.end_atom > b.end_atom;
+    bool a_date = rules_[a.rule].type <= TimexType::time, b_date = rules_[b.rule].type <= TimexType::time;
+    if (a_date != b_date) return a_date;
+    if (a.literals != b.literals) return a.literals > b.literals;
+    return a.rule < b.rule;
+  };
+  for (size_t i = 1; i < out.size(); ++i)
+    for (size_t j = i; j > 0 && before(out[j], out[j - 1]); --j) std::swap(out[j], out[j - 1]);
+}
+
+void RuleSet::fill_slots(const AtomBuffer& buffer, const Match& match, Slots& start, Slots& end,
+                         bool& weak_alone) const {
+  const Rule& rule = rules_[match.rule];
+  start = Slots{};
+  end = Slots{};
+  weak_alone = false;
+  bool number_open = false;
+  for (size_t e = 0; e < rule.elements.size(); ++e) {
+    if (match.atom_of[e] < 0) continue;
+    const Element& element = rule.elements[e];
+    const Atom& atom = buffer.atoms[match.first_atom + uint32_t(match.atom_of[e])];
+    for (uint32_t i = 0; i < atom.entry_count; ++i) {
+      const Entry& entry = buffer.entries[atom.first_entry + i];
+      if (std::find(element.alternatives.begin(), element.alternatives.end(), entry.cls) ==
+          element.alternatives.end())
+        continue;
+      apply(entry, element.range_end ? end : start, number_open);
+      if ((entry.flags & kWeak) && atom.sentence_start && match.end_atom - match.first_atom == 1)
+        weak_alone = true;
+      break;
+    }
+  }
+  for (size_t s = 0; s < kSlotCount; ++s)
+    if (rule.fixed.has(Slot(s))) start.put(Slot(s), rule.fixed.get(Slot(s)));
+}
+
+}  // namespace annals::detail

@@ -1,0 +1,102 @@
+// Internal: time-expression rules and the matcher that runs them.
+//
+// A rule file row is   pattern <TAB> TYPE <TAB> operation [slot=value...]
+// A pattern is a space-separated sequence of elements:
+//   MONTH          a class (upper case; defined by a lexicon or built in)
+//   the            a literal word, compared case-folded
+//   a|an|one       alternatives (classes and literals may be mixed)
+//   X?             optional element
+//   >DAYNUM        the element's slots fill the end of a range
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "text/segment.h"
+#include "time/lexicon.h"
+#include "time/timex.h"
+
+namespace annals::detail {
+
+enum class Op : uint8_t {
+  date,  // calendar fields: "June 8, 2022", "May 16", "the autumn of this year"
+  rel,   // anchor plus an offset in some unit: "yesterday", "two weeks ago"
+  dur,   // a length of time: "three months"
+  set,   // a recurrence: "every year"
+  ref,   // a fixed value: "now" -> PRESENT_REF
+};
+
+inline constexpr size_t kMaxElements = 16;
+
+struct Element {
+  std::vector<uint16_t> alternatives;  // class ids
+  bool optional = false;
+  bool range_end = false;
+  bool literal = false;  // only literal words: more specific than a class
+};
+
+struct Rule {
+  std::vector<Element> elements;
+  TimexType type = TimexType::date;
+  Op op = Op::date;
+  Slots fixed;        // slots the rule itself sets
+  std::string where;  // "en/time/rules.tsv:12"
+};
+
+// One unit of matching: a token, a hyphen-separated part of a word token
+// ("mid" and "June" of "mid-June"), or several tokens written together that
+// form one number shape ("17" ":" "58").
+struct Atom {
+  Span span;
+  uint32_t first_entry = 0;  // into AtomBuffer::entries
+  uint16_t entry_count = 0;
+  bool token_start = true;   // begins a token (a match may start here)
+  bool token_end = true;     // ends a token (a match may end here)
+  bool sentence_start = false;
+};
+
+struct AtomBuffer {
+  std::vector<Atom> atoms;
+  std::vector<Entry> entries;
+  std::string scratch;  // folded text, reused
+};
+
+// Builds atoms for tokens of text. Reuses the buffers' memory.
+void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const Token> tokens,
+                 AtomBuffer& out);
+
+// A small tokenizer for lines outside any Segmentation (date lines).
+std::vector<Token> tokenize_line(std::string_view text, uint32_t offset);
+
+struct Match {
+  uint32_t rule = 0;
+  uint32_t first_atom = 0;
+  uint32_t end_atom = 0;  // one past the last atom
+  uint32_t literals = 0;  // literal elements matched, for ranking
+  std::array<int16_t, kMaxElements> atom_of{};  // per element: relative atom, -1 if skipped
+};
+
+class RuleSet {
+ public:
+  // Parses a rules table; unknown classes are errors naming file:line.
+  Status load(const TsvTable& table, Lexicon& lexicon);
+  void finish(const Lexicon& lexicon);  // builds the first-class index
+
+  const Rule& rule(uint32_t i) const { return rules_[i]; }
+  size_t size() const { return rules_.size(); }
+
+  // All rule matches starting at atom `at`, longest first (then rule order).
+  void matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const;
+
+  // Fills start (and range end) slots from a match.
+  void fill_slots(const AtomBuffer& buffer, const Match& match, Slots& start, Slots& end,
+                  bool& weak_alone) const;
+
+ private:
+  std::vector<Rule> rules_;
+  std::vector<std::vector<uint32_t>> by_first_class_;
+};
+
+}  // namespace annals::detail

@@ -1,0 +1,262 @@
+// The time tagger: loads the language resources, scans sentences for rule
+// matches (leftmost, longest, non-overlapping) and normalises them.
+#include "time/timex.h"
+
+#include "time/calendar.h"
+#include "time/normalise.h"
+#include "time/rules.h"
+
+namespace annals {
+
+using detail::AtomBuffer;
+using detail::Match;
+using detail::Slot;
+using detail::Slots;
+
+struct TimeTagger::Rules {
+  detail::Lexicon lexicon;
+  detail::RuleSet rules;
+
+  // Scans atoms left to right; at each position the longest match whose
+  // slots normalise wins. Calls emit(match, timex) for each.
+  template <typename Emit>
+  void scan(const AtomBuffer& buffer, detail::Context& context, std::vector<Match>& matches,
+            Emit emit) const {
+    Slots start, end;
+    for (uint32_t at = 0; at < buffer.atoms.size();) {
+      if (buffer.atoms[at].entry_count == 0) {
+        ++at;
+        continue;
+      }
+      rules.matches_at(buffer, at, matches);
+      uint32_t next = at + 1;
+      for (const Match& match : matches) {
+        bool weak_alone = false;
+        rules.fill_slots(buffer, match, start, end, weak_alone);
+        if (weak_alone) continue;
+        auto timex = detail::normalise(rules.rule(match.rule), start, end, context);
+        if (!timex) continue;
+        timex->span = Span{buffer.atoms[match.first_atom].span.start,
+                           buffer.atoms[match.end_atom - 1].span.end};
+        emit(match, std::move(*timex));
+        next = match.end_atom;
+        break;
+      }
+      at = next;
+    }
+  }
+};
+
+namespace {
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Future cues win over past ones: "said ... will be held in June".
+int sentence_tense(const AtomBuffer& buffer) {
+  int tense = -1;
+  for (const auto& entry : buffer.entries) {
+    for (uint8_t i = 0; i < entry.count; ++i) {
+      if (entry.assigns[i].slot != Slot::tense) continue;
+      if (entry.assigns[i].value == detail::kFuture) return detail::kFuture;
+      tense = detail::kPast;
+    }
+  }
+  return tense;
+}
+
+bool has_class(const AtomBuffer& buffer, const detail::Atom& atom, std::optional<uint16_t> cls) {
+  if (!cls) return false;
+  for (uint32_t i = 0; i < atom.entry_count; ++i)
+    if (buffer.entries[atom.first_entry + i].cls == *cls) return true;
+  return false;
+}
+
+bool is_punct_only(std::string_view text) {
+  for (unsigned char c : text)
+    if (std::isalnum(c) || c >= 0x80) return false;
+  return true;
+}
+
+std::optional<Dct> dct_from_value(const std::string& value) {
+  auto parsed = TimeTagger::parse_dct(value);
+  if (!parsed) return std::nullopt;
+  return *parsed;
+}
+
+std::vector<Line> plain_lines(const std::string& text) {
+  std::vector<Line> lines;
+  uint32_t start = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n') continue;
+    lines.push_back(Line{Span{start, i}, LineKind::body});
+    start = i + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+const char* to_string(TimexType type) {
+  switch (type) {
+    case TimexType::date: return "DATE";
+    case TimexType::time: return "TIME";
+    case TimexType::duration: return "DURATION";
+    case TimexType::set: return "SET";
+  }
+  return "DATE";
+}
+
+std::string iso_day(DayNumber day) { return detail::day_point(day).value(); }
+
+TimeTagger::TimeTagger(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
+TimeTagger::TimeTagger(TimeTagger&&) noexcept = default;
+TimeTagger& TimeTagger::operator=(TimeTagger&&) noexcept = default;
+TimeTagger::~TimeTagger() = default;
+
+// Every "<lang>/time/numeric.tsv", then every lexicon (they define the
+// classes), then every rule file.
+Result<TimeTagger> TimeTagger::create(const Resources& resources) {
+  auto rules = std::make_unique<Rules>();
+  const auto names = resources.names();
+  for (std::string_view kind : {"/time/numeric.tsv", "/time/lexicon.tsv", "/time/rules.tsv"}) {
+    for (const auto& name : names) {
+      if (!ends_with(name, kind)) continue;
+      auto table = resources.table(name, 2);
+      if (!table) return table.error();
+      Status status = ok_status();
+      if (kind == "/time/numeric.tsv") status = rules->lexicon.load_numeric(*table);
+      else if (kind == "/time/lexicon.tsv") status = rules->lexicon.load_words(*table);
+      else status = rules->rules.load(*table, rules->lexicon);
+      if (!status) return status.error();
+    }
+  }
+  if (rules->rules.size() == 0)
+    return Error{ErrorCode::bad_data, "time", "no time rules found (*/time/rules.tsv)"};
+  rules->rules.finish(rules->lexicon);
+  return TimeTagger(std::move(rules));
+}
+
+std::vector<Timex> TimeTagger::tag(const Document& doc, const Segmentation& seg) const {
+  std::vector<Timex> out;
+  AtomBuffer buffer;
+  std::vector<Match> matches;
+  detail::Context context;
+  context.dct = doc.dct ? &*doc.dct : nullptr;
+  for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    if (sentence.line < doc.lines.size()) {
+      LineKind kind = doc.lines[sentence.line].kind;
+      if (kind == LineKind::boilerplate || kind == LineKind::blank) continue;
+    }
+    if (sentence.end_token > seg.tokens.size() || sentence.first_token >= sentence.end_token)
+      continue;
+    std::span<const Token> tokens(seg.tokens.data() + sentence.first_token,
+                                  sentence.end_token - sentence.first_token);
+    detail::build_atoms(rules_->lexicon, doc.text, tokens, buffer);
+    context.tense = sentence_tense(buffer);
+    rules_->scan(buffer, context, matches, [&](const Match&, Timex timex) {
+      timex.sentence = s;
+      out.push_back(std::move(timex));
+    });
+  }
+  return out;
+}
+
+// A date line is short and holds one full date (maybe with a time), and
+// besides it only labels ("Posted:") and punctuation. The first such line
+// from the top wins; copyright lines never count.
+std::optional<Dct> TimeTagger::find_dct(Document& doc) const {
+  constexpr uint32_t kMaxDateLine = 120;
+  const auto label = rules_->lexicon.class_id("DATELINE");
+  const auto copyright = rules_->lexicon.class_id("COPYRIGHT");
+  std::vector<Line> own_lines;
+  std::vector<Line>& lines = doc.lines.empty() ? (own_lines = plain_lines(doc.text)) : doc.lines;
+  AtomBuffer buffer;
+  std::vector<Match> matches;
+  for (Line& line : lines) {
+    if (line.span.size() == 0 || line.span.size() > kMaxDateLine || line.kind == LineKind::blank)
+      continue;
+    auto tokens = detail::tokenize_line(doc.slice(line.span), line.span.start);
+    detail::build_atoms(rules_->lexicon, doc.text, tokens, buffer);
+    std::vector<bool> covered(buffer.atoms.size(), false);
+    std::optional<Timex> found;
+    int timexes = 0;
+    detail::Context context;
+    rules_->scan(buffer, context, matches, [&](const Match& match, Timex timex) {
+      for (uint32_t a = match.first_atom; a < match.end_atom; ++a) covered[a] = true;
+      ++timexes;
+      found = std::move(timex);
+    });
+    if (timexes != 1 || found->relative || found->inferred || found->value.size() < 10 ||
+        found->value.find('X') != std::string::npos || !found->range_end.empty())
+      continue;
+    bool only_labels = true;
+    for (uint32_t a = 0; a < buffer.atoms.size(); ++a) {
+      const auto& atom = buffer.atoms[a];
+      if (has_class(buffer, atom, copyright)) only_labels = false;
+      if (covered[a] || has_class(buffer, atom, label)) continue;
+      if (!is_punct_only(doc.slice(atom.span))) only_labels = false;
+    }
+    if (!only_labels) continue;
+    auto dct = dct_from_value(found->value);
+    if (!dct) continue;
+    dct->source = DctSource::text;
+    dct->span = line.span;
+    line.kind = LineKind::dateline;
+    return dct;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool read_fixed(std::string_view text, size_t at, size_t width, int& value) {
+  if (at + width > text.size()) return false;
+  value = 0;
+  for (size_t i = at; i < at + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+Error bad_dct(std::string_view text, const std::string& why) {
+  return Error{ErrorCode::bad_value, "--dct", why + ": '" + std::string(text) + "'"};
+}
+
+}  // namespace
+
+// "2022-06-08", "2022-06-08T17:58", "2022-06-08T17:58:00", "20220608".
+Result<Dct> TimeTagger::parse_dct(const std::string& input) {
+  std::string_view text = input;
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  Dct dct;
+  size_t rest = 0;
+  if (read_fixed(text, 0, 4, dct.year) && text.size() >= 10 && text[4] == '-' && text[7] == '-' &&
+      read_fixed(text, 5, 2, dct.month) && read_fixed(text, 8, 2, dct.day)) {
+    rest = 10;
+  } else if (text.size() == 8 && read_fixed(text, 0, 4, dct.year) &&
+             read_fixed(text, 4, 2, dct.month) && read_fixed(text, 6, 2, dct.day)) {
+    rest = 8;
+  } else {
+    return bad_dct(text, "expected a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+  }
+  if (!detail::valid_date(dct.year, dct.month, dct.day)) return bad_dct(text, "no such day");
+  dct.value = detail::day_point(detail::day_number(dct.year, dct.month, dct.day)).value();
+  if (rest == text.size()) return dct;
+  int hour = 0, minute = 0, second = 0;
+  std::string_view time = text.substr(rest);
+  bool ok = (time.size() == 6 || time.size() == 9) && (time[0] == 'T' || time[0] == ' ') &&
+            read_fixed(time, 1, 2, hour) && time[3] == ':' && read_fixed(time, 4, 2, minute) &&
+            (time.size() == 6 || (time[6] == ':' && read_fixed(time, 7, 2, second)));
+  if (!ok) return bad_dct(text, "expected a time as THH:MM or THH:MM:SS after the date");
+  if (hour > 23 || minute > 59 || second > 59) return bad_dct(text, "no such time of day");
+  dct.value += "T" + std::string(time.substr(1, 5));
+  if (time.size() == 9) dct.value += ":" + std::string(time.substr(7, 2));
+  return dct;
+}
+
+}  // namespace annals
