@@ -1,0 +1,304 @@
+// Finds the stretches of a sentence that may name an actor: lexicon names,
+// organisation names built around "Ministry", "Committee"..., runs of
+// capitalised words; then the titles in front of (or after) person names.
+// References (pronouns, "the General") are found in references.cpp.
+#include "actors/finder.h"
+
+#include <algorithm>
+
+namespace annals::actor_detail {
+namespace {
+constexpr size_t kMaxNameWords = 8;       // longer runs of capitals are headlines or noise
+constexpr size_t kMaxOrgChunkTokens = 12;
+}  // namespace
+
+bool is_open_quote_mark(std::string_view t) {
+  return t == "\xE2\x80\x9C" || t == "\xC2\xAB" || t == "\xE2\x80\x9E" || t == "\"";
+}
+bool is_close_quote_mark(std::string_view t) {
+  return t == "\xE2\x80\x9D" || t == "\xC2\xBB" || t == "\"";
+}
+
+Finder::Finder(const ActorLexicon& lex, const Tokens& tokens)
+    : lex_(lex), t_(tokens), entity_of_(tokens.facts.size(), -1), chunk_of_(tokens.facts.size(), -1),
+      name_of_(tokens.facts.size(), -1),
+      in_title_(tokens.facts.size(), false) {}
+
+std::vector<Candidate> Finder::run() {
+  for (uint32_t s = 0; s < t_.seg.sentences.size(); ++s) {
+    const Sentence& sentence = t_.seg.sentences[s];
+    find_entities(s, sentence);
+    find_org_chunks(s, sentence);
+    find_names(s, sentence);
+  }
+  confirm_names();
+  for (size_t c = 0; c < cands_.size(); ++c) attach_title(c);
+  drop_absorbed();
+  for (uint32_t s = 0; s < t_.seg.sentences.size(); ++s) find_references(s, t_.seg.sentences[s]);
+  std::stable_sort(cands_.begin(), cands_.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+  std::erase_if(cands_, [](const Candidate& c) { return c.dropped; });
+  return std::move(cands_);
+}
+
+Candidate& Finder::add(CandidateType type, uint32_t sentence, uint32_t first, uint32_t end) {
+  Candidate& c = cands_.emplace_back();
+  c.type = type;
+  c.sentence = sentence;
+  c.first = first;
+  c.end = end;
+  c.span = {t_.seg.tokens[first].span.start, t_.facts[end - 1].core_end};
+  return c;
+}
+
+// ---- lexicon names ---------------------------------------------------------
+
+void Finder::find_entities(uint32_t s, const Sentence& sentence) {
+  std::string key;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (!t_.is(i, kWord) || !t_.is(i, kCap) || t_.is(i, kInTimex)) continue;
+    if (!t_.has(i, kPhraseStart)) {
+      split_hyphenated(s, i);
+      continue;
+    }
+    uint32_t best_end = 0;
+    const PhraseEntry* best = nullptr;
+    key.clear();
+    const uint32_t limit = std::min<uint32_t>(sentence.end_token, i + t_.facts[i].max_phrase);
+    bool all_caps = true;
+    for (uint32_t j = i; j < limit && t_.is(j, kWord) && !t_.is(j, kInTimex); ++j) {
+      if (j > i) key.push_back(' ');
+      key += t_.fold(j);
+      all_caps &= t_.is(j, kAllCaps);
+      const PhraseEntry* entry = lex_.phrase(key);
+      if (entry && (!entry->caps_only || all_caps)) { best = entry; best_end = j + 1; }
+    }
+    if (!best && is_cyrillic(t_.text(i))) {
+      best = lex_.phrase(lex_.uninflect(t_.fold(i)));
+      best_end = i + 1;
+    }
+    if (!best) continue;
+    add_entity(s, i, best_end, *best, t_.seg.tokens[i].span.start, t_.facts[best_end - 1].core_end);
+    i = best_end - 1;
+  }
+}
+
+void Finder::add_entity(uint32_t s, uint32_t first, uint32_t end, const PhraseEntry& entry,
+                        uint32_t start_byte, uint32_t end_byte) {
+  Candidate& c = add(CandidateType::entity, s, first, end);
+  c.span = {start_byte, end_byte};
+  c.entity = entry.entity;
+  c.demonym = entry.demonym;
+  c.name = std::string(t_.doc.slice(c.span));
+  for (uint32_t j = first; j < end; ++j) entity_of_[j] = int32_t(cands_.size() - 1);
+}
+
+// "Russian-Ukrainian war": each part that is a demonym or country.
+void Finder::split_hyphenated(uint32_t s, uint32_t i) {
+  std::string_view folded = t_.fold(i);
+  if (folded.find('-') == std::string_view::npos) return;
+  std::vector<std::pair<size_t, const PhraseEntry*>> parts;
+  size_t start = 0;
+  while (start <= folded.size()) {
+    size_t dash = std::min(folded.find('-', start), folded.size());
+    const PhraseEntry* entry = lex_.phrase(folded.substr(start, dash - start));
+    if (!entry || lex_.entities[entry->entity].kind != ActorKind::country) return;
+    parts.emplace_back(start, entry);
+    start = dash + 1;
+  }
+  // Folding keeps ASCII lengths, the only case where offsets carry over.
+  if (folded.size() != t_.text(i).size() && t_.facts[i].core_end - t_.seg.tokens[i].span.start != folded.size())
+    return;
+  const uint32_t base = t_.seg.tokens[i].span.start;
+  for (auto [offset, entry] : parts) {
+    size_t length = std::min(folded.find('-', offset), folded.size()) - offset;
+    add_entity(s, i, i + 1, *entry, base + uint32_t(offset), base + uint32_t(offset + length));
+  }
+}
+
+// ---- organisation names ----------------------------------------------------
+
+bool Finder::org_word_ok(uint32_t j) const {
+  if (!t_.is(j, kWord) || !t_.is(j, kCap) || t_.is(j, kInTimex)) return false;
+  if (t_.has(j, kStop | kGiven)) return false;
+  if (t_.has(j, kTitleHead) && !t_.has(j, kOrgHead | kOrgPart)) return false;
+  if (entity_of_[j] >= 0) {
+    ActorKind kind = lex_.entities[cands_[entity_of_[j]].entity].kind;
+    return kind != ActorKind::person;
+  }
+  return true;
+}
+
+void Finder::find_org_chunks(uint32_t s, const Sentence& sentence) {
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (!t_.is(i, kCap) || !t_.has(i, kOrgHead) || entity_of_[i] >= 0 || chunk_of_[i] >= 0 ||
+        t_.is(i, kInTimex))
+      continue;
+    uint32_t left = i;
+    while (left > sentence.first_token && org_word_ok(left - 1) && i - left < kMaxOrgChunkTokens)
+      left = entity_of_[left - 1] >= 0 ? cands_[entity_of_[left - 1]].first : left - 1;
+    uint32_t right = extend_org_right(i + 1, sentence.end_token, left);
+    Candidate& c = add(CandidateType::org_chunk, s, left, right);
+    c.name = join_words(left, right);
+    for (uint32_t j = left; j < right; ++j) chunk_of_[j] = int32_t(cands_.size() - 1);
+    i = right - 1;
+  }
+}
+
+// Grows "Ministry" into "Ministry of Foreign Affairs of Belarus" or
+// "General Council of “United Russia”"; stops before a given name.
+uint32_t Finder::extend_org_right(uint32_t right, uint32_t end, uint32_t left) const {
+  int open_quotes = 0;
+  while (right < end && right - left < kMaxOrgChunkTokens) {
+    if (org_word_ok(right)) {
+      right = entity_of_[right] >= 0 ? cands_[entity_of_[right]].end : right + 1;
+      continue;
+    }
+    if (open_quotes > 0 && is_close_quote_mark(t_.text(right))) { --open_quotes; ++right; continue; }
+    uint32_t k = right;
+    int quotes = 0;
+    if (k < end && t_.has(k, kConnector) && !t_.is(k, kCap)) {
+      ++k;
+      if (k < end && t_.has(k, kDeterminer) && !t_.is(k, kCap)) ++k;
+      if (k < end && is_open_quote_mark(t_.text(k))) { ++k; ++quotes; }
+    }
+    if (k == right || k >= end || !org_word_ok(k)) break;
+    open_quotes += quotes;
+    right = k;
+  }
+  return right;
+}
+
+std::string Finder::join_words(uint32_t first, uint32_t end) const {
+  std::string name;
+  for (uint32_t j = first; j < end; ++j) {
+    std::string_view text = j + 1 == end ? t_.core(j) : t_.text(j);
+    if (!t_.is(j, kWord)) {
+      if (text == "." && !name.empty()) name += text;  // the period of an initial, "A."
+      continue;
+    }
+    if (!name.empty()) name.push_back(' ');
+    name += text;
+  }
+  return name;
+}
+
+// ---- capitalised names -----------------------------------------------------
+
+bool Finder::nameable(uint32_t j, bool after_given) const {
+  if (!t_.is(j, kWord) || !t_.is(j, kCap) || t_.is(j, kInTimex | kShortQuote)) return false;
+  if (entity_of_[j] >= 0 || chunk_of_[j] >= 0) return false;
+  if (t_.has(j, kStop | kConnector | kTitleHead | kTitleModifier | kOrgHead | kOrgPart)) return false;
+  if (t_.has(j, kCalendar) && !after_given) return false;
+  std::string_view text = t_.text(j);
+  bool one_letter = text.size() == 1 || (text.size() == 2 && uint8_t(text[0]) >= 0xC0);
+  if (one_letter) return j + 1 < t_.facts.size() && t_.text(j + 1) == ".";
+  return true;
+}
+
+void Finder::find_names(uint32_t s, const Sentence& sentence) {
+  const uint32_t end = sentence.end_token;
+  for (uint32_t i = sentence.first_token; i < end; ++i) {
+    if (!nameable(i, false)) continue;
+    std::vector<uint32_t> words{i};
+    uint32_t j = i;
+    while (words.size() <= kMaxNameWords) {
+      uint32_t next = j + 1;
+      bool after_given = t_.has(j, kGiven);
+      if (next < end && t_.text(next) == "." && t_.text(j).size() <= 2) ++next;  // "A. Lukashenko"
+      if (next < end && (t_.text(next) == "]" || t_.text(next) == "[")) ++next;  // "[Belarus President Alexander] Lukashenko"
+      if (next >= end || !nameable(next, after_given) || t_.is(next, kAllCaps) != t_.is(i, kAllCaps)) break;
+      j = next;
+      words.push_back(j);
+    }
+    if (words.size() > kMaxNameWords) {  // a headline or a list: skip the whole run
+      while (j + 1 < end && nameable(j + 1, true)) ++j;
+      i = j;
+      continue;
+    }
+    // "Affairs Konstantin Zatulin": a given name starts a new name.
+    size_t split = 0;
+    for (size_t w = 1; w < words.size(); ++w)
+      if (t_.has(words[w], kGiven) && !t_.has(words[w - 1], kGiven)) { split = w; break; }
+    if (split) add_name(s, words[0], words[split - 1] + 1);
+    add_name(s, words[split], j + 1);
+    i = j;
+  }
+}
+
+void Finder::add_name(uint32_t s, uint32_t first, uint32_t end) {
+  Candidate& c = add(CandidateType::name, s, first, end);
+  c.name = join_words(first, end);
+  for (uint32_t j = first; j < end; ++j) name_of_[j] = int32_t(cands_.size() - 1);
+  c.acronym = end == first + 1 && t_.is(first, kAllCaps);
+  bool given_first = t_.has(first, kGiven);
+  c.unconfirmed = t_.is(first, kTitleCase) || (t_.is(first, kInitial) && !given_first);
+  if (given_first) c.gender = t_.facts[first].gender;
+  else if (const NameEnding* ending = lex_.name_ending(t_.fold(end - 1))) c.gender = ending->gender;
+}
+
+bool Finder::has_surname_ending(uint32_t j) const {
+  std::string_view folded = t_.fold(j);
+  const NameEnding* ending = lex_.name_ending(folded);
+  if (!ending && is_cyrillic(folded)) ending = lex_.name_ending(lex_.nominative(folded));
+  return ending && !ending->patronymic;
+}
+
+// A word capitalised only because it starts a sentence or a headline counts
+// as a name when the document names it elsewhere, or when it looks like a
+// surname ("Peskov said...").
+void Finder::confirm_names() {
+  StringMap<bool> confident;
+  for (const Candidate& c : cands_)
+    if (c.type == CandidateType::name && !c.unconfirmed)
+      for (uint32_t j = c.first; j < c.end; ++j)
+        if (t_.is(j, kWord)) confident.emplace(std::string(t_.fold(j)), true);
+  auto confirmed = [&](uint32_t j) { return confident.count(t_.fold(j)) > 0 || has_surname_ending(j); };
+  const size_t count = cands_.size();
+  for (size_t c = 0; c < count; ++c) {
+    Candidate& cand = cands_[c];
+    if (cand.type != CandidateType::name || !cand.unconfirmed) continue;
+    bool headline = t_.is(cand.first, kTitleCase);
+    if (!headline && cand.end - cand.first > 1) continue;  // "Mateusz Morawiecki said"
+    if (!headline) {
+      cand.dropped = !confirmed(cand.first) && !cand.acronym;
+      continue;
+    }
+    // In a headline keep only the words that are names elsewhere.
+    cand.dropped = true;
+    const uint32_t s = cand.sentence, first = cand.first, end = cand.end;
+    uint32_t run = first;
+    for (uint32_t j = first; j <= end; ++j) {
+      bool keep = j < end && t_.is(j, kWord) && (confirmed(j) || (j == run && t_.has(j, kGiven)));
+      if (keep) continue;
+      if (j > run) add_name(s, run, j);
+      run = j + 1;
+    }
+  }
+  for (auto& cand : cands_)
+    if (cand.type == CandidateType::name) cand.unconfirmed = false;
+}
+
+// A title may hold organisation names; drop those chunks, and drop lexicon
+// names swallowed by an organisation name ("Russian Ministry of Defense").
+void Finder::drop_absorbed() {
+  for (auto& c : cands_) {
+    if (c.type == CandidateType::org_chunk || c.type == CandidateType::name) {
+      bool titled = std::all_of(in_title_.begin() + c.first, in_title_.begin() + c.end, [](bool b) { return b; });
+      if (titled && c.type == CandidateType::org_chunk) c.dropped = true;
+      if (t_.is(c.first, kShortQuote)) c.dropped = true;
+    }
+  }
+  for (auto& c : cands_) {
+    if (c.type != CandidateType::entity || chunk_of_[c.first] < 0) continue;
+    if (!cands_[chunk_of_[c.first]].dropped) c.dropped = true;
+  }
+}
+
+}  // namespace annals::actor_detail
+
+namespace annals::actor_detail {
+std::vector<Candidate> find_candidates(const ActorLexicon& lex, const Tokens& tokens) {
+  return Finder(lex, tokens).run();
+}
+}  // namespace annals::actor_detail

@@ -1,0 +1,341 @@
+// Links candidates into the actors of one document: one actor per lexicon
+// entry, per organisation name, per person (full name, surname, Cyrillic
+// inflected form), with acronyms defined in brackets joined to their long
+// form; then resolves pronouns and titles to the nearest compatible actor.
+#include <algorithm>
+#include <numeric>
+
+#include "actors/tagging.h"
+#include "text/segment.h"
+
+namespace annals::actor_detail {
+namespace {
+
+constexpr uint32_t kPronounSentences = 2;  // "he" looks this many sentences back
+constexpr uint32_t kCataphoraTokens = 3;   // "the press secretary told reporters Dmitry Peskov"
+
+struct UnionFind {
+  std::vector<int32_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int32_t find(int32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(int32_t a, int32_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+bool is_reference(const Candidate& c) {
+  return c.type == CandidateType::title_ref || c.type == CandidateType::pronoun ||
+         c.type == CandidateType::org_ref || c.type == CandidateType::country_ref;
+}
+
+size_t word_count(std::string_view name) { return 1 + std::count(name.begin(), name.end(), ' '); }
+
+struct PersonCluster {
+  PersonName name;
+  int32_t candidate = -1;   // any member
+  size_t words = 0;
+  std::vector<uint32_t> positions;  // first tokens of its mentions
+};
+
+class Linker {
+ public:
+  Linker(const ActorLexicon& lex, const Tokens& t, std::vector<Candidate>& cands)
+      : lex_(lex), t_(t), cands_(cands), kind_(cands.size(), ActorKind::other), uf_(cands.size()) {}
+
+  ActorTagging run() {
+    classify();
+    unite_by_key();
+    unite_acronyms();
+    unite_persons();
+    build_actors();
+    emit_mentions();
+    return std::move(out_);
+  }
+
+ private:
+  bool surname_like(std::string_view name) const {
+    std::string last = fold_case(name.substr(name.rfind(' ') + 1));
+    const NameEnding* ending = lex_.name_ending(last);
+    if (!ending && is_cyrillic(last)) ending = lex_.name_ending(lex_.nominative(last));
+    return ending && !ending->patronymic;
+  }
+
+  void classify() {
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      Candidate& c = cands_[i];
+      if (c.type == CandidateType::entity) {
+        kind_[i] = lex_.entities[c.entity].kind;
+        c.dropped |= lex_.entities[c.entity].ignore;
+      } else if (c.type == CandidateType::org_chunk || (c.type == CandidateType::name && c.acronym)) {
+        kind_[i] = ActorKind::organization;
+      } else if (c.type == CandidateType::name) {
+        bool person = t_.has(c.first, kGiven) || !c.title.empty() || surname_like(c.name);
+        kind_[i] = person ? ActorKind::person : ActorKind::other;
+      }
+    }
+  }
+
+  void unite_by_key() {
+    StringMap<int32_t> first_of;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped || is_reference(c)) continue;
+      std::string key;
+      if (c.type == CandidateType::entity) key = "e" + std::to_string(c.entity);
+      else if (kind_[i] == ActorKind::organization) key = "o" + lex_.latin_key(c.name);
+      else if (kind_[i] == ActorKind::other && word_count(c.name) > 1) key = "x" + lex_.latin_key(c.name);
+      else continue;  // persons, and single words that may be surnames
+      auto [it, added] = first_of.try_emplace(key, int32_t(i));
+      if (!added) uf_.unite(it->second, int32_t(i));
+    }
+  }
+
+  // "Collective Security Treaty Organization (CSTO)", "CSTO [Collective ...]".
+  void unite_acronyms() {
+    int32_t previous = -1;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped || is_reference(c)) continue;
+      if (previous >= 0 && in_brackets_after(cands_[previous], c)) {
+        const Candidate& a = cands_[previous];
+        int32_t shorter = a.acronym ? previous : c.acronym ? int32_t(i) : -1;
+        int32_t longer = shorter == previous ? int32_t(i) : previous;
+        if (shorter >= 0 && initials_match(cands_[shorter].name, cands_[longer].name) &&
+            kind_[longer] != ActorKind::person) {
+          uf_.unite(shorter, longer);
+          preferred_.push_back(shorter);
+          kind_[shorter] = kind_[longer] == ActorKind::other ? ActorKind::organization : kind_[longer];
+        }
+      }
+      previous = int32_t(i);
+    }
+  }
+
+  bool in_brackets_after(const Candidate& a, const Candidate& b) const {
+    const size_t n = t_.seg.tokens.size();
+    if (b.first != a.end + 1 || b.end >= n) return false;
+    std::string_view open = t_.text(a.end), close = t_.text(b.end);
+    return (open == "(" && close == ")") || (open == "[" && close == "]");
+  }
+
+  bool initials_match(std::string_view acronym, std::string_view name) const {
+    std::string initials;
+    for (size_t start = 0; start < name.size();) {
+      size_t end = std::min(name.find_first_of(" -", start), name.size());
+      std::string word = fold_case(name.substr(start, end - start));
+      const WordInfo* info = lex_.word(word);
+      if (!word.empty() && !(info && (info->flags & (kConnector | kDeterminer)))) initials.push_back(word[0]);
+      start = end + 1;
+    }
+    std::string letters = lex_.latin_key(acronym);
+    if (letters.size() < 2 || initials.empty() || letters[0] != initials[0]) return false;
+    size_t k = 0;
+    for (char c : initials)
+      if (k < letters.size() && letters[k] == c) ++k;
+    return k == letters.size();
+  }
+
+  bool person_candidate(size_t i) const {
+    const Candidate& c = cands_[i];
+    return !c.dropped && (c.type == CandidateType::name || c.type == CandidateType::entity) &&
+           kind_[i] == ActorKind::person;
+  }
+
+  void unite_persons() {
+    std::vector<PersonCluster> clusters;
+    std::vector<PersonName> names(cands_.size());
+    // Full names first, so that a surname alone finds its person even when
+    // it comes first ("Peskov said..." in a headline).
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      if (!person_candidate(i)) continue;
+      const Candidate& c = cands_[i];
+      std::string_view name = c.type == CandidateType::entity ? lex_.entities[c.entity].canonical : c.name;
+      names[i] = parse_person(lex_, name);
+      if (names[i].given.empty()) continue;
+      auto it = std::find_if(clusters.begin(), clusters.end(),
+                             [&](const PersonCluster& k) { return same_person(k.name, names[i]); });
+      if (it == clusters.end()) it = clusters.insert(clusters.end(), {names[i], int32_t(i), 0, {}});
+      uf_.unite(it->candidate, int32_t(i));
+      it->positions.push_back(c.first);
+      if (word_count(name) > it->words) { it->words = word_count(name); it->name = names[i]; }
+    }
+    StringMap<int32_t> surname_only;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped || c.type != CandidateType::name || c.acronym || word_count(c.name) > 1) continue;
+      if (names[i].surname.empty()) names[i] = parse_person(lex_, c.name);
+      const PersonCluster* best = nearest_cluster(clusters, names[i], c.first);
+      if (best) {
+        uf_.unite(best->candidate, int32_t(i));
+        kind_[i] = ActorKind::person;
+      } else if (kind_[i] == ActorKind::person || kind_[i] == ActorKind::other) {
+        // Lukashenka after Lukashenko, with no full name to anchor them.
+        auto it = std::find_if(surname_only.begin(), surname_only.end(),
+                               [&](const auto& k) { return same_surname(k.first, names[i].surname); });
+        if (it == surname_only.end()) surname_only.emplace(names[i].surname, int32_t(i));
+        else uf_.unite(it->second, int32_t(i));
+      }
+    }
+  }
+
+  // The cluster with that surname mentioned last before `position`, or
+  // else first after it.
+  static const PersonCluster* nearest_cluster(const std::vector<PersonCluster>& clusters,
+                                              const PersonName& name, uint32_t position) {
+    const PersonCluster* best = nullptr;
+    int64_t best_distance = INT64_MAX;
+    for (const auto& k : clusters) {
+      if (!same_surname(k.name.surname, name.surname)) continue;
+      for (uint32_t p : k.positions) {
+        int64_t distance = p <= position ? int64_t(position - p) : int64_t(p - position) + (int64_t(1) << 40);
+        if (distance < best_distance) { best_distance = distance; best = &k; }
+      }
+    }
+    return best;
+  }
+
+  std::string display_name(const Candidate& c) const {
+    if (!is_cyrillic(c.name) || kind_[&c - cands_.data()] != ActorKind::person) return c.name;
+    std::string latin;  // "Токаева" -> "Tokayev"
+    size_t space = c.name.rfind(' ');
+    std::string head = space == std::string::npos ? "" : lex_.latin_key(c.name.substr(0, space)) + " ";
+    std::string tail = lex_.nominative(fold_case(c.name.substr(space == std::string::npos ? 0 : space + 1)));
+    latin = head + lex_.latin_key(tail);
+    for (size_t k = 0; k < latin.size(); ++k)
+      if (k == 0 || latin[k - 1] == ' ' || latin[k - 1] == '-') latin[k] = char(std::toupper(latin[k]));
+    return latin;
+  }
+
+  void build_actors() {
+    actor_of_.assign(cands_.size(), -1);
+    std::vector<int32_t> root_actor(cands_.size(), -1);
+    std::vector<int32_t> chosen;  // per actor: the candidate whose name is canonical
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped || is_reference(c)) continue;
+      int32_t root = uf_.find(int32_t(i));
+      if (root_actor[root] < 0) {
+        root_actor[root] = int32_t(out_.actors.size());
+        out_.actors.emplace_back();
+        chosen.push_back(int32_t(i));
+        gender_.push_back(Gender::unknown);
+      }
+      int32_t a = actor_of_[i] = root_actor[root];
+      if (better_name(int32_t(i), chosen[a])) chosen[a] = int32_t(i);
+      if (gender_[a] == Gender::unknown) gender_[a] = c.gender;
+    }
+    for (size_t a = 0; a < out_.actors.size(); ++a) {
+      const Candidate& c = cands_[chosen[a]];
+      Actor& actor = out_.actors[a];
+      actor.kind = kind_[chosen[a]];
+      actor.name = c.type == CandidateType::entity ? lex_.entities[c.entity].canonical : display_name(c);
+    }
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      if (actor_of_[i] < 0 || cands_[i].demonym) continue;
+      Actor& actor = out_.actors[actor_of_[i]];
+      const std::string& alias = cands_[i].name;
+      if (alias != actor.name && std::find(actor.aliases.begin(), actor.aliases.end(), alias) == actor.aliases.end())
+        actor.aliases.push_back(alias);
+    }
+  }
+
+  // Lexicon names first, then acronyms defined in the text, then persons'
+  // longest names in Latin letters.
+  bool better_name(int32_t candidate, int32_t current) const {
+    auto rank = [&](int32_t i) {
+      const Candidate& c = cands_[i];
+      bool preferred = std::find(preferred_.begin(), preferred_.end(), i) != preferred_.end();
+      return std::tuple(c.type == CandidateType::entity, preferred, kind_[i] == ActorKind::person,
+                        !is_cyrillic(c.name), word_count(c.name));
+    };
+    return rank(candidate) > rank(current);
+  }
+
+  void emit_mentions() {
+    titles_.assign(out_.actors.size(), {});
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped) continue;
+      int32_t actor = is_reference(c) ? resolve(i) : actor_of_[i];
+      if (actor < 0) continue;
+      out_.mentions.push_back({c.span, c.sentence, c.first, c.end, actor, c.title, is_reference(c)});
+      demonym_.push_back(c.demonym);
+      if (is_reference(c)) continue;  // "the deputy" does not make its antecedent a deputy
+      auto& words = titles_[actor];
+      words.insert(words.end(), c.title_words.begin(), c.title_words.end());
+    }
+  }
+
+  int32_t resolve(size_t i) const {
+    const Candidate& c = cands_[i];
+    switch (c.type) {
+      case CandidateType::pronoun: return resolve_pronoun(c);
+      case CandidateType::org_ref: return nearest_of_kind(ActorKind::organization);
+      case CandidateType::country_ref: return nearest_of_kind(ActorKind::country);
+      case CandidateType::title_ref: return resolve_title(i);
+      default: return -1;
+    }
+  }
+
+  int32_t resolve_pronoun(const Candidate& c) const {
+    for (auto m = out_.mentions.rbegin(); m != out_.mentions.rend(); ++m) {
+      if (m->sentence + kPronounSentences < c.sentence) break;
+      const Actor& actor = out_.actors[m->actor];
+      Gender g = gender_[m->actor];
+      if (actor.kind == ActorKind::person && (g == Gender::unknown || c.gender == Gender::unknown || g == c.gender))
+        return m->actor;
+    }
+    return -1;
+  }
+
+  // "the republic" is a country named as such, not "Russian armed forces".
+  int32_t nearest_of_kind(ActorKind kind) const {
+    for (size_t m = out_.mentions.size(); m-- > 0;)
+      if (out_.actors[out_.mentions[m].actor].kind == kind && !demonym_[m]) return out_.mentions[m].actor;
+    return -1;
+  }
+
+  bool has_title(int32_t actor, const std::vector<std::string>& words) const {
+    const auto& known = titles_[actor];
+    return !words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+      return std::find(known.begin(), known.end(), w) != known.end();
+    });
+  }
+
+  // "the Russian Minister": the last person whose title had those words;
+  // failing that, a person named later in the same sentence ("the press
+  // secretary told reporters Dmitry Peskov").
+  int32_t resolve_title(size_t i) const {
+    const Candidate& c = cands_[i];
+    for (auto m = out_.mentions.rbegin(); m != out_.mentions.rend(); ++m)
+      if (out_.actors[m->actor].kind == ActorKind::person && has_title(m->actor, c.title_words)) return m->actor;
+    for (size_t j = i + 1; j < cands_.size() && cands_[j].first <= c.end + kCataphoraTokens; ++j)
+      if (!cands_[j].dropped && actor_of_[j] >= 0 && out_.actors[actor_of_[j]].kind == ActorKind::person)
+        return actor_of_[j];
+    return -1;
+  }
+
+  const ActorLexicon& lex_;
+  const Tokens& t_;
+  std::vector<Candidate>& cands_;
+  std::vector<ActorKind> kind_;
+  UnionFind uf_;
+  std::vector<int32_t> preferred_;  // acronyms defined in the text
+  std::vector<int32_t> actor_of_;
+  std::vector<Gender> gender_;      // per actor
+  std::vector<bool> demonym_;       // per mention
+  std::vector<std::vector<std::string>> titles_;  // per actor: words of its titles so far
+  ActorTagging out_;
+};
+
+}  // namespace
+
+ActorTagging link_candidates(const ActorLexicon& lex, const Tokens& tokens, std::vector<Candidate>& candidates) {
+  return Linker(lex, tokens, candidates).run();
+}
+
+}  // namespace annals::actor_detail

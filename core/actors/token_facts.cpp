@@ -1,0 +1,115 @@
+// Per-token facts for the actor tagger: folded form, lexicon flags, and
+// where the token stands (sentence start, headline, short quotation, timex).
+// Computed once, so that the finder does one hash look-up per word.
+#include <algorithm>
+
+#include "actors/tagging.h"
+#include "text/segment.h"
+
+namespace annals::actor_detail {
+namespace {
+
+constexpr size_t kShortQuoteWords = 6;     // "“United Russia”", "«Union Resolve – 2022»"
+constexpr size_t kHeadlineMinWords = 4;    // words of four bytes or more
+constexpr int kHeadlineCapsPercent = 70;
+
+bool is_open_quote(std::string_view t) {
+  return t == "\xE2\x80\x9C" || t == "\xC2\xAB" || t == "\xE2\x80\x9E";  // “ « „
+}
+bool is_close_quote(std::string_view t) {
+  return t == "\xE2\x80\x9D" || t == "\xC2\xBB";  // ” »
+}
+
+void look_up_word(const ActorLexicon& lex, Tokens& t, uint32_t i, std::string& scratch) {
+  const Token& token = t.seg.tokens[i];
+  TokenFacts& f = t.facts[i];
+  f.core_end = token.span.end;
+  if (token.kind != TokenKind::word) return;
+  f.flags |= kWord | (token.capitalised ? uint32_t(kCap) : 0u) | (token.all_caps ? uint32_t(kAllCaps) : 0u);
+  std::string_view text = t.text(i);
+  size_t core = without_possessive(text);
+  f.core_end = token.span.start + uint32_t(core);
+  fold_case(text.substr(0, core), scratch);
+  f.fold_start = uint32_t(t.folded.size());
+  f.fold_size = uint32_t(scratch.size());
+  t.folded += scratch;
+  const WordInfo* info = lex.word(scratch);
+  if (!info && token.capitalised && is_cyrillic(text)) {
+    std::string base = lex.uninflect(scratch);
+    if (!base.empty()) info = lex.word(base);
+  }
+  if (!info) return;
+  f.words = info->flags;
+  f.given_group = info->given_group;
+  f.gender = info->gender;
+  f.max_phrase = info->max_phrase;
+}
+
+void mark_timexes(const std::vector<Timex>& timexes, Tokens& t) {
+  const auto& tokens = t.seg.tokens;
+  for (const Timex& timex : timexes) {
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), timex.span.start,
+                               [](const Token& token, uint32_t start) { return token.span.end <= start; });
+    for (; it != tokens.end() && it->span.start < timex.span.end; ++it)
+      t.facts[size_t(it - tokens.begin())].flags |= kInTimex;
+  }
+}
+
+// Headlines and menus capitalise most words; there a capital proves nothing.
+bool is_headline(const Tokens& t, const Sentence& s) {
+  size_t long_words = 0, capitalised = 0, words = 0, shouted = 0;
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    if (!t.is(i, kWord)) continue;
+    ++words;
+    shouted += t.is(i, kAllCaps);
+    if (t.text(i).size() < 4) continue;
+    ++long_words;
+    capitalised += t.is(i, kCap);
+  }
+  if (words >= 3 && shouted == words) return true;
+  return long_words >= kHeadlineMinWords && capitalised * 100 >= long_words * kHeadlineCapsPercent;
+}
+
+void mark_sentence(Tokens& t, const Sentence& s) {
+  const uint32_t headline = is_headline(t, s) ? uint32_t(kTitleCase) : 0u;
+  bool expect_initial = true;
+  bool straight_open = false;
+  int64_t open = -1;  // token index of the open quotation mark
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    t.facts[i].flags |= headline;
+    std::string_view text = t.text(i);
+    bool straight = text == "\"";
+    if (is_open_quote(text) || (straight && !straight_open)) {
+      open = i;
+      straight_open = straight;
+      expect_initial = true;
+      continue;
+    }
+    if ((is_close_quote(text) || straight) && open >= 0) {
+      if (size_t(i - open - 1) <= kShortQuoteWords)
+        for (uint32_t q = uint32_t(open) + 1; q < i; ++q) t.facts[q].flags |= kShortQuote;
+      open = -1;
+      straight_open = false;
+      continue;
+    }
+    if (t.is(i, kWord) && expect_initial) {
+      t.facts[i].flags |= kInitial;
+      expect_initial = false;
+    }
+  }
+}
+
+}  // namespace
+
+void tokenize_facts(const ActorLexicon& lex, const std::vector<Timex>& timexes, Tokens& t) {
+  const size_t n = t.seg.tokens.size();
+  t.facts.assign(n, TokenFacts{});
+  t.folded.clear();
+  t.folded.reserve(t.doc.text.size());
+  std::string scratch;
+  for (uint32_t i = 0; i < n; ++i) look_up_word(lex, t, i, scratch);
+  mark_timexes(timexes, t);
+  for (const Sentence& s : t.seg.sentences) mark_sentence(t, s);
+}
+
+}  // namespace annals::actor_detail
