@@ -13,6 +13,7 @@ namespace {
 
 constexpr uint32_t kPronounSentences = 2;  // "he" looks this many sentences back
 constexpr uint32_t kCataphoraTokens = 3;   // "the press secretary told reporters Dmitry Peskov"
+constexpr uint32_t kReferenceSentences = 30;  // "the organization", "the General" look this far back
 
 struct UnionFind {
   std::vector<int32_t> parent;
@@ -183,17 +184,17 @@ class Linker {
   }
 
   // The cluster with that surname mentioned last before `position`, or
-  // else first after it.
+  // else first after it. Positions are in text order.
   static const PersonCluster* nearest_cluster(const std::vector<PersonCluster>& clusters,
                                               const PersonName& name, uint32_t position) {
     const PersonCluster* best = nullptr;
     int64_t best_distance = INT64_MAX;
     for (const auto& k : clusters) {
       if (!same_surname(k.name.surname, name.surname)) continue;
-      for (uint32_t p : k.positions) {
-        int64_t distance = p <= position ? int64_t(position - p) : int64_t(p - position) + (int64_t(1) << 40);
-        if (distance < best_distance) { best_distance = distance; best = &k; }
-      }
+      auto after = std::upper_bound(k.positions.begin(), k.positions.end(), position);
+      int64_t distance = after != k.positions.begin() ? int64_t(position - *(after - 1))
+                                                      : int64_t(*after - position) + (int64_t(1) << 40);
+      if (distance < best_distance) { best_distance = distance; best = &k; }
     }
     return best;
   }
@@ -266,7 +267,8 @@ class Linker {
       demonym_.push_back(c.demonym);
       if (is_reference(c)) continue;  // "the deputy" does not make its antecedent a deputy
       auto& words = titles_[actor];
-      words.insert(words.end(), c.title_words.begin(), c.title_words.end());
+      for (const auto& word : c.title_words)
+        if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
     }
   }
 
@@ -274,8 +276,8 @@ class Linker {
     const Candidate& c = cands_[i];
     switch (c.type) {
       case CandidateType::pronoun: return resolve_pronoun(c);
-      case CandidateType::org_ref: return nearest_of_kind(ActorKind::organization);
-      case CandidateType::country_ref: return nearest_of_kind(ActorKind::country);
+      case CandidateType::org_ref: return nearest_of_kind(ActorKind::organization, c.sentence);
+      case CandidateType::country_ref: return nearest_of_kind(ActorKind::country, c.sentence);
       case CandidateType::title_ref: return resolve_title(i);
       default: return -1;
     }
@@ -293,9 +295,11 @@ class Linker {
   }
 
   // "the republic" is a country named as such, not "Russian armed forces".
-  int32_t nearest_of_kind(ActorKind kind) const {
-    for (size_t m = out_.mentions.size(); m-- > 0;)
+  int32_t nearest_of_kind(ActorKind kind, uint32_t sentence) const {
+    for (size_t m = out_.mentions.size(); m-- > 0;) {
+      if (out_.mentions[m].sentence + kReferenceSentences < sentence) break;
       if (out_.actors[out_.mentions[m].actor].kind == kind && !demonym_[m]) return out_.mentions[m].actor;
+    }
     return -1;
   }
 
@@ -311,8 +315,10 @@ class Linker {
   // secretary told reporters Dmitry Peskov").
   int32_t resolve_title(size_t i) const {
     const Candidate& c = cands_[i];
-    for (auto m = out_.mentions.rbegin(); m != out_.mentions.rend(); ++m)
+    for (auto m = out_.mentions.rbegin(); m != out_.mentions.rend(); ++m) {
+      if (m->sentence + kReferenceSentences < c.sentence) break;
       if (out_.actors[m->actor].kind == ActorKind::person && has_title(m->actor, c.title_words)) return m->actor;
+    }
     for (size_t j = i + 1; j < cands_.size() && cands_[j].first <= c.end + kCataphoraTokens; ++j)
       if (!cands_[j].dropped && actor_of_[j] >= 0 && out_.actors[actor_of_[j]].kind == ActorKind::person)
         return actor_of_[j];

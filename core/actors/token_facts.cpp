@@ -56,6 +56,7 @@ void mark_timexes(const std::vector<Timex>& timexes, Tokens& t) {
 }
 
 // Headlines and menus capitalise most words; there a capital proves nothing.
+// A sentence that ends with a full stop is prose, however many names it has.
 bool is_headline(const Tokens& t, const Sentence& s) {
   size_t long_words = 0, capitalised = 0, words = 0, shouted = 0;
   for (uint32_t i = s.first_token; i < s.end_token; ++i) {
@@ -67,6 +68,11 @@ bool is_headline(const Tokens& t, const Sentence& s) {
     capitalised += t.is(i, kCap);
   }
   if (words >= 3 && shouted == words) return true;
+  uint32_t last = s.end_token - 1;
+  while (last > s.first_token && !t.is(last, kWord) && t.text(last) != "." && t.text(last) != "!" &&
+         t.text(last) != "?")
+    --last;
+  if (!t.is(last, kWord)) return false;
   return long_words >= kHeadlineMinWords && capitalised * 100 >= long_words * kHeadlineCapsPercent;
 }
 

@@ -1,0 +1,483 @@
+// Stage 4 — actors: recognition, titles, aliases within an article,
+// references, merging across articles, the alias file, and the examples
+// written in the resource files.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "actors/actor.h"
+#include "text/document.h"
+#include "text/segment.h"
+#include "util/resources.h"
+
+namespace annals {
+namespace {
+
+const ActorTagger& tagger() {
+  static const ActorTagger instance = std::move(*ActorTagger::create(Resources::standard()));
+  return instance;
+}
+
+struct Tagged {
+  Document doc;
+  ActorTagging actors;
+
+  const Actor* actor(std::string_view name) const {
+    for (const auto& a : actors.actors)
+      if (a.name == name) return &a;
+    return nullptr;
+  }
+  // The first mention of the named actor, optionally a reference one.
+  const ActorMention* mention(std::string_view name, bool pronoun = false) const {
+    for (const auto& m : actors.mentions)
+      if (actors.actors[m.actor].name == name && m.pronoun == pronoun) return &m;
+    return nullptr;
+  }
+  std::string text(const ActorMention& m) const { return std::string(doc.slice(m.span)); }
+  std::string dump() const {
+    std::string out;
+    for (const auto& m : actors.mentions) {
+      const Actor& a = actors.actors[m.actor];
+      out += "  '" + text(m) + "' -> " + a.name + "/" + to_string(a.kind);
+      if (!m.title.empty()) out += " title=" + m.title;
+      if (m.pronoun) out += " (reference)";
+      out += "\n";
+    }
+    return out;
+  }
+};
+
+Tagged tag(const std::string& text, const ActorTagger& with = tagger()) {
+  auto doc = make_document("test.txt", text);
+  EXPECT_TRUE(doc.ok()) << text;
+  if (!doc) return {};
+  mark_boilerplate(*doc, Resources::standard());
+  auto seg = segment(*doc, Resources::standard());
+  Tagged tagged{std::move(*doc), {}};
+  tagged.actors = with.tag(tagged.doc, seg, {});
+  return tagged;
+}
+
+struct Expected {
+  std::string name;
+  ActorKind kind;
+  std::string title;  // "" = any
+};
+
+struct Case {
+  std::string sentence;
+  std::vector<Expected> actors;
+};
+
+void expect_actors(const Case& c) {
+  Tagged t = tag(c.sentence);
+  for (const auto& e : c.actors) {
+    const ActorMention* m = t.mention(e.name);
+    ASSERT_NE(m, nullptr) << "no " << e.name << " in: " << c.sentence << "\n" << t.dump();
+    EXPECT_EQ(t.actors.actors[m->actor].kind, e.kind) << e.name << " in: " << c.sentence;
+    if (!e.title.empty()) EXPECT_EQ(m->title, e.title) << e.name << " in: " << c.sentence;
+  }
+}
+
+using K = ActorKind;
+
+// ---- recognition with titles ------------------------------------------------
+
+TEST(ActorsTest, PersonsWithTitles) {
+  const Case cases[] = {
+      {"President of Kazakhstan Kassym-Jomart Tokayev requested assistance.",
+       {{"Kassym-Jomart Tokayev", K::person, "President of Kazakhstan"}, {"Kazakhstan", K::country, ""}}},
+      {"This was stated by the head of the CSTO Joint Staff, Colonel-General Anatoly Sidorov.",
+       {{"Anatoly Sidorov", K::person, "head of the CSTO Joint Staff, Colonel-General"}, {"CSTO", K::organization, ""}}},
+      {"Secretary of the General Council of \"United Russia\" Andrei Turchak criticized the position.",
+       {{"Andrei Turchak", K::person, "Secretary of the General Council of \"United Russia\""},
+        {"United Russia", K::organization, ""}}},
+      {"Earlier, the Minister of Foreign Affairs of the Russian Federation Sergey Lavrov stated it.",
+       {{"Sergey Lavrov", K::person, "Minister of Foreign Affairs of the Russian Federation"}, {"Russia", K::country, ""}}},
+      {"Deputy Chairman of the State Duma Committee on CIS Affairs Konstantin Zatulin said so.",
+       {{"Konstantin Zatulin", K::person, "Deputy Chairman of the State Duma Committee on CIS Affairs"},
+        {"CIS", K::organization, ""}}},
+      {"He reacted to the words of the President of Kazakhstan, Kassym-Jomart Tokayev, about it.",
+       {{"Kassym-Jomart Tokayev", K::person, "President of Kazakhstan"}}},
+      {"He met Sergei Shoigu, the Minister of Defense of Russia.",
+       {{"Sergei Shoigu", K::person, "Minister of Defense of Russia"}, {"Russia", K::country, ""}}},
+      {"Later, Polish Prime Minister Mateusz Morawiecki made a similar statement.",
+       {{"Mateusz Morawiecki", K::person, "Polish Prime Minister"}, {"Poland", K::country, ""}}},
+      {"Secretary General Stanislav Zas emphasized that the issue was not discussed.",
+       {{"Stanislav Zas", K::person, "Secretary General"}}},
+      {"Military analyst Igor Chibisov told the portal about it.",
+       {{"Igor Chibisov", K::person, "Military analyst"}}},
+      {"The statement of Russian President Vladimir Putin was different.",
+       {{"Vladimir Putin", K::person, "Russian President"}}},
+      {"It was first announced by Deputy Prime Minister Jaroslaw Kaczynski during his visit.",
+       {{"Jaroslaw Kaczynski", K::person, "Deputy Prime Minister"}}},
+      {"[Belarus President Alexander] Lukashenko pursues a rather flexible policy.",
+       {{"Alexander Lukashenko", K::person, "Belarus President"}}},
+      {"The Russian presidential press secretary, Dmitriy Peskov, refused to comment.",
+       {{"Dmitriy Peskov", K::person, "Russian presidential press secretary"}}},
+  };
+  for (const auto& c : cases) expect_actors(c);
+}
+
+TEST(ActorsTest, OrganisationsCountriesPlaces) {
+  const Case cases[] = {
+      {"Used photos: Russian Ministry of Defense.", {{"Russian Ministry of Defense", K::organization, ""}}},
+      {"Belarus is part of the Union State with Russia.",
+       {{"Belarus", K::country, ""}, {"Union State", K::organization, ""}, {"Russia", K::country, ""}}},
+      {"The summit was held in Moscow and in Madrid.", {{"Moscow", K::location, ""}, {"Madrid", K::location, ""}}},
+      {"The CSTO has not yet turned into an analogue of the Warsaw Pact.",
+       {{"CSTO", K::organization, ""}, {"Warsaw Pact", K::organization, ""}}},
+      {"Delegates came from the United States of America and the UK.",
+       {{"United States", K::country, ""}, {"United Kingdom", K::country, ""}}},
+      {"The Belarusian contingent returned, and Russian armed forces stayed.",
+       {{"Belarus", K::country, ""}, {"Russia", K::country, ""}}},
+      {"The Russian-Ukrainian war may move into a new phase.",
+       {{"Russia", K::country, ""}, {"Ukraine", K::country, ""}}},
+  };
+  for (const auto& c : cases) expect_actors(c);
+}
+
+// Capitalised words that are not actors.
+TEST(ActorsTest, NotActors) {
+  const std::string sentences[] = {
+      "The level is much higher. However, it is not. According to experts, nothing happened.",
+      "Perhaps, the only country is far away. Currently there is no need.",
+      "On Monday the meeting ended, and in January it began.",
+      "The exercise is called «Union Resolve – 2022» this year.",
+      "Speaking of personal opinion, it does not matter. Officially, the goal was announced.",
+      "WHAT ARE YOU LOOKING FOR? Nothing at all, thank you.",
+  };
+  for (const auto& s : sentences) {
+    Tagged t = tag(s);
+    EXPECT_TRUE(t.actors.actors.empty()) << s << "\n" << t.dump();
+  }
+}
+
+TEST(ActorsTest, TimexTokensAreNotNames) {
+  std::string text = "The summit of Xyzzy Plugh was held on Quux 16 in Berlin.";
+  auto doc = *make_document("t.txt", text);
+  mark_boilerplate(doc, Resources::standard());
+  auto seg = segment(doc, Resources::standard());
+  Timex timex;
+  timex.span = {uint32_t(text.find("Quux")), uint32_t(text.find(" in Berlin"))};
+  auto actors = tagger().tag(doc, seg, {timex});
+  for (const auto& a : actors.actors) EXPECT_EQ(a.name.find("Quux"), std::string::npos) << a.name;
+}
+
+// ---- one actor, many names ----------------------------------------------------
+
+TEST(ActorsTest, SurnameAfterFullName) {
+  Tagged t = tag("Colonel-General Anatoly Sidorov spoke. Speaking of personal opinion, added Sidorov, then nothing.");
+  ASSERT_NE(t.actor("Anatoly Sidorov"), nullptr) << t.dump();
+  EXPECT_EQ(t.actors.actors.size(), 1u) << t.dump();
+  const ActorMention* m = t.mention("Anatoly Sidorov");
+  EXPECT_EQ(t.text(*m), "Anatoly Sidorov");
+}
+
+TEST(ActorsTest, SurnameBeforeFullNameInHeadline) {
+  Tagged t = tag("Peskov said that the participation was not discussed.\n\n"
+                 "The Kremlin press secretary Dmitry Peskov told reporters about it.");
+  const Actor* peskov = t.actor("Dmitry Peskov");
+  ASSERT_NE(peskov, nullptr) << t.dump();
+  int mentions = 0;
+  for (const auto& m : t.actors.mentions) mentions += t.actors.actors[m.actor].name == "Dmitry Peskov" && !m.pronoun;
+  EXPECT_EQ(mentions, 2) << t.dump();
+}
+
+TEST(ActorsTest, AcronymsDefinedInBrackets) {
+  Tagged t = tag("Members of the Quuxian Defence Alliance (QDA) met. The QDA said nothing.");
+  const Actor* qda = t.actor("QDA");
+  ASSERT_NE(qda, nullptr) << t.dump();
+  EXPECT_EQ(qda->kind, ActorKind::organization);
+  EXPECT_NE(std::find(qda->aliases.begin(), qda->aliases.end(), "Quuxian Defence Alliance"), qda->aliases.end());
+  EXPECT_EQ(t.actors.actors.size(), 1u) << t.dump();
+
+  Tagged u = tag("The involvement of the CSTO [Collective Security Treaty Organization] member states grew.");
+  ASSERT_NE(u.actor("CSTO"), nullptr) << u.dump();
+  EXPECT_EQ(u.actors.actors.size(), 1u) << u.dump();
+  Tagged v = tag("Countries, members of the Collective Security Treaty Organization (CSTO), stayed out.");
+  EXPECT_EQ(v.actors.actors.size(), 1u) << v.dump();
+  ASSERT_NE(v.actor("CSTO"), nullptr) << v.dump();
+}
+
+TEST(ActorsTest, CyrillicInflectedSurnameJoinsLatinName) {
+  Tagged t = tag("President Kassym-Jomart Tokayev asked for help.\n\n"
+                 "В январе миротворцы ОДКБ участвовали в подавлении протестов в Казахстане после обращения Токаева.");
+  const Actor* tokayev = t.actor("Kassym-Jomart Tokayev");
+  ASSERT_NE(tokayev, nullptr) << t.dump();
+  EXPECT_NE(std::find(tokayev->aliases.begin(), tokayev->aliases.end(), "Токаева"), tokayev->aliases.end());
+  ASSERT_NE(t.actor("CSTO"), nullptr) << t.dump();
+  ASSERT_NE(t.actor("Kazakhstan"), nullptr) << t.dump();
+}
+
+TEST(ActorsTest, CyrillicNameAloneIsTransliterated) {
+  Tagged t = tag("Протесты в стране закончились после обращения Токаева к союзникам.");
+  const Actor* a = t.actor("Tokayev");
+  ASSERT_NE(a, nullptr) << t.dump();
+  EXPECT_EQ(a->kind, ActorKind::person);
+}
+
+// ---- references -----------------------------------------------------------------
+
+TEST(ActorsTest, PronounsAndTitlesAsSubjects) {
+  Tagged t = tag("This was stated by the head of the CSTO Joint Staff, Colonel-General Anatoly Sidorov. "
+                 "According to General, he knows nothing about it.");
+  const ActorMention* general = t.mention("Anatoly Sidorov", true);
+  ASSERT_NE(general, nullptr) << t.dump();
+  EXPECT_EQ(t.text(*general), "General");
+  int references = 0;
+  for (const auto& m : t.actors.mentions) references += m.pronoun && t.actors.actors[m.actor].name == "Anatoly Sidorov";
+  EXPECT_EQ(references, 2) << t.dump();
+}
+
+TEST(ActorsTest, TitleReferenceFindsTheActorWithThatTitle) {
+  Tagged t = tag("He met Sergei Shoigu, the Minister of Defense of Russia. "
+                 "Aliaksandr Lukashenka thanked the presidents. "
+                 "It was a brilliant operation, the Russian Minister said.");
+  const ActorMention* m = nullptr;
+  for (const auto& x : t.actors.mentions)
+    if (x.pronoun && t.text(x) == "Russian Minister") m = &x;
+  ASSERT_NE(m, nullptr) << t.dump();
+  EXPECT_EQ(t.actors.actors[m->actor].name, "Sergei Shoigu");
+}
+
+TEST(ActorsTest, PronounTakesNearestCompatiblePerson) {
+  Tagged t = tag("Anna Petrova met Igor Chibisov. She said the talks went well. He agreed.");
+  const ActorMention* she = nullptr;
+  const ActorMention* he = nullptr;
+  for (const auto& m : t.actors.mentions) {
+    if (!m.pronoun) continue;
+    (t.text(m) == "She" ? she : he) = &m;
+  }
+  ASSERT_NE(she, nullptr) << t.dump();
+  ASSERT_NE(he, nullptr) << t.dump();
+  EXPECT_EQ(t.actors.actors[she->actor].name, "Anna Petrova");
+  EXPECT_EQ(t.actors.actors[he->actor].name, "Igor Chibisov");
+}
+
+TEST(ActorsTest, OrganizationReference) {
+  Tagged t = tag("Russia develops the CSTO. The organization itself has shown its effectiveness.");
+  const ActorMention* m = t.mention("CSTO", true);
+  ASSERT_NE(m, nullptr) << t.dump();
+  EXPECT_EQ(t.text(*m), "organization");
+}
+
+TEST(ActorsTest, UnresolvedPronounIsNoMention) {
+  Tagged t = tag("He said nothing about it to anyone.");
+  EXPECT_TRUE(t.actors.mentions.empty()) << t.dump();
+}
+
+// ---- across documents -----------------------------------------------------------
+
+std::vector<Actor> merge_texts(const std::vector<std::string>& texts, std::vector<std::vector<int32_t>>* maps = nullptr) {
+  std::vector<Tagged> tagged;
+  for (const auto& text : texts) tagged.push_back(tag(text));
+  std::vector<const ActorTagging*> documents;
+  for (const auto& t : tagged) documents.push_back(&t.actors);
+  std::vector<Actor> merged;
+  auto result = tagger().merge(documents, merged);
+  if (maps) *maps = result;
+  return merged;
+}
+
+size_t count_kind(const std::vector<Actor>& actors, ActorKind kind) {
+  return std::count_if(actors.begin(), actors.end(), [&](const Actor& a) { return a.kind == kind; });
+}
+
+TEST(ActorsMergeTest, LukashenkoSpellings) {
+  auto merged = merge_texts({"Alexander Lukashenko has repeatedly stated it.",
+                             "Aliaksandr Lukashenka considers the operation brilliant.",
+                             "Later, Lukashenka arranged a meeting.", "Yesterday Lukashenko spoke again."});
+  ASSERT_EQ(count_kind(merged, ActorKind::person), 1u);
+  EXPECT_EQ(merged[0].name.find("Lukashenk"), merged[0].name.find(' ') + 1) << merged[0].name;
+}
+
+TEST(ActorsMergeTest, GivenNameSpellings) {
+  std::vector<std::vector<int32_t>> maps;
+  auto merged = merge_texts({"The press secretary Dmitry Peskov spoke.", "The spokesman Dmitriy Peskov refused."}, &maps);
+  EXPECT_EQ(count_kind(merged, ActorKind::person), 1u);
+  ASSERT_EQ(maps.size(), 2u);
+  EXPECT_EQ(maps[0][0], maps[1][0]);
+}
+
+TEST(ActorsMergeTest, DifferentGivenNamesStayApart) {
+  auto merged = merge_texts({"The analyst John Smith wrote it.", "The analyst Jane Smith replied."});
+  EXPECT_EQ(count_kind(merged, ActorKind::person), 2u);
+  // A surname alone cannot choose between two Smiths.
+  auto three = merge_texts({"The analyst John Smith wrote it.", "The analyst Jane Smith replied.",
+                            "Colonel Smith disagreed."});
+  EXPECT_EQ(count_kind(three, ActorKind::person), 3u);
+}
+
+TEST(ActorsMergeTest, CyrillicAndLatin) {
+  auto merged = merge_texts({"President Kassym-Jomart Tokayev asked for help.",
+                             "Протесты в стране закончились после обращения Токаева к союзникам."});
+  EXPECT_EQ(count_kind(merged, ActorKind::person), 1u);
+  EXPECT_EQ(merged[0].name, "Kassym-Jomart Tokayev");
+}
+
+TEST(ActorsMergeTest, OrganisationsByAnyName) {
+  auto merged = merge_texts({"Members of the Quuxian Defence Alliance (QDA) met.",
+                             "The Quuxian Defence Alliance issued a statement.", "The CSTO met.",
+                             "В январе миротворцы ОДКБ участвовали."});
+  EXPECT_EQ(count_kind(merged, ActorKind::organization), 2u);
+}
+
+TEST(ActorsMergeTest, DirectActors) {
+  ActorTagging a, b, c;
+  a.actors = {{"Ivan Petrovsky", ActorKind::person, {}}, {"Petrovsky", ActorKind::person, {}}};
+  b.actors = {{"Ivan Petrovskiy", ActorKind::person, {}}, {"Ivan Petrov", ActorKind::person, {}}};
+  c.actors = {{"Pavel Petrovsky", ActorKind::person, {}}};
+  std::vector<Actor> merged;
+  auto maps = tagger().merge({&a, &b, &c}, merged);
+  EXPECT_EQ(maps[0][0], maps[1][0]);   // Petrovsky / Petrovskiy
+  EXPECT_NE(maps[1][0], maps[1][1]);   // Petrov is another surname (too short to be fuzzy)
+  EXPECT_NE(maps[0][0], maps[2][0]);   // Pavel is not Ivan
+  EXPECT_NE(maps[0][1], maps[0][0]);   // "Petrovsky" alone: which one?
+}
+
+// ---- user aliases -----------------------------------------------------------------
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  auto path = std::filesystem::temp_directory_path() / ("annals_actors_" + name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+TEST(ActorsAliasFileTest, ReadsEntries) {
+  auto path = write_temp("ok.tsv", "# comment\nOld Name\tNew Name\tperson\n\nNoise\t-\t-\r\n");
+  auto entries = read_alias_file(path);
+  ASSERT_TRUE(entries.ok()) << entries.error().to_string();
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[0].canonical, "New Name");
+  EXPECT_EQ((*entries)[0].kind, ActorKind::person);
+  EXPECT_TRUE((*entries)[1].ignore);
+}
+
+TEST(ActorsAliasFileTest, Errors) {
+  struct ErrorCase { std::string content, where, message; };
+  const ErrorCase cases[] = {
+      {"A\tB\tperson\nonly two\tfields\n", ":2", "expected 3"},
+      {"A\tB\tperson\tmore\n", ":1", "expected 3"},
+      {"A\tB\tmartian\n", ":1", "unknown kind \"martian\""},
+      {"\tB\tperson\n", ":1", "empty name"},
+      {"A\tB\tperson\n\x89PNG\x00\x01\xff\n", ":2", "not UTF-8"},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    auto path = write_temp("bad" + std::to_string(n++) + ".tsv", c.content);
+    auto entries = read_alias_file(path);
+    ASSERT_FALSE(entries.ok()) << c.content;
+    EXPECT_EQ(entries.error().where, path + c.where);
+    EXPECT_NE(entries.error().message.find(c.message), std::string::npos) << entries.error().message;
+  }
+  auto missing = read_alias_file("/nonexistent/annals/aliases.tsv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::io);
+}
+
+TEST(ActorsAliasFileTest, AliasesApply) {
+  std::vector<AliasEntry> aliases = {{"Chibisov", "Igor Chibisov", ActorKind::person, false},
+                                     {"Caliber", "-", ActorKind::other, true},
+                                     {"Blorp Corp", "Blorp", ActorKind::organization, false}};
+  auto with = ActorTagger::create(Resources::standard(), aliases);
+  ASSERT_TRUE(with.ok());
+  Tagged t = tag("Chibisov told Caliber that Blorp Corp was fine.", *with);
+  ASSERT_NE(t.actor("Igor Chibisov"), nullptr) << t.dump();
+  ASSERT_NE(t.actor("Blorp"), nullptr) << t.dump();
+  EXPECT_EQ(t.actor("Blorp")->kind, ActorKind::organization);
+  EXPECT_EQ(t.actor("Caliber.Az"), nullptr) << t.dump();
+  EXPECT_EQ(t.actors.actors.size(), 2u) << t.dump();
+}
+
+// ---- hostile input -----------------------------------------------------------------
+
+TEST(ActorsTest, HostileText) {
+  std::string long_name(10000, 'A');
+  long_name[0] = 'Z';
+  std::string many;
+  for (int i = 0; i < 5000; ++i) many += "Capitalised Word" + std::to_string(i % 10) + " ";
+  std::string text = "The man " + long_name + " spoke. " + many + "ended.\n\nHe said " +
+                     std::string(3000, '(') + " Smith " + std::string(3000, '"') + ".";
+  Tagged t = tag(text);
+  for (const auto& m : t.actors.mentions) EXPECT_LE(m.end_token - m.first_token, 16u);
+}
+
+TEST(ActorsTest, Throughput) {
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+  std::string text;
+  std::ifstream in(std::string(ANNALS_SOURCE_DIR) + "/examples/csto/002_b355f01e7a83066b.txt");
+  std::string article((std::istreambuf_iterator<char>(in)), {});
+  while (text.size() < (4u << 20)) text += article;
+  auto doc = *make_document("big.txt", text);
+  mark_boilerplate(doc, Resources::standard());
+  auto seg = segment(doc, Resources::standard());
+  auto start = std::chrono::steady_clock::now();
+  auto actors = tagger().tag(doc, seg, {});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double mb_per_s = text.size() / seconds / 1e6;
+  EXPECT_GT(mb_per_s, 10.0);
+  std::printf("actor tagging: %.1f MB/s\n", mb_per_s);
+  EXPECT_FALSE(actors.actors.empty());
+#else
+  GTEST_SKIP() << "timing only in optimised builds";
+#endif
+}
+
+// ---- the examples in the resource files ----------------------------------------------
+
+// "# example: SENTENCE => NAME/KIND[/TITLE[/pronoun]]; ..." or "=> none".
+void run_resource_examples(const std::string& file) {
+  auto table = Resources::standard().table(file, 1);
+  ASSERT_TRUE(table.ok()) << table.error().to_string();
+  for (const auto& example : table->examples) {
+    auto arrow = example.find(" => ");
+    ASSERT_NE(arrow, std::string::npos) << file << ": " << example;
+    std::string sentence = example.substr(0, arrow), expected = example.substr(arrow + 4);
+    Tagged t = tag(sentence);
+    if (expected == "none") {
+      EXPECT_TRUE(t.actors.actors.empty()) << file << ": " << sentence << "\n" << t.dump();
+      continue;
+    }
+    for (size_t start = 0; start < expected.size();) {
+      size_t end = std::min(expected.find("; ", start), expected.size());
+      std::string item = expected.substr(start, end - start);
+      start = end + 2;
+      std::vector<std::string> parts;
+      for (size_t p = 0; p <= item.size();) {
+        size_t slash = std::min(item.find('/', p), item.size());
+        parts.push_back(item.substr(p, slash - p));
+        p = slash + 1;
+      }
+      ASSERT_GE(parts.size(), 2u) << file << ": " << example;
+      bool pronoun = parts.size() > 3 && parts[3] == "pronoun";
+      const ActorMention* m = t.mention(parts[0], pronoun);
+      ASSERT_NE(m, nullptr) << file << ": " << sentence << " lacks " << item << "\n" << t.dump();
+      EXPECT_STREQ(to_string(t.actors.actors[m->actor].kind), parts[1].c_str()) << file << ": " << example;
+      if (parts.size() > 2 && !parts[2].empty()) EXPECT_EQ(m->title, parts[2]) << file << ": " << example;
+    }
+  }
+}
+
+TEST(ActorsResourcesTest, ExamplesHold) {
+  int files = 0;
+  for (const auto& name : Resources::standard().names()) {
+    if (name.find("/actors/") == std::string::npos) continue;
+    ++files;
+    SCOPED_TRACE(name);
+    run_resource_examples(name);
+  }
+  EXPECT_GE(files, 15);
+}
+
+TEST(ActorsResourcesTest, TaggerLoads) {
+  EXPECT_TRUE(ActorTagger::create(Resources::standard()).ok());
+}
+
+}  // namespace
+}  // namespace annals
