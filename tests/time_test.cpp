@@ -291,7 +291,8 @@ TEST(TimeRelative, ToDct) {
       {"currently", "-", "DATE PRESENT_REF"},
       {"in the past", "-", "DATE PAST_REF \"the past\""},
       {"in the future", "-", "DATE FUTURE_REF"},
-      {"soon", "-", "DATE FUTURE_REF"},
+      {"soon", "-", "-"},
+      {"in the near term", "-", "DATE FUTURE_REF \"the near term\""},
       {"this quarter", "1989-11-02", "DATE 1989-Q4"},
       {"last quarter", "1989-02-02", "DATE 1988-Q4"},
       {"the third quarter", "1989-11-02", "DATE 1989-Q3"},
@@ -334,7 +335,7 @@ TEST(TimeRelative, ToNarrative) {
       {"In 1990 it began. That year, the wall fell.", "2022-06-08", "DATE 1990 ; DATE 1990"},
       {"On June 2, 2020 they met; two days earlier they had talked.", "-",
        "DATE 2020-06-02 ; DATE 2020-05-31"},
-      {"On June 2, 2020 they met; the day before they had talked.", "-",
+      {"On June 2, 2020 they met; the day before, they had talked.", "-",
        "DATE 2020-06-02 ; DATE 2020-06-01"},
       {"On June 2, 2020 they met; the same day they talked.", "-",
        "DATE 2020-06-02 ; DATE 2020-06-02"},
@@ -365,7 +366,7 @@ TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
       {"the fourth quarter of 2021", "-", "DATE 2021-Q4"},
       {"the past three months", "2022-06-08", "DURATION P3M \"the past three months\""},
       {"the last two years", "2022-06-08", "DURATION P2Y"},
-      {"the past year", "2022-06-08", "DURATION P1Y"},
+      {"the past year", "2022-06-08", "DATE 2021"},
       {"year-end", "1989-11-02", "DATE 1989 mod=END"},
   });
 }

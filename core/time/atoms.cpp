@@ -163,16 +163,26 @@ class AtomBuilder {
   AtomBuilder(const Lexicon& lexicon, std::string_view text, AtomBuffer& out)
       : lexicon_(lexicon), text_(text), out_(out) {}
 
+  // Whether the lexicon lists the word with a period ("jan.", "sept.").
+  bool known_with_period(std::string_view word) {
+    out_.scratch.clear();
+    fold_case(word, out_.scratch);
+    out_.scratch.push_back('.');
+    return lexicon_.lookup(out_.scratch) != nullptr;
+  }
+
   void add(Span span, bool token_start, bool token_end, bool capitalised, bool is_punct) {
     Atom atom;
     atom.span = span;
     atom.token_start = token_start;
     atom.token_end = token_end;
     atom.sentence_start = !seen_word_;
+    atom.punct = is_punct;
     atom.first_entry = uint32_t(out_.entries.size());
     std::string_view piece = text_.substr(span.start, span.size());
     if (is_digit(piece[0])) numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
     else add_lexicon_entries(piece, capitalised);
+    if (is_punct) out_.entries.push_back(make_entry(kClassPunct));
     atom.entry_count = uint16_t(out_.entries.size() - atom.first_entry);
     seen_word_ |= !is_punct;
     out_.atoms.push_back(atom);
@@ -183,10 +193,11 @@ class AtomBuilder {
     out_.scratch.clear();
     fold_case(piece, out_.scratch);
     const std::vector<Entry>* entries = lexicon_.lookup(out_.scratch);
-    // "Jan." and "Sept." when the tokenizer kept the period.
-    if (!entries && out_.scratch.size() > 2 && out_.scratch.back() == '.') {
-      out_.scratch.pop_back();
-      entries = lexicon_.lookup(out_.scratch);
+    for (size_t c = 0; !entries && c < lexicon_.clitics().size(); ++c) {
+      const std::string& clitic = lexicon_.clitics()[c];
+      std::string_view word = out_.scratch;
+      if (word.size() > clitic.size() && word.ends_with(clitic))
+        entries = lexicon_.lookup(word.substr(0, word.size() - clitic.size()));
     }
     if (!entries) return;
     for (const Entry& entry : *entries)
@@ -240,6 +251,13 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
       size_t end = numeric_run(lexicon, text, tokens, i, out);
       builder.add(Span{token.span.start, tokens[end - 1].span.end}, true, true, false, false);
       i = end;
+      continue;
+    }
+    if (token.kind == TokenKind::word && i + 1 < tokens.size() &&
+        tokens[i + 1].span.start == token.span.end && text[token.span.end] == '.' &&
+        tokens[i + 1].span.size() == 1 && builder.known_with_period(piece)) {
+      builder.add(Span{token.span.start, token.span.end + 1}, true, true, token.capitalised, false);
+      i += 2;
       continue;
     }
     if (token.kind == TokenKind::punct || piece.find('-') == std::string_view::npos ||

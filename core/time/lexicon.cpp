@@ -108,7 +108,7 @@ Status parse_assignments(std::string_view text, const std::string& where, Entry&
 
 Lexicon::Lexicon() {
   for (const char* name : {"INT", "YEAR", "DAYNUM", "HOURNUM", "ORDNUM", "DECADE", "CLOCK",
-                           "NUMDATE"})
+                           "NUMDATE", "PUNCT"})
     intern_class(name);
 }
 
@@ -174,7 +174,8 @@ Status Lexicon::load_words(const TsvTable& table) {
   return ok_status();
 }
 
-// Row: ordinal_suffix <suffix> | decade_suffix <suffix> | date_order <sep> <DMY|MDY|YMD>
+// Row: ordinal_suffix <suffix> | decade_suffix <suffix> | clitic <ending> |
+//      date_order <sep> <DMY|MDY|YMD>
 Status Lexicon::load_numeric(const TsvTable& table) {
   for (const auto& row : table.rows) {
     const std::string where = table.where(row);
@@ -182,6 +183,8 @@ Status Lexicon::load_numeric(const TsvTable& table) {
     if (row.fields.size() < 2) return data_error(where, "expected kind and value");
     if (kind == "ordinal_suffix") {
       ordinal_suffixes_.emplace_back(row.fields[1]);
+    } else if (kind == "clitic") {
+      clitics_.emplace_back(row.fields[1]);
     } else if (kind == "decade_suffix") {
       decade_suffixes_.emplace_back(row.fields[1]);
     } else if (kind == "date_order") {

@@ -86,6 +86,7 @@ enum BuiltinClass : uint16_t {
   kClassDecade,   // 1990s            -> decade
   kClassClock,    // 17:58, 13:34:00  -> hour, minute, second
   kClassNumDate,  // 20.07.2022       -> year, month, day
+  kClassPunct,    // any punctuation atom (for context elements)
   kBuiltinClasses
 };
 
@@ -119,6 +120,8 @@ class Lexicon {
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }
   const std::vector<std::string>& decade_suffixes() const { return decade_suffixes_; }
   const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }
+  // Endings dropped when a word is not found as it stands ("year's").
+  const std::vector<std::string>& clitics() const { return clitics_; }
 
  private:
   uint16_t intern_class(std::string_view name);
@@ -129,6 +132,7 @@ class Lexicon {
   std::vector<std::string> ordinal_suffixes_;
   std::vector<std::string> decade_suffixes_;
   std::vector<NumericOrder> numeric_orders_;
+  std::vector<std::string> clitics_;
 };
 
 // "slot=value slot=value" as in lexicon and rule files.

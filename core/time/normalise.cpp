@@ -179,9 +179,11 @@ Resolved resolve_clock(const Slots& s, const Context& c) {
   r.relative = true;
   Slots day_slots = s;
   day_slots.put(Slot::unit, kDay);
-  day_slots.put(Slot::anchor, kAnchorRef);
+  // "noon yesterday" counts from the DCT; a bare "5 p.m." from the story's day.
+  if (!s.has(Slot::shift)) day_slots.put(Slot::anchor, kAnchorRef);
   if (auto anchor = anchor_day(c, day_slots)) {
-    r.point = day_point(anchor->day);
+    int64_t day = int64_t(anchor->day) + s.get(Slot::shift, 0);
+    r.point = day_point(DayNumber(day));
     r.point.year_known = anchor->year_known;
   } else {
     r.point.year_known = false;
@@ -331,6 +333,7 @@ std::string duration_value(int64_t n, int unit) {
     case kMinute: return "PT" + amount + "M";
     case kSecond: return "PT" + amount + "S";
     case kHalf: return n == kVague ? "PXM" : "P" + std::to_string(6 * n) + "M";
+    case kQuarter: return n == kVague ? "PXM" : "P" + std::to_string(3 * n) + "M";
     default: return "P" + amount + std::string(code_of(Slot::unit, unit));
   }
 }
@@ -398,6 +401,8 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
     }
     int64_t n = start.get(Slot::n, 1);
     if (!start.has(Slot::unit) || (n != kVague && (n < 0 || n > kMaxAmount))) return std::nullopt;
+    if (n >= 1000 && n <= 2999 && !is_clock_unit(start.get(Slot::unit)) && start.get(Slot::unit) != kDay)
+      return std::nullopt;  // "the 1988 quarter": a year, not 1988 quarters
     timex.value = duration_value(n, start.get(Slot::unit));
     return timex;
   }

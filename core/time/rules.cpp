@@ -23,6 +23,7 @@ std::optional<Op> op_named(std::string_view name) {
   if (name == "dur") return Op::dur;
   if (name == "set") return Op::set;
   if (name == "ref") return Op::ref;
+  if (name == "skip") return Op::skip;
   return std::nullopt;
 }
 
@@ -35,6 +36,10 @@ bool looks_like_class(std::string_view text) {
 
 Result<Element> parse_element(std::string_view text, const std::string& where, Lexicon& lexicon) {
   Element element;
+  if (text.size() > 1 && text.front() == '^') {
+    element.context = true;
+    text.remove_prefix(1);
+  }
   if (text.size() > 1 && text.front() == '>') {
     element.range_end = true;
     text.remove_prefix(1);
@@ -133,11 +138,22 @@ void apply(const Entry& entry, Slots& slots, bool& number_open) {
   number_open = sets_number;
 }
 
-uint32_t literal_count(const Rule& rule, const Match& match) {
-  uint32_t count = 0;
-  for (size_t e = 0; e < rule.elements.size(); ++e)
-    count += rule.elements[e].literal && match.atom_of[e] >= 0;
-  return count;
+// Counts literal elements for ranking and finds the span without context
+// elements; the span must neither start nor end on punctuation.
+void set_span(const Rule& rule, const AtomBuffer& buffer, Match& match) {
+  match.literals = 0;
+  match.span_first = match.first_atom;
+  match.span_end = match.end_atom;
+  for (size_t e = 0; e < rule.elements.size(); ++e) {
+    if (match.atom_of[e] < 0) continue;
+    match.literals += rule.elements[e].literal;
+    if (!rule.elements[e].context) continue;
+    uint32_t atom = match.first_atom + uint32_t(match.atom_of[e]);
+    if (atom == match.span_first) ++match.span_first;
+    else match.span_end = atom;
+  }
+  while (match.span_first < match.span_end && buffer.atoms[match.span_first].punct) ++match.span_first;
+  while (match.span_end > match.span_first && buffer.atoms[match.span_end - 1].punct) --match.span_end;
 }
 
 }  // namespace
@@ -163,6 +179,9 @@ Status RuleSet::load(const TsvTable& table, Lexicon& lexicon) {
       return data_error(rule.where, "a pattern has 1 to 16 elements");
     if (optional_count == rule.elements.size())
       return data_error(rule.where, "a pattern needs at least one required element");
+    for (size_t e = 1; e + 1 < rule.elements.size(); ++e)
+      if (rule.elements[e].context)
+        return data_error(rule.where, "a context element (^) must be first or last");
     auto type = type_named(row.fields[1]);
     if (!type) return data_error(rule.where, "unknown type '" + std::string(row.fields[1]) + "'");
     rule.type = *type;
@@ -214,7 +233,8 @@ void RuleSet::matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Matc
   // Longest first; at equal length a date before a duration ("2021 году"),
   // then the rule with more literal words ("the next day" over "the NEXT
   // UNIT"), then file order. Insertion sort: there are only a few.
-  for (auto& m : out) m.literals = literal_count(rules_[m.rule], m);
+  for (auto& m : out) set_span(rules_[m.rule], buffer, m);
+  std::erase_if(out, [](const Match& m) { return m.span_first >= m.span_end; });
   auto before = [this](const Match& a, const Match& b) {
     if (a.end_atom != b.end_atom) return a.end_atom > b.end_atom;
     bool a_date = rules_[a.rule].type <= TimexType::time, b_date = rules_[b.rule].type <= TimexType::time;

@@ -7,6 +7,8 @@
 //   a|an|one       alternatives (classes and literals may be mixed)
 //   X?             optional element
 //   >DAYNUM        the element's slots fill the end of a range
+//   ^PUNCT         context: must match but is not part of the span (first or
+//                  last element only)
 #pragma once
 
 #include <cstdint>
@@ -26,6 +28,7 @@ enum class Op : uint8_t {
   dur,   // a length of time: "three months"
   set,   // a recurrence: "every year"
   ref,   // a fixed value: "now" -> PRESENT_REF
+  skip,  // not a time expression: "52 years old" (consumes, emits nothing)
 };
 
 inline constexpr size_t kMaxElements = 16;
@@ -35,6 +38,7 @@ struct Element {
   bool optional = false;
   bool range_end = false;
   bool literal = false;  // only literal words: more specific than a class
+  bool context = false;  // ^X: must match, but stays outside the span
 };
 
 struct Rule {
@@ -55,6 +59,7 @@ struct Atom {
   bool token_start = true;   // begins a token (a match may start here)
   bool token_end = true;     // ends a token (a match may end here)
   bool sentence_start = false;
+  bool punct = false;  // a match neither starts nor ends on punctuation
 };
 
 struct AtomBuffer {
@@ -75,6 +80,7 @@ struct Match {
   uint32_t first_atom = 0;
   uint32_t end_atom = 0;  // one past the last atom
   uint32_t literals = 0;  // literal elements matched, for ranking
+  uint32_t span_first = 0, span_end = 0;  // atoms of the timex, without context
   std::array<int16_t, kMaxElements> atom_of{};  // per element: relative atom, -1 if skipped
 };
 

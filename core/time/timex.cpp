@@ -2,6 +2,8 @@
 // matches (leftmost, longest, non-overlapping) and normalises them.
 #include "time/timex.h"
 
+#include <algorithm>
+
 #include "time/calendar.h"
 #include "time/normalise.h"
 #include "time/rules.h"
@@ -31,15 +33,20 @@ struct TimeTagger::Rules {
       rules.matches_at(buffer, at, matches);
       uint32_t next = at + 1;
       for (const Match& match : matches) {
+        const detail::Rule& rule = rules.rule(match.rule);
+        if (rule.op == detail::Op::skip) {  // a known non-date: consume it
+          next = match.end_atom;
+          break;
+        }
         bool weak_alone = false;
         rules.fill_slots(buffer, match, start, end, weak_alone);
         if (weak_alone) continue;
-        auto timex = detail::normalise(rules.rule(match.rule), start, end, context);
+        auto timex = detail::normalise(rule, start, end, context);
         if (!timex) continue;
-        timex->span = Span{buffer.atoms[match.first_atom].span.start,
-                           buffer.atoms[match.end_atom - 1].span.end};
+        timex->span = Span{buffer.atoms[match.span_first].span.start,
+                           buffer.atoms[match.span_end - 1].span.end};
         emit(match, std::move(*timex));
-        next = match.end_atom;
+        next = std::max(match.span_end, at + 1);  // trailing context stays unread
         break;
       }
       at = next;
@@ -185,7 +192,7 @@ std::optional<Dct> TimeTagger::find_dct(Document& doc) const {
     int timexes = 0;
     detail::Context context;
     rules_->scan(buffer, context, matches, [&](const Match& match, Timex timex) {
-      for (uint32_t a = match.first_atom; a < match.end_atom; ++a) covered[a] = true;
+      for (uint32_t a = match.span_first; a < match.span_end; ++a) covered[a] = true;
       ++timexes;
       found = std::move(timex);
     });
