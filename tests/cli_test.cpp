@@ -82,11 +82,14 @@ TEST(Cli, UnwritableOutputIsAnError) {
 
 TEST(Cli, BrokenPipeIsNotAnError) {
   TempDir dir;
-  std::string command = "cd '" + kSourceDir + "' && '" + kBinary +
-                        "' annotate --format timeml examples/csto/002_b355f01e7a83066b.txt | head -c 10 >/dev/null; "
-                        "echo ${PIPESTATUS[0]} > '" + (dir / "status") + "'";
-  ASSERT_EQ(std::system(("bash -c \"" + command + "\"").c_str()), 0);
+  write_file(dir / "pipe.sh",
+             "cd '" + kSourceDir + "' && '" + kBinary +
+                 "' annotate --format timeml examples/csto/002_b355f01e7a83066b.txt | head -c 10 >/dev/null\n"
+                 "echo ${PIPESTATUS[0]}\n");
+  std::string command = "bash '" + (dir / "pipe.sh") + "' > '" + (dir / "status") + "' 2> '" + (dir / "err") + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
   EXPECT_EQ(read_file(dir / "status"), "0\n");
+  EXPECT_EQ(read_file(dir / "err"), "");
 }
 
 TEST(Cli, MalformedGraphJsonIsNamed) {

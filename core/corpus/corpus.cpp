@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "corpus/date_completion.h"
 #include "pipeline.h"
 
 namespace annals {
@@ -77,10 +78,11 @@ std::vector<bool> select_events(const DocumentAnalysis& a) {
   return keep;
 }
 
-std::optional<EventTime> event_time(const DocumentAnalysis& a, const EventMention& event) {
+std::optional<EventTime> event_time(const DocumentAnalysis& a, const EventMention& event, const std::string* basis) {
   if (event.timex >= 0) {
     const Timex& t = a.timexes[event.timex];
     EventTime time{t.value, std::nullopt, std::nullopt, t.inferred || event.time_inherited};
+    if (basis) time.basis = *basis;
     if (t.bounds) {
       time.start = iso_day(t.bounds->first);
       time.end = iso_day(t.bounds->last);
@@ -99,12 +101,13 @@ std::string sentence_text(const DocumentAnalysis& a, uint32_t sentence) {
   return std::string(a.doc.slice(a.seg.sentences[sentence].span));
 }
 
-GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, const EventMention& event) {
+GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, const EventMention& event,
+                      const std::string* basis) {
   GraphEvent g;
   g.label = event.label;
   g.trigger = std::string(a.doc.slice(event.trigger));
   g.event_class = to_string(event.event_class);
-  g.time = event_time(a, event);
+  g.time = event_time(a, event, basis);
   g.polarity = event.negated ? "negative" : "positive";
   g.modality = to_string(event.modality);
   for (const auto& p : event.participants) {
@@ -137,7 +140,8 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
   return lemma + "|" + *event.time->start;
 }
 
-void add_events(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentIndex>& index, Graph& graph) {
+void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& dating,
+                std::vector<DocumentIndex>& index, Graph& graph) {
   std::vector<std::string> lemmas;  // per graph event
   std::unordered_multimap<std::string, size_t> by_key;
   for (size_t d = 0; d < docs.size(); ++d) {
@@ -146,7 +150,8 @@ void add_events(const std::vector<DocumentAnalysis>& docs, std::vector<DocumentI
     index[d].event.assign(a.events.size(), -1);
     for (size_t e = 0; e < a.events.size(); ++e) {
       if (!keep[e]) continue;
-      GraphEvent event = make_event(a, index[d], a.events[e]);
+      auto basis = dating.find({d, size_t(a.events[e].timex)});
+      GraphEvent event = make_event(a, index[d], a.events[e], basis == dating.end() ? nullptr : &basis->second);
       const std::string key = merge_key(a.events[e].lemma, event);
       int32_t same = -1;
       for (auto [it, end] = by_key.equal_range(key); !key.empty() && it != end && same < 0; ++it)
@@ -225,8 +230,9 @@ void assign_ids(Graph& graph) {
 Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors) {
   Graph graph;
   add_documents(documents, graph);
+  const DatingBasis dating = complete_years(documents);
   auto index = add_actors(documents, actors, graph);
-  add_events(documents, index, graph);
+  add_events(documents, dating, index, graph);
   add_text_relations(documents, index, graph);
   add_time_relations(graph);
   assign_ids(graph);

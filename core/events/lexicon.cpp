@@ -57,9 +57,20 @@ void add_verb(EventLexicon& lexicon, const std::string& lemma, EventClass c, con
   lexicon.verbs.emplace(words[0], VerbEntry{lemma, c, kind, rest});
 }
 
+// Irregular forms listed for single-word verbs, so that "take part" inherits
+// "took part" from "take".
+std::unordered_map<std::string, std::vector<std::string>> irregular_forms(const TsvTable& table) {
+  std::unordered_map<std::string, std::vector<std::string>> forms;
+  for (const auto& row : table.rows)
+    if (row.fields.size() > 2 && row.fields[0].find(' ') == std::string_view::npos)
+      forms[fold_case(row.fields[0])] = split(fold_case(row.fields[2]), ',');
+  return forms;
+}
+
 Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
   auto table = resources.table("en/events/verbs.tsv", 2);
   if (!table) return table.error();
+  const auto irregular = irregular_forms(*table);
   for (const auto& row : table->rows) {
     auto event_class = parse_event_class(row.fields[1]);
     if (!event_class) return Error{ErrorCode::bad_data, table->where(row), event_class.error().message};
@@ -68,12 +79,15 @@ Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
     const std::string head = words[0];
     const std::string tail = lemma.substr(head.size());
     bool listed_past = false;
-    if (row.fields.size() > 2)
-      for (const auto& form : split(row.fields[2], ',')) {
-        auto kind = form_of_listed(split(form, ' ')[0], head);
-        listed_past |= kind == VerbForm::past;
-        add_verb(lexicon, lemma, *event_class, form, kind);
-      }
+    std::vector<std::string> listed;
+    if (row.fields.size() > 2) listed = split(fold_case(row.fields[2]), ',');
+    else if (auto it = irregular.find(head); it != irregular.end() && words.size() > 1)
+      for (const auto& form : it->second) listed.push_back(form + tail);
+    for (const auto& form : listed) {
+      auto kind = form_of_listed(split(form, ' ')[0], head);
+      listed_past |= kind == VerbForm::past;
+      add_verb(lexicon, lemma, *event_class, form, kind);
+    }
     add_verb(lexicon, lemma, *event_class, lemma, VerbForm::base);
     add_verb(lexicon, lemma, *event_class, third_person(head) + tail, VerbForm::third_person);
     add_verb(lexicon, lemma, *event_class, present_participle(head) + tail, VerbForm::ing);

@@ -33,6 +33,8 @@ struct EventTime {
   std::optional<std::string> start;  // earliest ISO day it can mean
   std::optional<std::string> end;    // latest ISO day it can mean
   bool inferred = false;
+  // For an inferred value, where it came from: "year from <doc> sentence N ...".
+  std::optional<std::string> basis = std::nullopt;
 };
 
 struct ActorRole {

@@ -28,6 +28,7 @@ Json to_json_value(const GraphEvent& e) {
   if (e.time)
     time = Json{{"value", e.time->value}, {"start", optional_json(e.time->start)},
                 {"end", optional_json(e.time->end)}, {"inferred", e.time->inferred}};
+  if (e.time && e.time->basis) time["basis"] = *e.time->basis;
   Json actors = Json::array();
   for (const auto& a : e.actors) actors.push_back(Json{{"actor", a.actor}, {"role", a.role}});
   Json mentions = Json::array();
@@ -107,6 +108,7 @@ GraphEvent read_event(Reader& r, const Json& j) {
     e.time = EventTime{r.text(*t, "value"), r.optional_text(*t, "start"), r.optional_text(*t, "end"), false};
     if (auto* inferred = r.field(*t, "inferred", Json::value_t::boolean, false))
       e.time->inferred = inferred->get<bool>();
+    if (t->contains("basis")) e.time->basis = r.optional_text(*t, "basis");
   }
   e.polarity = r.text(j, "polarity");
   e.modality = r.text(j, "modality");
