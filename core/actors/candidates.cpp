@@ -5,6 +5,7 @@
 #include "actors/finder.h"
 
 #include <algorithm>
+#include <array>
 
 namespace annals::actor_detail {
 namespace {
@@ -25,6 +26,7 @@ Finder::Finder(const ActorLexicon& lex, const Tokens& tokens)
       in_title_(tokens.facts.size(), false) {}
 
 std::vector<Candidate> Finder::run() {
+  cands_.reserve(t_.facts.size() / 6 + 16);
   for (uint32_t s = 0; s < t_.seg.sentences.size(); ++s) {
     const Sentence& sentence = t_.seg.sentences[s];
     find_entities(s, sentence);
@@ -35,10 +37,22 @@ std::vector<Candidate> Finder::run() {
   for (size_t c = 0; c < cands_.size(); ++c) attach_title(c);
   drop_absorbed();
   for (uint32_t s = 0; s < t_.seg.sentences.size(); ++s) find_references(s, t_.seg.sentences[s]);
-  std::stable_sort(cands_.begin(), cands_.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
-  std::erase_if(cands_, [](const Candidate& c) { return c.dropped; });
-  return std::move(cands_);
+  return in_text_order();
+}
+
+// References were found after the names: sort by position, moving each
+// candidate once rather than log n times.
+std::vector<Candidate> Finder::in_text_order() {
+  std::vector<uint32_t> order;
+  order.reserve(cands_.size());
+  for (uint32_t c = 0; c < cands_.size(); ++c)
+    if (!cands_[c].dropped) order.push_back(c);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return cands_[a].first < cands_[b].first; });
+  std::vector<Candidate> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t c : order) sorted.push_back(std::move(cands_[c]));
+  return sorted;
 }
 
 Candidate& Finder::add(CandidateType type, uint32_t sentence, uint32_t first, uint32_t end) {
@@ -59,6 +73,7 @@ void Finder::find_entities(uint32_t s, const Sentence& sentence) {
     if (!t_.is(i, kWord) || !t_.is(i, kCap) || t_.is(i, kInTimex)) continue;
     if (!t_.has(i, kPhraseStart)) {
       split_hyphenated(s, i);
+      split_glued(s, i);
       continue;
     }
     uint32_t best_end = 0;
@@ -113,6 +128,20 @@ void Finder::split_hyphenated(uint32_t s, uint32_t i) {
   for (auto [offset, entry] : parts) {
     size_t length = std::min(folded.find('-', offset), folded.size()) - offset;
     add_entity(s, i, i + 1, *entry, base + uint32_t(offset), base + uint32_t(offset + length));
+  }
+}
+
+// "UkraineCurrently": scraped pages glue a heading to the next sentence.
+void Finder::split_glued(uint32_t s, uint32_t i) {
+  std::string_view text = t_.text(i);
+  for (size_t k = 1; k + 1 < text.size() && uint8_t(text[k]) < 0x80; ++k) {
+    bool lower = text[k - 1] >= 'a' && text[k - 1] <= 'z', upper = text[k] >= 'A' && text[k] <= 'Z';
+    if (!lower || !upper) continue;
+    const PhraseEntry* entry = lex_.phrase(t_.fold(i).substr(0, k));
+    if (!entry || entry->caps_only) return;
+    const uint32_t start = t_.seg.tokens[i].span.start;
+    add_entity(s, i, i + 1, *entry, start, start + uint32_t(k));
+    return;
   }
 }
 
@@ -200,25 +229,26 @@ void Finder::find_names(uint32_t s, const Sentence& sentence) {
   const uint32_t end = sentence.end_token;
   for (uint32_t i = sentence.first_token; i < end; ++i) {
     if (!nameable(i, false)) continue;
-    std::vector<uint32_t> words{i};
+    std::array<uint32_t, kMaxNameWords + 1> words{i};
+    size_t count = 1;
     uint32_t j = i;
-    while (words.size() <= kMaxNameWords) {
+    while (count <= kMaxNameWords) {
       uint32_t next = j + 1;
       bool after_given = t_.has(j, kGiven);
       if (next < end && t_.text(next) == "." && t_.text(j).size() <= 2) ++next;  // "A. Lukashenko"
       if (next < end && (t_.text(next) == "]" || t_.text(next) == "[")) ++next;  // "[Belarus President Alexander] Lukashenko"
       if (next >= end || !nameable(next, after_given) || t_.is(next, kAllCaps) != t_.is(i, kAllCaps)) break;
       j = next;
-      words.push_back(j);
+      words[count++] = j;
     }
-    if (words.size() > kMaxNameWords) {  // a headline or a list: skip the whole run
+    if (count > kMaxNameWords) {  // a headline or a list: skip the whole run
       while (j + 1 < end && nameable(j + 1, true)) ++j;
       i = j;
       continue;
     }
     // "Affairs Konstantin Zatulin": a given name starts a new name.
     size_t split = 0;
-    for (size_t w = 1; w < words.size(); ++w)
+    for (size_t w = 1; w < count; ++w)
       if (t_.has(words[w], kGiven) && !t_.has(words[w - 1], kGiven)) { split = w; break; }
     if (split) add_name(s, words[0], words[split - 1] + 1);
     add_name(s, words[split], j + 1);
@@ -252,7 +282,8 @@ void Finder::confirm_names() {
   for (const Candidate& c : cands_)
     if (c.type == CandidateType::name && !c.unconfirmed)
       for (uint32_t j = c.first; j < c.end; ++j)
-        if (t_.is(j, kWord)) confident.emplace(std::string(t_.fold(j)), true);
+        if (t_.is(j, kWord) && confident.find(t_.fold(j)) == confident.end())
+          confident.emplace(std::string(t_.fold(j)), true);
   auto confirmed = [&](uint32_t j) { return confident.count(t_.fold(j)) > 0 || has_surname_ending(j); };
   const size_t count = cands_.size();
   for (size_t c = 0; c < count; ++c) {

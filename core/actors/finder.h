@@ -18,6 +18,7 @@ class Finder {
   std::vector<Candidate> run();
 
  private:
+  std::vector<Candidate> in_text_order();
   Candidate& add(CandidateType type, uint32_t sentence, uint32_t first, uint32_t end);
 
   // candidates.cpp
@@ -25,6 +26,7 @@ class Finder {
   void add_entity(uint32_t s, uint32_t first, uint32_t end, const PhraseEntry& entry,
                   uint32_t start_byte, uint32_t end_byte);
   void split_hyphenated(uint32_t s, uint32_t i);
+  void split_glued(uint32_t s, uint32_t i);
   bool org_word_ok(uint32_t j) const;
   void find_org_chunks(uint32_t s, const Sentence& sentence);
   uint32_t extend_org_right(uint32_t right, uint32_t end, uint32_t left) const;

@@ -29,13 +29,19 @@ void look_up_word(const ActorLexicon& lex, Tokens& t, uint32_t i, std::string& s
   std::string_view text = t.text(i);
   size_t core = without_possessive(text);
   f.core_end = token.span.start + uint32_t(core);
-  fold_case(text.substr(0, core), scratch);
   f.fold_start = uint32_t(t.folded.size());
-  f.fold_size = uint32_t(scratch.size());
-  t.folded += scratch;
-  const WordInfo* info = lex.word(scratch);
+  text = text.substr(0, core);
+  if (std::all_of(text.begin(), text.end(), [](char c) { return uint8_t(c) < 0x80; })) {
+    for (char c : text) t.folded.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : c);  // most words
+  } else {
+    fold_case(text, scratch);
+    t.folded += scratch;
+  }
+  f.fold_size = uint32_t(t.folded.size() - f.fold_start);
+  const std::string_view folded = t.fold(i);
+  const WordInfo* info = lex.word(folded);
   if (!info && token.capitalised && is_cyrillic(text)) {
-    std::string base = lex.uninflect(scratch);
+    std::string base = lex.uninflect(folded);
     if (!base.empty()) info = lex.word(base);
   }
   if (!info) return;
