@@ -180,10 +180,17 @@ class AtomBuilder {
     atom.punct = is_punct;
     atom.first_entry = uint32_t(out_.entries.size());
     std::string_view piece = text_.substr(span.start, span.size());
-    if (is_digit(piece[0])) numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
+    if (is_digit(piece[0])) {
+      numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
+      out_.entries.push_back(make_entry(kClassDigits));
+    }
     else add_lexicon_entries(piece, capitalised);
     if (is_punct) out_.entries.push_back(make_entry(kClassPunct));
     atom.entry_count = uint16_t(out_.entries.size() - atom.first_entry);
+    for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i)
+      for (uint8_t a = 0; a < out_.entries[i].count; ++a)
+        if (out_.entries[i].assigns[a].slot == Slot::tense)
+          out_.tense_cues.emplace_back(uint32_t(out_.atoms.size()), out_.entries[i].assigns[a].value);
     seen_word_ |= !is_punct;
     out_.atoms.push_back(atom);
   }
@@ -239,6 +246,7 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
                  AtomBuffer& out) {
   out.atoms.clear();
   out.entries.clear();
+  out.tense_cues.clear();
   AtomBuilder builder(lexicon, text, out);
   for (size_t i = 0; i < tokens.size();) {
     const Token& token = tokens[i];

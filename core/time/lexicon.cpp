@@ -108,7 +108,7 @@ Status parse_assignments(std::string_view text, const std::string& where, Entry&
 
 Lexicon::Lexicon() {
   for (const char* name : {"INT", "YEAR", "DAYNUM", "HOURNUM", "ORDNUM", "DECADE", "CLOCK",
-                           "NUMDATE", "PUNCT"})
+                           "NUMDATE", "PUNCT", "DIGITS"})
     intern_class(name);
 }
 

@@ -87,6 +87,7 @@ enum BuiltinClass : uint16_t {
   kClassClock,    // 17:58, 13:34:00  -> hour, minute, second
   kClassNumDate,  // 20.07.2022       -> year, month, day
   kClassPunct,    // any punctuation atom (for context elements)
+  kClassDigits,   // any atom that starts with a digit: "50,000", "3.5"
   kBuiltinClasses
 };
 

@@ -113,7 +113,7 @@ std::optional<Point> calendar_point(const Slots& s) {
 // Picks the year of a partial date ("May 16", "in June") near the DCT:
 // "last"/"next" step away from the current period; otherwise past tense
 // takes the latest occurrence that has begun, future the next one that has
-// not ended, and with no cue the nearer, leaning to the past.
+// not ended, and with no cue the nearer, leaning to the past (news reports).
 std::optional<int> infer_year(const Point& p, DayNumber today, int dct_year, int tense, int shift,
                               bool has_shift) {
   std::array<std::optional<DayRange>, 3> cand;
@@ -144,7 +144,7 @@ std::optional<int> infer_year(const Point& p, DayNumber today, int dct_year, int
   };
   int64_t to_prev = today - middle(*prev);
   int64_t to_next = middle(*next) - today;
-  return 2 * to_next < to_prev ? next : prev;
+  return 3 * to_next < to_prev ? next : prev;
 }
 
 // "Friday", "last Friday", "next Monday".
@@ -317,6 +317,12 @@ std::optional<Resolved> resolve_rel(const Slots& s, const Context& c) {
     if (unit == kDay && s.has(Slot::dpart)) r.raw += "T" + std::string(code_of(Slot::dpart, s.get(Slot::dpart)));
     return r;
   }
+  if (unit == kYear && shift < 0 && c.sentence_period) {
+    r.point = *c.sentence_period;
+    r.point.year += int(shift * n);
+    if (!r.point.valid()) return std::nullopt;
+    return r;
+  }
   auto point = shifted(anchor->day, unit, shift * n);
   if (!point) return std::nullopt;
   r.point = *point;
@@ -395,8 +401,17 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
   if (start.has(Slot::mod)) timex.mod = code_of(Slot::mod, start.get(Slot::mod));
   if (start.has(Slot::quant)) timex.quant = code_of(Slot::quant, start.get(Slot::quant));
   if (rule.op == Op::dur || rule.op == Op::set) {
-    if (rule.op == Op::set && start.has(Slot::weekday)) {
+    if (rule.op == Op::set && start.has(Slot::weekday)) {  // "every Monday"
       timex.value = "XXXX-WXX-" + std::to_string(start.get(Slot::weekday));
+      return timex;
+    }
+    if (rule.op == Op::set && start.has(Slot::month)) {  // "each July"
+      Point month;
+      month.grain = Grain::month;
+      month.year_known = false;
+      month.month = start.get(Slot::month);
+      if (!month.valid()) return std::nullopt;
+      timex.value = month.value();
       return timex;
     }
     int64_t n = start.get(Slot::n, 1);
@@ -432,6 +447,7 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
     if (auto last = e->bounds(); last && timex.bounds) timex.bounds->last = last->last;
   }
   update_reference(p, context.ref);
+  if (p.year_known && (p.grain == Grain::quarter || p.grain == Grain::half)) context.sentence_period = p;
   return timex;
 }
 

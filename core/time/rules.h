@@ -66,6 +66,7 @@ struct AtomBuffer {
   std::vector<Atom> atoms;
   std::vector<Entry> entries;
   std::string scratch;  // folded text, reused
+  std::vector<std::pair<uint32_t, int32_t>> tense_cues;  // atom, kPast or kFuture
 };
 
 // Builds atoms for tokens of text. Reuses the buffers' memory.

@@ -9,6 +9,21 @@
 #include "time/rules.h"
 
 namespace annals {
+namespace {
+
+// The tense cue nearest to the expression ("will sell ... and took a loss in
+// the third quarter": "took"); -1 when the sentence has none.
+int nearest_tense(const detail::AtomBuffer& buffer, uint32_t first, uint32_t end) {
+  int tense = -1;
+  uint32_t best = UINT32_MAX;
+  for (auto [atom, cue] : buffer.tense_cues) {
+    uint32_t distance = atom < first ? first - atom : atom >= end ? atom - end + 1 : 0;
+    if (distance < best) best = distance, tense = cue;
+  }
+  return tense;
+}
+
+}  // namespace
 
 using detail::AtomBuffer;
 using detail::Match;
@@ -41,6 +56,7 @@ struct TimeTagger::Rules {
         bool weak_alone = false;
         rules.fill_slots(buffer, match, start, end, weak_alone);
         if (weak_alone) continue;
+        context.tense = nearest_tense(buffer, match.span_first, match.span_end);
         auto timex = detail::normalise(rule, start, end, context);
         if (!timex) continue;
         timex->span = Span{buffer.atoms[match.span_first].span.start,
@@ -60,18 +76,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Future cues win over past ones: "said ... will be held in June".
-int sentence_tense(const AtomBuffer& buffer) {
-  int tense = -1;
-  for (const auto& entry : buffer.entries) {
-    for (uint8_t i = 0; i < entry.count; ++i) {
-      if (entry.assigns[i].slot != Slot::tense) continue;
-      if (entry.assigns[i].value == detail::kFuture) return detail::kFuture;
-      tense = detail::kPast;
-    }
-  }
-  return tense;
-}
 
 bool has_class(const AtomBuffer& buffer, const detail::Atom& atom, std::optional<uint16_t> cls) {
   if (!cls) return false;
@@ -162,7 +166,7 @@ std::vector<Timex> TimeTagger::tag(const Document& doc, const Segmentation& seg)
     std::span<const Token> tokens(seg.tokens.data() + sentence.first_token,
                                   sentence.end_token - sentence.first_token);
     detail::build_atoms(rules_->lexicon, doc.text, tokens, buffer);
-    context.tense = sentence_tense(buffer);
+    context.sentence_period.reset();
     rules_->scan(buffer, context, matches, [&](const Match&, Timex timex) {
       timex.sentence = s;
       out.push_back(std::move(timex));
