@@ -154,6 +154,19 @@ bool reads_as_number(const Lexicon& lexicon, std::string_view piece, AtomBuffer&
   return found;
 }
 
+// Case folding with an inline ASCII path: it runs on every word.
+void fold(std::string_view text, std::string& out) {
+  out.resize(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      fold_case(text, out);
+      return;
+    }
+    out[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+  }
+}
+
 bool is_joiner(std::string_view text) {
   return text == ":" || text == "." || text == "/" || text == "-";
 }
@@ -187,6 +200,10 @@ class AtomBuilder {
     else add_lexicon_entries(piece, capitalised);
     if (is_punct) out_.entries.push_back(make_entry(kClassPunct));
     atom.entry_count = uint16_t(out_.entries.size() - atom.first_entry);
+    for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i) {
+      uint16_t cls = out_.entries[i].cls;
+      out_.present[cls / 64] |= uint64_t(1) << (cls % 64);
+    }
     for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i)
       for (uint8_t a = 0; a < out_.entries[i].count; ++a)
         if (out_.entries[i].assigns[a].slot == Slot::tense)
@@ -197,8 +214,7 @@ class AtomBuilder {
 
  private:
   void add_lexicon_entries(std::string_view piece, bool capitalised) {
-    out_.scratch.clear();
-    fold_case(piece, out_.scratch);
+    fold(piece, out_.scratch);
     const std::vector<Entry>* entries = lexicon_.lookup(out_.scratch);
     for (size_t c = 0; !entries && c < lexicon_.clitics().size(); ++c) {
       const std::string& clitic = lexicon_.clitics()[c];
@@ -247,6 +263,8 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
   out.atoms.clear();
   out.entries.clear();
   out.tense_cues.clear();
+  out.present.assign(lexicon.class_count() / 64 + 1, 0);
+  std::fill(out.possible.begin(), out.possible.end(), int8_t(-1));
   AtomBuilder builder(lexicon, text, out);
   for (size_t i = 0; i < tokens.size();) {
     const Token& token = tokens[i];

@@ -61,6 +61,43 @@ Error data_error(const std::string& where, std::string message) {
 
 }  // namespace
 
+uint64_t WordTable::hash(std::string_view word) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+void WordTable::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  for (Slot& s : old) {
+    if (!s.value) continue;
+    size_t i = hash(s.word) & (slots_.size() - 1);
+    while (slots_[i].value) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = std::move(s);
+  }
+}
+
+std::vector<Entry>& WordTable::operator[](std::string_view word) {
+  if ((values_.size() + 1) * 2 > slots_.size()) grow();
+  size_t i = hash(word) & (slots_.size() - 1);
+  while (slots_[i].value && slots_[i].word != word) i = (i + 1) & (slots_.size() - 1);
+  if (!slots_[i].value) {
+    values_.emplace_back();
+    slots_[i] = Slot{std::string(word), uint32_t(values_.size())};
+    longest_ = std::max(longest_, word.size());
+  }
+  return values_[slots_[i].value - 1];
+}
+
+const std::vector<Entry>* WordTable::find(std::string_view word) const {
+  if (slots_.empty() || word.size() > longest_) return nullptr;
+  size_t i = hash(word) & (slots_.size() - 1);
+  for (; slots_[i].value; i = (i + 1) & (slots_.size() - 1))
+    if (slots_[i].word == word) return &values_[slots_[i].value - 1];
+  return nullptr;
+}
+
 std::optional<Slot> slot_named(std::string_view name) {
   for (size_t i = 0; i < kSlotNames.size(); ++i)
     if (kSlotNames[i] == name) return Slot(i);
@@ -138,8 +175,7 @@ uint16_t Lexicon::literal_class(std::string_view folded_word) {
 }
 
 const std::vector<Entry>* Lexicon::lookup(std::string_view folded) const {
-  auto it = words_.find(folded);
-  return it == words_.end() ? nullptr : &it->second;
+  return words_.find(folded);
 }
 
 // Row: word, CLASS, slot=value..., [flags: cap, weak]

@@ -103,6 +103,26 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+// Word -> entries, open addressing with a cheap hash: looking up every token
+// of a text is the tagger's hottest loop, and most words are not there.
+class WordTable {
+ public:
+  std::vector<Entry>& operator[](std::string_view word);
+  const std::vector<Entry>* find(std::string_view word) const;
+
+ private:
+  static uint64_t hash(std::string_view word);
+  void grow();
+
+  struct Slot {
+    std::string word;
+    uint32_t value = 0;  // index into values_ + 1; 0 = empty
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::vector<Entry>> values_;
+  size_t longest_ = 0;
+};
+
 class Lexicon {
  public:
   Lexicon();
@@ -129,7 +149,7 @@ class Lexicon {
 
   std::vector<std::string> class_names_;
   StringMap<uint16_t> class_ids_;
-  StringMap<std::vector<Entry>> words_;
+  WordTable words_;
   std::vector<std::string> ordinal_suffixes_;
   std::vector<std::string> decade_suffixes_;
   std::vector<NumericOrder> numeric_orders_;

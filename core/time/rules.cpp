@@ -202,7 +202,28 @@ Status RuleSet::load(const TsvTable& table, Lexicon& lexicon) {
   return ok_status();
 }
 
+// How often an element is likely to be present in a sentence: literal words
+// and digit or punctuation shapes are common, lexicon classes are rare.
+int commonness(const Element& e, const Lexicon& lexicon) {
+  int score = int(e.alternatives.size());
+  for (uint16_t cls : e.alternatives)
+    if (cls < kBuiltinClasses || lexicon.class_name(cls)[0] == '\'') score += 10;
+  return score;
+}
+
 void RuleSet::finish(const Lexicon& lexicon) {
+  for (Rule& rule : rules_) {
+    rule.check_order.clear();
+    for (size_t e = 0; e < rule.elements.size(); ++e)
+      if (!rule.elements[e].optional) rule.check_order.push_back(uint8_t(e));
+    std::stable_sort(rule.check_order.begin(), rule.check_order.end(), [&](uint8_t a, uint8_t b) {
+      return commonness(rule.elements[a], lexicon) < commonness(rule.elements[b], lexicon);
+    });
+  }
+  key_classes_.assign(lexicon.class_count() / 64 + 1, 0);
+  for (const Rule& rule : rules_)
+    for (uint16_t cls : rule.elements[rule.check_order.front()].alternatives)
+      key_classes_[cls / 64] |= uint64_t(1) << (cls % 64);
   by_first_class_.assign(lexicon.class_count(), {});
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     for (const Element& e : rules_[r].elements) {
@@ -215,7 +236,31 @@ void RuleSet::finish(const Lexicon& lexicon) {
   }
 }
 
-void RuleSet::matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const {
+bool RuleSet::any_possible(const AtomBuffer& buffer) const {
+  for (size_t i = 0; i < key_classes_.size() && i < buffer.present.size(); ++i)
+    if (key_classes_[i] & buffer.present[i]) return true;
+  return false;
+}
+
+bool RuleSet::possible(AtomBuffer& buffer, uint32_t r) const {
+  if (buffer.possible.size() != rules_.size()) buffer.possible.assign(rules_.size(), -1);
+  int8_t& verdict = buffer.possible[r];
+  if (verdict < 0) {
+    verdict = 1;
+    for (uint8_t index : rules_[r].check_order) {
+      const Element& e = rules_[r].elements[index];
+      bool any = std::any_of(e.alternatives.begin(), e.alternatives.end(),
+                             [&](uint16_t cls) { return buffer.has_class(cls); });
+      if (!any) {
+        verdict = 0;
+        break;
+      }
+    }
+  }
+  return verdict == 1;
+}
+
+void RuleSet::matches_at(AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const {
   out.clear();
   const Atom& atom = buffer.atoms[at];
   if (!atom.token_start) return;
@@ -223,6 +268,7 @@ void RuleSet::matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Matc
     uint16_t cls = buffer.entries[atom.first_entry + i].cls;
     if (cls >= by_first_class_.size()) continue;
     for (uint32_t r : by_first_class_[cls]) {
+      if (!possible(buffer, r)) continue;
       bool seen = std::any_of(out.begin(), out.end(), [r](const Match& m) { return m.rule == r; });
       if (seen) continue;
       Match match;

@@ -43,6 +43,8 @@ struct Element {
 
 struct Rule {
   std::vector<Element> elements;
+  // Required elements, the likeliest to be absent from a sentence first.
+  std::vector<uint8_t> check_order;
   TimexType type = TimexType::date;
   Op op = Op::date;
   Slots fixed;        // slots the rule itself sets
@@ -67,6 +69,13 @@ struct AtomBuffer {
   std::vector<Entry> entries;
   std::string scratch;  // folded text, reused
   std::vector<std::pair<uint32_t, int32_t>> tense_cues;  // atom, kPast or kFuture
+  // Classes present in the sentence, and per rule whether it can match at
+  // all (-1 unknown): most rules need a class most sentences lack.
+  std::vector<uint64_t> present;
+  std::vector<int8_t> possible;
+  bool has_class(uint16_t cls) const {
+    return cls / 64 < present.size() && (present[cls / 64] >> (cls % 64)) & 1;
+  }
 };
 
 // Builds atoms for tokens of text. Reuses the buffers' memory.
@@ -94,16 +103,22 @@ class RuleSet {
   const Rule& rule(uint32_t i) const { return rules_[i]; }
   size_t size() const { return rules_.size(); }
 
+  // Whether any rule could match in the sentence whose atoms the buffer holds.
+  bool any_possible(const AtomBuffer& buffer) const;
+
   // All rule matches starting at atom `at`, longest first (then rule order).
-  void matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const;
+  void matches_at(AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const;
 
   // Fills start (and range end) slots from a match.
   void fill_slots(const AtomBuffer& buffer, const Match& match, Slots& start, Slots& end,
                   bool& weak_alone) const;
 
  private:
+  bool possible(AtomBuffer& buffer, uint32_t rule) const;
+
   std::vector<Rule> rules_;
   std::vector<std::vector<uint32_t>> by_first_class_;
+  std::vector<uint64_t> key_classes_;  // classes of every rule's rarest required element
 };
 
 }  // namespace annals::detail

@@ -37,9 +37,10 @@ struct TimeTagger::Rules {
   // Scans atoms left to right; at each position the longest match whose
   // slots normalise wins. Calls emit(match, timex) for each.
   template <typename Emit>
-  void scan(const AtomBuffer& buffer, detail::Context& context, std::vector<Match>& matches,
+  void scan(AtomBuffer& buffer, detail::Context& context, std::vector<Match>& matches,
             Emit emit) const {
     Slots start, end;
+    if (!rules.any_possible(buffer)) return;  // most sentences hold no time words
     for (uint32_t at = 0; at < buffer.atoms.size();) {
       if (buffer.atoms[at].entry_count == 0) {
         ++at;
