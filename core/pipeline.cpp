@@ -31,7 +31,7 @@ DocumentAnalysis Pipeline::analyse(Document doc) const {
   a.timexes = times_.tag(doc, a.seg);
   a.actors = actors_.tag(doc, a.seg, a.timexes);
   a.events = events_.tag(doc, a.seg, a.timexes, a.actors);
-  a.relations = relations_.find(doc, a.seg, a.events);
+  a.relations = relations_.find(doc, a.seg, a.events, a.actors);
   a.doc = std::move(doc);
   return a;
 }

@@ -148,8 +148,18 @@ void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& da
     const auto& a = docs[d];
     auto keep = select_events(a);
     index[d].event.assign(a.events.size(), -1);
+    std::map<int32_t, int32_t> alias;  // another name for an event told just before
+    for (const auto& r : a.relations)
+      if (r.type == "coreferent") alias[r.target] = r.source;
     for (size_t e = 0; e < a.events.size(); ++e) {
       if (!keep[e]) continue;
+      if (auto it = alias.find(int32_t(e)); it != alias.end() && index[d].event[it->second] >= 0) {
+        const auto& event = a.events[e];
+        index[d].event[e] = index[d].event[it->second];
+        graph.events[index[d].event[e]].mentions.push_back(
+            {a.doc.id, event.trigger.start, event.trigger.end, sentence_text(a, event.sentence)});
+        continue;
+      }
       auto basis = dating.find({d, size_t(a.events[e].timex)});
       GraphEvent event = make_event(a, index[d], a.events[e], basis == dating.end() ? nullptr : &basis->second);
       const std::string key = merge_key(a.events[e].lemma, event);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/actor.h"
 #include "events/event.h"
 #include "text/document.h"
 #include "text/segment.h"
@@ -29,7 +30,7 @@ class RelationFinder {
   ~RelationFinder();
 
   std::vector<RelationMention> find(const Document& doc, const Segmentation& seg,
-                                    const std::vector<EventMention>& events) const;
+                                    const std::vector<EventMention>& events, const ActorTagging& actors) const;
 
  private:
   struct Cues;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_set>
 
 #include "relations/relation.h"
 #include "util/resources.h"
@@ -16,6 +17,9 @@ struct CausalCue {
 
 struct RelationFinder::Cues {
   std::vector<CausalCue> cues;  // longest first, so "because of" wins over "because"
+  std::unordered_set<std::string> clause_openers;  // "that", "which", ";" ...
+  std::unordered_set<std::string> reactions;       // lemmas: "criticize"
+  std::unordered_set<std::string> anaphors;        // "this", "that"
 };
 
 namespace {
@@ -55,16 +59,32 @@ std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const
   return matches;
 }
 
-// The nearest event whose trigger lies in [from, to) tokens, searching
-// forwards or backwards; -1 if none.
-int32_t nearest_event(const std::vector<EventMention>& events, uint32_t from, uint32_t to, bool forwards) {
-  int32_t best = -1;
-  for (size_t e = 0; e < events.size(); ++e) {
-    if (events[e].token < from || events[e].token >= to) continue;
-    if (best < 0 || (forwards ? events[e].token < events[best].token : events[e].token > events[best].token))
-      best = int32_t(e);
+// A cause or effect is named close to its cue, in the same clause.
+constexpr uint32_t kCueWindow = 6;
+
+bool breaks_clause(const Document& doc, const Segmentation& seg, uint32_t token,
+                   const std::unordered_set<std::string>& openers) {
+  auto text = doc.slice(seg.tokens[token].span);
+  return text == "," || text == "." || openers.count(fold_case(text)) > 0;
+}
+
+// The nearest event within the window on one side of the cue, not across a
+// clause boundary; -1 if none. Nouns count only where allowed.
+int32_t nearest_event(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+                      uint32_t cue_first, uint32_t cue_end, const Sentence& sentence, bool forwards,
+                      bool verbs_only, const std::unordered_set<std::string>& openers) {
+  std::vector<int32_t> at(sentence.end_token - sentence.first_token, -1);
+  for (size_t e = 0; e < events.size(); ++e)
+    if (events[e].token >= sentence.first_token && events[e].token < sentence.end_token &&
+        !(verbs_only && events[e].noun))
+      at[events[e].token - sentence.first_token] = int32_t(e);
+  for (uint32_t step = 0; step < kCueWindow; ++step) {
+    int64_t t = forwards ? int64_t(cue_end) + step : int64_t(cue_first) - 1 - step;
+    if (t < sentence.first_token || t >= sentence.end_token) break;
+    if (at[t - sentence.first_token] >= 0) return at[t - sentence.first_token];
+    if (breaks_clause(doc, seg, uint32_t(t), openers) && !(forwards && step == 0)) break;
   }
-  return best;
+  return -1;
 }
 
 int32_t nearest_noun_event(const std::vector<EventMention>& events, uint32_t from, uint32_t to) {
@@ -96,22 +116,86 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
     cues->cues.push_back({split_words(row.fields[0]), row.fields[1] == "after"});
   }
+  for (const char* name : {"en/relations/reactions.tsv", "en/relations/anaphors.tsv"}) {
+    auto words = resources.table(name, 1);
+    if (!words) return words.error();
+    auto& set = std::string_view(name).find("reactions") != std::string_view::npos ? cues->reactions : cues->anaphors;
+    for (const auto& row : words->rows) set.insert(fold_case(row.fields[0]));
+  }
+  auto clauses = resources.table("en/events/cues.tsv", 3);
+  if (!clauses) return clauses.error();
+  for (const auto& row : clauses->rows)
+    if (row.fields[1] == "clause") cues->clause_openers.insert(fold_case(row.fields[0]));
   std::stable_sort(cues->cues.begin(), cues->cues.end(),
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
   return RelationFinder(std::move(cues));
 }
 
+namespace {
+
+int32_t actor_of(const ActorTagging& actors, const Participant& p) {
+  return p.mention >= 0 && size_t(p.mention) < actors.mentions.size() ? actors.mentions[p.mention].actor : -1;
+}
+
+bool has_agent(const ActorTagging& actors, const EventMention& e, int32_t actor) {
+  for (const auto& p : e.participants)
+    if (p.role == "agent" && actor_of(actors, p) == actor) return true;
+  return false;
+}
+
+bool is_alias(const std::vector<RelationMention>& relations, int32_t event) {
+  return std::any_of(relations.begin(), relations.end(),
+                     [&](const RelationMention& r) { return r.type == "coreferent" && r.target == event; });
+}
+
+// "Turchak criticized Zatulin's position": the last thing that person was
+// reported to say or do before it caused it.
+void add_reactions(const std::vector<EventMention>& events, const ActorTagging& actors,
+                   const std::unordered_set<std::string>& reactions, std::vector<RelationMention>& out) {
+  for (size_t e = 0; e < events.size(); ++e) {
+    const auto& reaction = events[e];
+    if (reaction.noun || !reactions.count(reaction.lemma)) continue;
+    for (const auto& p : reaction.participants) {
+      int32_t target = actor_of(actors, p);
+      if (p.role == "agent" || target < 0 || actors.mentions[p.mention].span.start < reaction.trigger.end) continue;
+      if (actors.actors[target].kind != ActorKind::person) break;
+      for (size_t c = e; c-- > 0;)
+        if (!events[c].noun && has_agent(actors, events[c], target) && !is_alias(out, int32_t(c))) {
+          out.push_back({int32_t(c), int32_t(e), "causes", reaction.trigger});
+          break;
+        }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<RelationMention> RelationFinder::find(const Document& doc, const Segmentation& seg,
-                                                  const std::vector<EventMention>& events) const {
+                                                  const std::vector<EventMention>& events,
+                                                  const ActorTagging& actors) const {
   std::vector<RelationMention> relations;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
     for (const Match& cue : find_cues(doc, seg, sentence, cues_->cues)) {
-      const uint32_t first = sentence.first_token, end = sentence.end_token;
-      int32_t inside = nearest_noun_event(events, cue.first, cue.end);  // "request" in "at the request of"
-      int32_t before = nearest_event(events, first, cue.first, false);
-      int32_t after = inside >= 0 ? inside : nearest_event(events, cue.end, end, true);
-      if (before < 0 && cue.cause_after && si > 0) before = last_event_of_sentence(events, si - 1);
+      // "at the request of Y, X did": the cue names the cause; the effect is
+      // the verb on either side.
+      int32_t inside = nearest_noun_event(events, cue.first, cue.end);
+      const auto& openers = cues_->clause_openers;
+      int32_t before = nearest_event(doc, seg, events, cue.first, cue.end, sentence, false, true, openers);
+      if (inside >= 0 && before < 0)
+        before = nearest_event(doc, seg, events, cue.first, cue.end + 4, sentence, true, true, openers);
+      int32_t after = inside >= 0 ? inside
+                                  : nearest_event(doc, seg, events, cue.first, cue.end, sentence, true, false, openers);
+      const bool anaphoric = cues_->anaphors.count(fold_case(doc.slice(seg.tokens[sentence.first_token].span)));
+      if (anaphoric && cue.cause_after && si > 0) {
+        // "This is how he reacted to ...": "this" is the event just told, and
+        // "reacted" is another name for it.
+        int32_t previous = last_event_of_sentence(events, si - 1);
+        int32_t named = nearest_event(doc, seg, events, cue.first, cue.first, sentence, true, true, cues_->clause_openers);
+        if (previous >= 0 && named >= 0 && named != previous) relations.push_back({previous, named, "coreferent", Span{}});
+        if (previous >= 0) before = previous;
+      }
       if (before < 0 || after < 0 || before == after) continue;
       int32_t cause = cue.cause_after ? after : before;
       int32_t effect = cue.cause_after ? before : after;
@@ -119,6 +203,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       relations.push_back({cause, effect, "causes", span});
     }
   }
+  add_reactions(events, actors, cues_->reactions, relations);
   return relations;
 }
 

@@ -71,6 +71,14 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
 
 bool is_space(UChar32 c) { return c >= 0 && (u_isUWhiteSpace(c) || c == 0xFEFF); }
 
+// Clitics are tokens of their own, as in the Penn Treebank: "Zatulin's" is
+// "Zatulin" + "'s", "didn't" is "did" + "n't". Returns the clitic's length.
+size_t clitic_length(std::string_view word) {
+  for (std::string_view clitic : {"n't", "n\xE2\x80\x99t", "'s", "\xE2\x80\x99s"})
+    if (word.size() > clitic.size() + 1 && word.ends_with(clitic)) return clitic.size();
+  return 0;
+}
+
 void tokenize(const Document& doc, Span span, std::vector<Token>& tokens) {
   const Cursor text{reinterpret_cast<const uint8_t*>(doc.text.data()), int32_t(span.end)};
   for (int32_t i = span.start; i < text.length;) {
@@ -79,7 +87,17 @@ void tokenize(const Document& doc, Span span, std::vector<Token>& tokens) {
     Token token;
     int32_t end = scan_token(text, i, token);
     token.span = {uint32_t(i), uint32_t(end)};
-    tokens.push_back(token);
+    size_t clitic = token.kind == TokenKind::word ? clitic_length(doc.slice(token.span)) : 0;
+    if (clitic) {
+      token.span.end -= uint32_t(clitic);
+      tokens.push_back(token);
+      Token rest;
+      rest.kind = TokenKind::word;
+      rest.span = {token.span.end, uint32_t(end)};
+      tokens.push_back(rest);
+    } else {
+      tokens.push_back(token);
+    }
     i = end;
   }
 }
