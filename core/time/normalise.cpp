@@ -418,7 +418,9 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
     if (!start.has(Slot::unit) || (n != kVague && (n < 0 || n > kMaxAmount))) return std::nullopt;
     if (n >= 1000 && n <= 2999 && !is_clock_unit(start.get(Slot::unit)) && start.get(Slot::unit) != kDay)
       return std::nullopt;  // "the 1988 quarter": a year, not 1988 quarters
-    timex.value = duration_value(n, start.get(Slot::unit));
+    int unit = start.get(Slot::unit);
+    timex.value = rule.op == Op::set && unit == kQuarter ? "P" + std::to_string(n) + "Q"
+                                                           : duration_value(n, unit);
     return timex;
   }
   if (rule.op == Op::ref) {

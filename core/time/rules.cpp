@@ -39,6 +39,9 @@ Result<Element> parse_element(std::string_view text, const std::string& where, L
   if (text.size() > 1 && text.front() == '^') {
     element.context = true;
     text.remove_prefix(1);
+  } else if (text.size() > 1 && text.front() == '!') {
+    element.negated = true;
+    text.remove_prefix(1);
   }
   if (text.size() > 1 && text.front() == '>') {
     element.range_end = true;
@@ -105,6 +108,11 @@ class RuleMatcher {
       return;
     }
     const Element& e = rule_.elements[element];
+    if (e.negated) {
+      if (atom >= buffer_.atoms.size() || !atom_has(buffer_, buffer_.atoms[atom], e))
+        step(element + 1, atom);
+      return;
+    }
     if (atom < buffer_.atoms.size() && atom_has(buffer_, buffer_.atoms[atom], e)) {
       current_[element] = int16_t(atom - base_);
       step(element + 1, atom + 1);
@@ -180,8 +188,10 @@ Status RuleSet::load(const TsvTable& table, Lexicon& lexicon) {
     if (optional_count == rule.elements.size())
       return data_error(rule.where, "a pattern needs at least one required element");
     for (size_t e = 1; e + 1 < rule.elements.size(); ++e)
-      if (rule.elements[e].context)
-        return data_error(rule.where, "a context element (^) must be first or last");
+      if (rule.elements[e].context || rule.elements[e].negated)
+        return data_error(rule.where, "a context element (^ or !) must be first or last");
+    if (rule.elements.front().negated)
+      return data_error(rule.where, "a negated element (!) must be last");
     auto type = type_named(row.fields[1]);
     if (!type) return data_error(rule.where, "unknown type '" + std::string(row.fields[1]) + "'");
     rule.type = *type;
@@ -215,7 +225,8 @@ void RuleSet::finish(const Lexicon& lexicon) {
   for (Rule& rule : rules_) {
     rule.check_order.clear();
     for (size_t e = 0; e < rule.elements.size(); ++e)
-      if (!rule.elements[e].optional) rule.check_order.push_back(uint8_t(e));
+      if (!rule.elements[e].optional && !rule.elements[e].negated)
+        rule.check_order.push_back(uint8_t(e));
     std::stable_sort(rule.check_order.begin(), rule.check_order.end(), [&](uint8_t a, uint8_t b) {
       return commonness(rule.elements[a], lexicon) < commonness(rule.elements[b], lexicon);
     });

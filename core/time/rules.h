@@ -9,6 +9,7 @@
 //   >DAYNUM        the element's slots fill the end of a range
 //   ^PUNCT         context: must match but is not part of the span (first or
 //                  last element only)
+//   !ago|later     last element only: the next atom must not be one of these
 #pragma once
 
 #include <cstdint>
@@ -39,6 +40,7 @@ struct Element {
   bool range_end = false;
   bool literal = false;  // only literal words: more specific than a class
   bool context = false;  // ^X: must match, but stays outside the span
+  bool negated = false;  // !X: the next atom must not match (reads nothing)
 };
 
 struct Rule {

@@ -33,6 +33,21 @@ using detail::Slots;
 struct TimeTagger::Rules {
   detail::Lexicon lexicon;
   detail::RuleSet rules;
+  std::optional<uint16_t> determiner;  // class DETERMINER, if a lexicon defines it
+
+  // TimeML leaves the article out when the expression is a hyphenated
+  // modifier: "the [third-quarter] results", "a [two-week] visit".
+  bool drops_determiner(const AtomBuffer& buffer, uint32_t first, uint32_t end) const {
+    if (end - first < 3 || !determiner) return false;
+    const detail::Atom& head = buffer.atoms[first];
+    bool is_determiner = false;
+    for (uint32_t i = 0; i < head.entry_count; ++i)
+      is_determiner |= buffer.entries[head.first_entry + i].cls == *determiner;
+    if (!is_determiner || !buffer.atoms[first + 1].token_start) return false;
+    for (uint32_t a = first + 2; a < end; ++a)
+      if (buffer.atoms[a].token_start) return false;  // more than one token after it
+    return true;
+  }
 
   // Scans atoms left to right; at each position the longest match whose
   // slots normalise wins. Calls emit(match, timex) for each.
@@ -60,8 +75,9 @@ struct TimeTagger::Rules {
         context.tense = nearest_tense(buffer, match.span_first, match.span_end);
         auto timex = detail::normalise(rule, start, end, context);
         if (!timex) continue;
-        timex->span = Span{buffer.atoms[match.span_first].span.start,
-                           buffer.atoms[match.span_end - 1].span.end};
+        uint32_t first = match.span_first;
+        if (drops_determiner(buffer, first, match.span_end)) ++first;
+        timex->span = Span{buffer.atoms[first].span.start, buffer.atoms[match.span_end - 1].span.end};
         emit(match, std::move(*timex));
         next = std::max(match.span_end, at + 1);  // trailing context stays unread
         break;
@@ -147,6 +163,7 @@ Result<TimeTagger> TimeTagger::create(const Resources& resources) {
   if (rules->rules.size() == 0)
     return Error{ErrorCode::bad_data, "time", "no time rules found (*/time/rules.tsv)"};
   rules->rules.finish(rules->lexicon);
+  rules->determiner = rules->lexicon.class_id("DETERMINER");
   return TimeTagger(std::move(rules));
 }
 
