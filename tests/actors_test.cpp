@@ -408,6 +408,33 @@ TEST(ActorsTest, HostileText) {
   for (const auto& m : t.actors.mentions) EXPECT_LE(m.end_token - m.first_token, 16u);
 }
 
+// Random sentences from words that exercise every rule: titles, brackets,
+// quotes, connectors, initials, Cyrillic, glued and hyphenated words.
+TEST(ActorsTest, RandomTextNeverCrashes) {
+  const char* words[] = {"President", "of", "the", "Kazakhstan", "Ivan", "Petrov", ",", ".", "(", ")", "[", "]",
+                         "\"", "â", "â", "Â«", "Â»", "he", "she", "organization",
+                         "Ministry", "Committee", "on", "CSTO", "NATO", "A.", "B", "Токаева", "ОДКБ", "в",
+                         "UkraineCurrently", "Russian-Ukrainian", "General", "Colonel-General", "said", "and",
+                         "Deputy", "Chairman", "Putin's", "Ivanova", "Moscow", "January", "X", "-", "–", "'s"};
+  uint64_t state = 42;
+  auto next = [&] { state = state * 6364136223846793005ull + 1442695040888963407ull; return state >> 33; };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    size_t length = 5 + next() % 60;
+    for (size_t w = 0; w < length; ++w) {
+      text += words[next() % std::size(words)];
+      text += next() % 7 ? " " : (next() % 2 ? "\n" : "");
+    }
+    text += ".";
+    Tagged t = tag(text);
+    for (const auto& m : t.actors.mentions) {
+      ASSERT_LT(m.actor, int32_t(t.actors.actors.size()));
+      ASSERT_LE(m.span.end, t.doc.text.size());
+      ASSERT_LE(m.span.start, m.span.end);
+    }
+  }
+}
+
 TEST(ActorsTest, Throughput) {
 #if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
   std::string text;
@@ -477,6 +504,18 @@ TEST(ActorsResourcesTest, ExamplesHold) {
 
 TEST(ActorsResourcesTest, TaggerLoads) {
   EXPECT_TRUE(ActorTagger::create(Resources::standard()).ok());
+}
+
+TEST(ActorsResourcesTest, BadRowIsNamedByFileAndLine) {
+  auto dir = std::filesystem::temp_directory_path() / "annals_actors_resources";
+  std::filesystem::create_directories(dir / "en" / "actors");
+  std::ofstream(dir / "en" / "actors" / "titles.tsv") << "# header\npresident\thead\nminister\tboss\n";
+  auto resources = Resources::open(dir.string());
+  ASSERT_TRUE(resources.ok()) << resources.error().to_string();
+  auto created = ActorTagger::create(*resources);
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.error().where, "en/actors/titles.tsv:3");
+  EXPECT_NE(created.error().message.find("boss"), std::string::npos) << created.error().message;
 }
 
 }  // namespace
