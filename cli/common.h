@@ -25,6 +25,9 @@ void register_build(CLI::App& app, const Context& context, int& exit_code);
 void register_annotate(CLI::App& app, const Context& context, int& exit_code);
 void register_render(CLI::App& app, const Context& context, int& exit_code);
 void register_query(CLI::App& app, const Context& context, int& exit_code);
+void register_add(CLI::App& app, const Context& context, int& exit_code);
+void register_export(CLI::App& app, const Context& context, int& exit_code);
+void register_import(CLI::App& app, const Context& context, int& exit_code);
 
 // "annals: where: message" on stderr; returns the exit code for the error.
 int report(const Error& error);

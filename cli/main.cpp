@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
   register_annotate(app, context, exit_code);
   register_render(app, context, exit_code);
   register_query(app, context, exit_code);
+  register_add(app, context, exit_code);
+  register_export(app, context, exit_code);
+  register_import(app, context, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -95,4 +95,23 @@ Result<const GraphActor*> find_actor(const Graph& graph, const std::string& name
   return Error{ErrorCode::ambiguous, name, "matches several actors: " + list + "; give one of the ids"};
 }
 
+std::vector<size_t> find_events(const Graph& graph, const std::string& text) {
+  std::vector<size_t> found;
+  const std::string wanted = fold_case(text);
+  if (wanted.empty()) return found;
+  std::string folded;
+  auto contains = [&](const std::string& s) {
+    folded.clear();
+    fold_case(s, folded);
+    return folded.find(wanted) != std::string::npos;
+  };
+  for (size_t i = 0; i < graph.events.size(); ++i) {
+    const auto& e = graph.events[i];
+    bool hit = contains(e.label) || contains(e.trigger);
+    for (size_t m = 0; !hit && m < e.mentions.size(); ++m) hit = contains(e.mentions[m].sentence);
+    if (hit) found.push_back(i);
+  }
+  return found;
+}
+
 }  // namespace annals

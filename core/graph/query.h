@@ -34,4 +34,8 @@ bool is_asserted(const GraphEvent& event);
 // Number of distinct documents reporting an event.
 size_t source_count(const GraphEvent& event);
 
+// Events whose label, trigger or a mention's sentence contains `text`
+// (case-folded), in graph order. Empty text matches nothing.
+std::vector<size_t> find_events(const Graph& graph, const std::string& text);
+
 }  // namespace annals

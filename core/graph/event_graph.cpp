@@ -1,0 +1,473 @@
+#include "graph/event_graph.h"
+
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <set>
+#include <type_traits>
+#include <unordered_map>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <boost/pending/queue.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include "text/segment.h"
+
+namespace annals {
+
+RelationKind relation_kind(const std::string& type) {
+  static const std::unordered_map<std::string, RelationKind> kinds{
+      {"causes", RelationKind::causes},         {"before", RelationKind::before},
+      {"includes", RelationKind::includes},     {"simultaneous", RelationKind::simultaneous},
+      {"same_actor", RelationKind::same_actor}, {"coreferent", RelationKind::coreferent}};
+  auto it = kinds.find(type);
+  return it == kinds.end() ? RelationKind::other : it->second;
+}
+
+bool is_temporal(RelationKind kind) { return kind == RelationKind::before || kind == RelationKind::same_actor; }
+
+const char* to_string(Conflict::Kind kind) {
+  switch (kind) {
+    case Conflict::Kind::causal_cycle: return "causal_cycle";
+    case Conflict::Kind::cause_after_effect: return "cause_after_effect";
+    case Conflict::Kind::sources_disagree: return "sources_disagree";
+  }
+  return "";
+}
+
+namespace {
+
+// Vertex i is Graph::events[i]; an edge is one relation.
+struct VertexData {
+  uint32_t event = 0;
+};
+struct EdgeData {
+  RelationKind kind = RelationKind::other;
+  uint32_t relation = 0;
+};
+using Adjacency = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData,
+                                       boost::no_property, boost::vecS>;
+using Vertex = Adjacency::vertex_descriptor;
+using Edge = Adjacency::edge_descriptor;
+
+constexpr unsigned bit(RelationKind k) { return 1u << unsigned(k); }
+constexpr unsigned kCausal = bit(RelationKind::causes);
+constexpr unsigned kTemporal = bit(RelationKind::before) | bit(RelationKind::same_actor);
+
+// The edge behind an edge of a (reversed) view.
+template <typename E, typename G>
+Edge base_edge(const E& e, const G& g) {
+  if constexpr (std::is_same_v<E, Edge>) return e;
+  else return boost::get(boost::edge_underlying, g, e);
+}
+
+// Sparse per-traversal state: a query costs what it visits, not the size of
+// the graph.
+using ColorStore = std::unordered_map<Vertex, boost::default_color_type>;
+using DepthStore = std::unordered_map<Vertex, int>;
+
+// Edges of some kinds; with a depth limit, only edges leaving a vertex
+// nearer than the limit (the depth is filled in by the BFS as it goes, and
+// is final by the time the vertex's edges are examined).
+struct EdgeFilter {
+  const Adjacency* g = nullptr;
+  unsigned kinds = 0;
+  const DepthStore* depth = nullptr;
+  int max_depth = -1;
+  bool reversed = false;
+
+  bool operator()(const Edge& e) const {
+    if (!(kinds & bit((*g)[e].kind))) return false;
+    if (max_depth < 0 || !depth) return true;
+    auto it = depth->find(reversed ? boost::target(e, *g) : boost::source(e, *g));
+    return it != depth->end() && it->second < max_depth;
+  }
+};
+
+// Dated vertices no later than a limit (for temporal paths, which only go
+// forward in time).
+struct NotAfter {
+  const std::vector<int32_t>* start = nullptr;
+  int32_t limit = INT32_MAX;
+  bool operator()(Vertex v) const { return (*start)[v] != INT32_MAX && (*start)[v] <= limit; }
+};
+
+// Records what a BFS reaches: vertices in discovery order, every edge
+// examined (so every followed relation among reached vertices), depths.
+struct Reach {
+  std::vector<size_t> vertices;
+  std::vector<size_t> relations;
+  DepthStore depth;
+};
+
+class ReachVisitor : public boost::default_bfs_visitor {
+ public:
+  ReachVisitor(const Adjacency& g, Reach& reach) : g_(&g), reach_(&reach) {}
+  template <typename G>
+  void discover_vertex(Vertex v, const G&) const {
+    reach_->vertices.push_back(v);
+    reach_->depth.try_emplace(v, 0);
+  }
+  template <typename E, typename G>
+  void tree_edge(const E& e, const G& g) const {
+    reach_->depth[boost::target(e, g)] = reach_->depth[boost::source(e, g)] + 1;
+  }
+  template <typename E, typename G>
+  void examine_edge(const E& e, const G& g) const {
+    reach_->relations.push_back((*g_)[base_edge(e, g)].relation);
+  }
+
+ private:
+  const Adjacency* g_;
+  Reach* reach_;
+};
+
+struct Found {};
+
+// Records the tree edge into each vertex; stops the search at the goal.
+class PathVisitor : public boost::default_bfs_visitor {
+ public:
+  PathVisitor(std::unordered_map<Vertex, Edge>& pred, Vertex goal) : pred_(&pred), goal_(goal) {}
+  template <typename E, typename G>
+  void tree_edge(const E& e, const G& g) const {
+    (*pred_)[boost::target(e, g)] = base_edge(e, g);
+    if (boost::target(e, g) == goal_) throw Found{};
+  }
+
+ private:
+  std::unordered_map<Vertex, Edge>* pred_;
+  Vertex goal_;
+};
+
+template <typename G, typename Visitor>
+void visit_from(const G& g, Vertex start, Visitor visitor) {
+  ColorStore colors;
+  boost::associative_property_map<ColorStore> color(colors);
+  boost::queue<Vertex> queue;
+  boost::breadth_first_visit(g, start, queue, visitor, color);
+}
+
+// "2022-01-05" → 20220105; anything else → missing.
+int32_t day_number(const std::optional<std::string>& iso, int32_t missing) {
+  if (!iso || iso->size() < 10) return missing;
+  const std::string& s = *iso;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return missing;
+  if (s[4] != '-' || s[7] != '-') return missing;
+  return std::stoi(s.substr(0, 4)) * 10000 + std::stoi(s.substr(5, 2)) * 100 + std::stoi(s.substr(8, 2));
+}
+
+std::string fold(const std::string& s) { return fold_case(s); }
+
+}  // namespace
+
+struct EventGraph::Impl {
+  const Graph* graph = nullptr;
+  Adjacency adjacency;
+  std::vector<int32_t> start, end;  // day numbers; INT32_MAX / INT32_MIN when unknown
+  size_t dangling = 0;
+  mutable std::unordered_map<std::string, size_t> ids;  // built on first use off the fast path
+
+  std::optional<size_t> find(const std::string& id) const {
+    // Fast path: ids written by annals are e1, e2, … in order.
+    if (id.size() > 1 && id[0] == 'e' && id.size() < 12 &&
+        std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      size_t n = std::stoul(id.substr(1));
+      if (n >= 1 && n <= graph->events.size() && graph->events[n - 1].id == id) return n - 1;
+    }
+    if (ids.empty())
+      for (size_t i = 0; i < graph->events.size(); ++i) ids.try_emplace(graph->events[i].id, i);
+    auto it = ids.find(id);
+    return it == ids.end() ? std::nullopt : std::optional<size_t>(it->second);
+  }
+
+  auto view(unsigned kinds, const DepthStore* depth = nullptr, int max_depth = -1, bool reversed = false) const {
+    return boost::make_filtered_graph(adjacency, EdgeFilter{&adjacency, kinds, depth, max_depth, reversed});
+  }
+
+  Reach reach(size_t event, unsigned kinds, int max_depth, bool reversed) const {
+    Reach r;
+    auto forward = view(kinds, &r.depth, max_depth, reversed);
+    if (reversed) visit_from(boost::make_reverse_graph(forward), event, ReachVisitor(adjacency, r));
+    else visit_from(forward, event, ReachVisitor(adjacency, r));
+    return r;
+  }
+
+  std::optional<Chain> search(size_t from, size_t to, unsigned kinds, bool dated_window) const {
+    std::unordered_map<Vertex, Edge> pred;
+    auto edges = view(kinds);
+    try {
+      if (dated_window)
+        visit_from(boost::make_filtered_graph(edges, boost::keep_all(), NotAfter{&start, start[to]}), from,
+                   PathVisitor(pred, to));
+      else
+        visit_from(edges, from, PathVisitor(pred, to));
+    } catch (const Found&) {
+    }
+    if (from == to || !pred.count(to)) return std::nullopt;
+    Chain chain;
+    for (Vertex v = to; v != from;) {
+      const Edge& e = pred.at(v);
+      Vertex u = boost::source(e, adjacency);
+      chain.links.push_back({adjacency[e].relation, u, v});
+      chain.events.push_back(v);
+      v = u;
+    }
+    chain.events.push_back(from);
+    std::reverse(chain.events.begin(), chain.events.end());
+    std::reverse(chain.links.begin(), chain.links.end());
+    return chain;
+  }
+
+  // Causes before effects (a topological sort; where links form a cycle,
+  // strongly connected components in reverse topological order); ties by
+  // date.
+  Chain order(const Reach& r) const {
+    Chain chain;
+    std::vector<size_t> events = r.vertices;
+    // Inserting the latest first makes the DFS-based sort list earlier
+    // roots first.
+    std::sort(events.begin(), events.end(), [&](size_t a, size_t b) {
+      return std::tie(start[a], a) > std::tie(start[b], b);
+    });
+    std::unordered_map<size_t, size_t> local;
+    for (size_t i = 0; i < events.size(); ++i) local[events[i]] = i;
+    std::vector<size_t> relations = r.relations;
+    std::sort(relations.begin(), relations.end());
+    relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> small(events.size());
+    for (size_t rel : relations) {
+      const auto& relation = graph->relations[rel];
+      auto s = find(relation.source), t = find(relation.target);
+      if (!s || !t || !local.count(*s) || !local.count(*t)) continue;
+      boost::add_edge(local[*s], local[*t], small);
+      chain.links.push_back({rel, *s, *t});
+    }
+    std::vector<size_t> position(events.size());
+    try {
+      std::vector<size_t> reverse_order;
+      boost::topological_sort(small, std::back_inserter(reverse_order));
+      for (size_t k = 0; k < reverse_order.size(); ++k) position[reverse_order[k]] = reverse_order.size() - 1 - k;
+    } catch (const boost::not_a_dag&) {
+      chain.cyclic = true;
+      std::vector<int> component(events.size());
+      boost::strong_components(small, boost::make_iterator_property_map(component.begin(),
+                                                                        boost::get(boost::vertex_index, small)));
+      std::vector<size_t> by(events.size());
+      for (size_t i = 0; i < by.size(); ++i) by[i] = i;
+      std::sort(by.begin(), by.end(), [&](size_t a, size_t b) {
+        return std::make_tuple(-component[a], start[events[a]], events[a]) <
+               std::make_tuple(-component[b], start[events[b]], events[b]);
+      });
+      for (size_t k = 0; k < by.size(); ++k) position[by[k]] = k;
+    }
+    chain.events.assign(events.size(), 0);
+    for (size_t i = 0; i < events.size(); ++i) chain.events[position[i]] = events[i];
+    std::stable_sort(chain.links.begin(), chain.links.end(), [&](const Chain::Link& a, const Chain::Link& b) {
+      return std::make_pair(position[local[a.source]], position[local[a.target]]) <
+             std::make_pair(position[local[b.source]], position[local[b.target]]);
+    });
+    return chain;
+  }
+
+  std::set<std::string> documents(size_t e) const {
+    std::set<std::string> docs;
+    for (const auto& m : graph->events[e].mentions) docs.insert(m.doc);
+    return docs;
+  }
+
+  bool disjoint_sources(size_t a, size_t b) const {
+    auto da = documents(a), db = documents(b);
+    if (da.empty() || db.empty()) return false;
+    for (const auto& d : da)
+      if (db.count(d)) return false;
+    return true;
+  }
+
+  bool overlap(size_t a, size_t b) const {
+    if (start[a] == INT32_MAX || start[b] == INT32_MAX || end[a] == INT32_MIN || end[b] == INT32_MIN) return true;
+    return start[a] <= end[b] && start[b] <= end[a];
+  }
+
+  void cycles(std::vector<Conflict>& out) const {
+    auto causal = view(kCausal);
+    std::vector<int> component(boost::num_vertices(adjacency));
+    int count = boost::strong_components(
+        causal, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, causal)));
+    std::vector<size_t> size(size_t(count), 0);
+    for (int c : component) ++size[size_t(c)];
+    std::map<int, Conflict> found;  // by component, so output follows the first event
+    auto [begin, end_] = boost::edges(causal);
+    for (auto it = begin; it != end_; ++it) {
+      Vertex s = boost::source(*it, adjacency), t = boost::target(*it, adjacency);
+      if (component[s] != component[t] || (size[size_t(component[s])] == 1 && s != t)) continue;
+      Conflict& c = found[component[s]];
+      c.kind = Conflict::Kind::causal_cycle;
+      c.relations.push_back(adjacency[*it].relation);
+    }
+    std::map<size_t, Conflict> ordered;
+    for (auto& [comp, c] : found) {
+      for (size_t v = 0; v < component.size(); ++v)
+        if (component[v] == comp) c.events.push_back(v);
+      std::sort(c.relations.begin(), c.relations.end());
+      c.detail = std::to_string(c.events.size()) + " event(s) cause each other";
+      ordered.emplace(c.events.front(), std::move(c));
+    }
+    for (auto& [first, c] : ordered) out.push_back(std::move(c));
+  }
+
+  void late_causes(std::vector<Conflict>& out) const {
+    const auto& rels = graph->relations;
+    auto causal = view(kCausal);
+    std::vector<Edge> late;
+    auto [begin, end_] = boost::edges(causal);
+    for (auto it = begin; it != end_; ++it) {
+      Vertex s = boost::source(*it, adjacency), t = boost::target(*it, adjacency);
+      if (start[s] != INT32_MAX && end[t] != INT32_MIN && start[s] > end[t]) late.push_back(*it);
+    }
+    std::sort(late.begin(), late.end(), [&](const Edge& a, const Edge& b) {
+      return adjacency[a].relation < adjacency[b].relation;
+    });
+    for (const Edge& e : late) {
+      size_t rel = adjacency[e].relation;
+      Vertex s = boost::source(e, adjacency), t = boost::target(e, adjacency);
+      const auto& cause = graph->events[s];
+      const auto& effect = graph->events[t];
+      out.push_back({Conflict::Kind::cause_after_effect, {s, t}, {rel},
+                     rels[rel].source + " (" + cause.time->value + ") is dated after its effect " + rels[rel].target +
+                         " (" + effect.time->value + ")"});
+    }
+  }
+
+  // Pairs from disjoint sources within groups of events that look like the
+  // same event; a group is capped so that a common trigger stays linear.
+  void disagreements(std::vector<Conflict>& out) const {
+    constexpr size_t kMaxGroup = 64;
+    const auto& events = graph->events;
+    std::map<std::string, std::vector<size_t>> by_actors, by_label;
+    for (size_t e = 0; e < events.size(); ++e) {
+      const auto& ev = events[e];
+      if (!ev.actors.empty()) {
+        std::vector<std::string> actors;
+        for (const auto& role : ev.actors) actors.push_back(role.actor);
+        std::sort(actors.begin(), actors.end());
+        std::string key = fold(ev.trigger);
+        for (const auto& a : actors) key += "\x1f" + a;
+        auto& group = by_actors[key];
+        if (group.size() < kMaxGroup) group.push_back(e);
+      }
+      if (ev.polarity == "positive" && start[e] != INT32_MAX && end[e] != INT32_MIN && !ev.label.empty()) {
+        auto& group = by_label[fold(ev.label)];
+        if (group.size() < kMaxGroup) group.push_back(e);
+      }
+    }
+    std::set<std::pair<size_t, size_t>> seen;
+    auto report = [&](size_t a, size_t b, std::string detail) {
+      if (!seen.insert({a, b}).second) return;
+      out.push_back({Conflict::Kind::sources_disagree, {a, b}, {}, std::move(detail)});
+    };
+    auto doc_of = [&](size_t e) { return events[e].mentions.empty() ? std::string() : events[e].mentions[0].doc; };
+    for (const auto& [key, group] : by_actors)
+      for (size_t i = 0; i < group.size(); ++i)
+        for (size_t j = i + 1; j < group.size(); ++j) {
+          size_t a = group[i], b = group[j];
+          if (events[a].polarity == events[b].polarity || !overlap(a, b) || !disjoint_sources(a, b)) continue;
+          report(a, b, doc_of(a) + " says " + events[a].id + " " + (events[a].polarity == "negative" ? "did not happen" : "happened") +
+                           ", " + doc_of(b) + " that it " + (events[b].polarity == "negative" ? "did not" : "did"));
+        }
+    for (const auto& [key, group] : by_label)
+      for (size_t i = 0; i < group.size(); ++i)
+        for (size_t j = i + 1; j < group.size(); ++j) {
+          size_t a = group[i], b = group[j];
+          if (overlap(a, b) || !disjoint_sources(a, b)) continue;
+          report(a, b, doc_of(a) + " dates it " + events[a].time->value + ", " + doc_of(b) + " " +
+                           events[b].time->value);
+        }
+  }
+};
+
+EventGraph::EventGraph(const Graph& graph) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.graph = &graph;
+  const size_t n = graph.events.size();
+  m.adjacency = Adjacency(n);
+  m.start.resize(n);
+  m.end.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    m.adjacency[i].event = uint32_t(i);
+    const auto& time = graph.events[i].time;
+    m.start[i] = time ? day_number(time->start, INT32_MAX) : INT32_MAX;
+    m.end[i] = time ? day_number(time->end, INT32_MIN) : INT32_MIN;
+  }
+  for (size_t r = 0; r < graph.relations.size(); ++r) {
+    const auto& relation = graph.relations[r];
+    auto s = m.find(relation.source), t = m.find(relation.target);
+    if (!s || !t) {
+      ++m.dangling;
+      continue;
+    }
+    boost::add_edge(*s, *t, EdgeData{relation_kind(relation.type), uint32_t(r)}, m.adjacency);
+  }
+}
+
+EventGraph::~EventGraph() = default;
+EventGraph::EventGraph(EventGraph&&) noexcept = default;
+EventGraph& EventGraph::operator=(EventGraph&&) noexcept = default;
+
+const Graph& EventGraph::graph() const { return *impl_->graph; }
+size_t EventGraph::dangling_relations() const { return impl_->dangling; }
+std::optional<size_t> EventGraph::index_of(const std::string& id) const { return impl_->find(id); }
+
+Chain EventGraph::why(size_t event, int depth) const {
+  return impl_->order(impl_->reach(event, kCausal, depth, /*reversed=*/true));
+}
+
+Chain EventGraph::then(size_t event, const FollowOptions& options) const {
+  Reach r = impl_->reach(event, kCausal, options.depth, /*reversed=*/false);
+  if (options.temporal) {
+    // One step in time from each event reached: what came next, not the
+    // rest of history.
+    auto temporal = impl_->view(kTemporal);
+    std::set<size_t> have(r.vertices.begin(), r.vertices.end());
+    const size_t reached = r.vertices.size();
+    for (size_t k = 0; k < reached; ++k) {
+      auto [begin, end] = boost::out_edges(r.vertices[k], temporal);
+      for (auto it = begin; it != end; ++it) {
+        r.relations.push_back(impl_->adjacency[*it].relation);
+        Vertex t = boost::target(*it, temporal);
+        if (have.insert(t).second) r.vertices.push_back(t);
+      }
+    }
+  }
+  return impl_->order(r);
+}
+
+std::optional<PathResult> EventGraph::path(size_t from, size_t to) const {
+  const Impl& m = *impl_;
+  if (auto chain = m.search(from, to, kCausal, false)) return PathResult{std::move(*chain), true, false};
+  if (auto chain = m.search(to, from, kCausal, false)) return PathResult{std::move(*chain), true, true};
+  // Temporal links go forward in time: search from the earlier event, and
+  // only through events no later than the other one.
+  bool dated = m.start[from] != INT32_MAX && m.start[to] != INT32_MAX;
+  bool backwards = dated && m.start[to] < m.start[from];
+  if (!backwards)
+    if (auto chain = m.search(from, to, kTemporal, dated)) return PathResult{std::move(*chain), false, false};
+  if (!dated || backwards || m.start[to] == m.start[from])
+    if (auto chain = m.search(to, from, kTemporal, dated)) return PathResult{std::move(*chain), false, true};
+  return std::nullopt;
+}
+
+std::vector<Conflict> EventGraph::conflicts() const {
+  std::vector<Conflict> out;
+  impl_->cycles(out);
+  impl_->late_causes(out);
+  impl_->disagreements(out);
+  return out;
+}
+
+}  // namespace annals

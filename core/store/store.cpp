@@ -1,0 +1,808 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text/segment.h"
+
+namespace annals {
+namespace {
+
+constexpr int32_t kApplicationId = 0x414E4E4C;  // "ANNL"
+
+// Thrown inside this file only; every public function catches it and
+// returns an Error.
+struct SqlError {
+  int code;
+  std::string message;
+};
+
+const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE documents(
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL, title TEXT NOT NULL,
+  dct TEXT, dct_source TEXT, hash TEXT);
+CREATE TABLE actors(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE actor_aliases(actor INTEGER NOT NULL, pos INTEGER NOT NULL, alias TEXT NOT NULL,
+  PRIMARY KEY(actor, pos)) WITHOUT ROWID;
+CREATE TABLE actor_names(name TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY(name, actor)) WITHOUT ROWID;
+CREATE TABLE events(
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, trigger TEXT NOT NULL,
+  class TEXT NOT NULL, time_value TEXT, time_start TEXT, time_end TEXT, time_inferred INTEGER NOT NULL, time_basis TEXT,
+  polarity TEXT NOT NULL, modality TEXT NOT NULL,
+  merge_key TEXT,    -- folded trigger|day, for single-day events
+  chain_start TEXT); -- start day of dated, asserted events: they are threaded by before/same_actor
+CREATE TABLE event_actors(event INTEGER NOT NULL, pos INTEGER NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+  chain_start TEXT, PRIMARY KEY(event, pos)) WITHOUT ROWID;
+CREATE TABLE mentions(event INTEGER NOT NULL, pos INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL,
+  end INTEGER NOT NULL, sentence TEXT NOT NULL, PRIMARY KEY(event, pos)) WITHOUT ROWID;
+CREATE TABLE relations(seq INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, type TEXT NOT NULL,
+  ev_doc TEXT, ev_start INTEGER, ev_end INTEGER, ev_cue TEXT);
+)sql";
+
+// Created after the bulk insert of a new store: faster than maintaining them.
+const char* kIndexes = R"sql(
+CREATE INDEX documents_hash ON documents(hash) WHERE hash IS NOT NULL;
+CREATE INDEX events_merge ON events(merge_key) WHERE merge_key IS NOT NULL;
+CREATE INDEX events_chain ON events(chain_start, seq) WHERE chain_start IS NOT NULL;
+CREATE INDEX event_actors_chain ON event_actors(actor, chain_start, event) WHERE chain_start IS NOT NULL;
+CREATE INDEX relations_pair ON relations(source, target);
+)sql";
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) fail();
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, const std::string& s) {
+    check(sqlite3_bind_text(stmt_, i, s.data(), int(s.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& bind(int i, const std::optional<std::string>& s) { return s ? bind(i, *s) : bind_null(i); }
+  Statement& bind(int i, int64_t n) {
+    check(sqlite3_bind_int64(stmt_, i, n));
+    return *this;
+  }
+  Statement& bind_null(int i) {
+    check(sqlite3_bind_null(stmt_, i));
+    return *this;
+  }
+  // True while there is a row.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail();
+    return false;
+  }
+  void run() {
+    step();
+    reset();
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  bool null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string text(int col) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+  std::optional<std::string> optional_text(int col) const {
+    return null(col) ? std::nullopt : std::optional<std::string>(text(col));
+  }
+  int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) fail();
+  }
+  [[noreturn]] void fail() { throw SqlError{sqlite3_extended_errcode(db_), sqlite3_errmsg(db_)}; }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+void exec(sqlite3* db, const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    SqlError error{sqlite3_extended_errcode(db), message ? message : sqlite3_errmsg(db)};
+    sqlite3_free(message);
+    throw error;
+  }
+}
+
+int64_t pragma_int(sqlite3* db, const char* pragma) {
+  Statement s(db, pragma);
+  return s.step() ? s.integer(0) : 0;
+}
+
+Error sql_error(const std::string& path, const SqlError& e) {
+  switch (e.code & 0xFF) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error{ErrorCode::bad_data, path, "the store is damaged (" + e.message + ")"};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error{ErrorCode::io, path, "the store is locked by another process; try again"};
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return Error{ErrorCode::io, path, "cannot use the store: " + e.message};
+    case SQLITE_CONSTRAINT:
+      return Error{ErrorCode::bad_data, path, "inconsistent graph: " + e.message};
+    default:
+      return Error{ErrorCode::bad_data, path, e.message};
+  }
+}
+
+std::string fold(const std::string& s) { return fold_case(s); }
+
+bool asserted(const GraphEvent& e) { return e.polarity == "positive" && e.modality == "actual"; }
+
+// Dated and asserted: threaded by `before` and `same_actor` as in corpus.cpp.
+std::optional<std::string> chain_start(const GraphEvent& e) {
+  if (e.time && e.time->start && asserted(e)) return e.time->start;
+  return std::nullopt;
+}
+
+// Candidates for merging: folded trigger and the single day.
+std::optional<std::string> merge_key(const GraphEvent& e) {
+  if (!e.time || !e.time->start || e.time->start != e.time->end) return std::nullopt;
+  return fold(e.trigger) + "|" + *e.time->start;
+}
+
+// e12 → 12; anything else → 0.
+int64_t event_number(const std::string& id) {
+  if (id.size() < 2 || id.size() > 15 || id[0] != 'e') return 0;
+  for (size_t i = 1; i < id.size(); ++i)
+    if (id[i] < '0' || id[i] > '9') return 0;
+  return std::stoll(id.substr(1));
+}
+
+bool is_derived(const GraphRelation& r) {
+  return !r.evidence && (r.type == "before" || r.type == "same_actor");
+}
+
+// The rows of one event; `seq` is its row.
+struct EventWriter {
+  Statement event, actor, mention;
+  explicit EventWriter(sqlite3* db)
+      : event(db,
+              "INSERT INTO events(seq, id, label, trigger, class, time_value, time_start, time_end, time_inferred, "
+              "time_basis, polarity, modality, merge_key, chain_start) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        actor(db, "INSERT INTO event_actors(event, pos, actor, role, chain_start) VALUES(?,?,?,?,?)"),
+        mention(db, "INSERT INTO mentions(event, pos, doc, start, end, sentence) VALUES(?,?,?,?,?,?)") {}
+
+  // `threaded`: whether to set chain_start now (a new store) or later
+  // (merge threads the event first).
+  void write(int64_t seq, const GraphEvent& e, bool threaded) {
+    auto chain = threaded ? chain_start(e) : std::nullopt;
+    event.bind(1, seq).bind(2, e.id).bind(3, e.label).bind(4, e.trigger).bind(5, e.event_class);
+    if (e.time) {
+      event.bind(6, e.time->value).bind(7, e.time->start).bind(8, e.time->end).bind(9, int64_t(e.time->inferred));
+      event.bind(10, e.time->basis);
+    } else {
+      event.bind_null(6).bind_null(7).bind_null(8).bind(9, int64_t(0)).bind_null(10);
+    }
+    event.bind(11, e.polarity).bind(12, e.modality).bind(13, merge_key(e)).bind(14, chain);
+    event.run();
+    for (size_t i = 0; i < e.actors.size(); ++i) {
+      actor.bind(1, seq).bind(2, int64_t(i)).bind(3, e.actors[i].actor).bind(4, e.actors[i].role).bind(5, chain);
+      actor.run();
+    }
+    for (size_t i = 0; i < e.mentions.size(); ++i) add_mention(seq, int64_t(i), e.mentions[i]);
+  }
+  void add_mention(int64_t seq, int64_t pos, const Mention& m) {
+    mention.bind(1, seq).bind(2, pos).bind(3, m.doc).bind(4, int64_t(m.start)).bind(5, int64_t(m.end));
+    mention.bind(6, m.sentence).run();
+  }
+};
+
+struct RelationWriter {
+  Statement insert;
+  explicit RelationWriter(sqlite3* db)
+      : insert(db,
+               "INSERT INTO relations(source, target, type, ev_doc, ev_start, ev_end, ev_cue) VALUES(?,?,?,?,?,?,?)") {}
+  void write(int64_t source, int64_t target, const std::string& type, const std::optional<Evidence>& evidence) {
+    insert.bind(1, source).bind(2, target).bind(3, type);
+    if (evidence)
+      insert.bind(4, evidence->doc).bind(5, int64_t(evidence->start)).bind(6, int64_t(evidence->end))
+          .bind(7, evidence->cue);
+    insert.run();
+  }
+};
+
+struct ActorWriter {
+  sqlite3* db;
+  Statement actor, alias, name;
+  explicit ActorWriter(sqlite3* db)
+      : db(db),
+        actor(db, "INSERT INTO actors(id, name, kind) VALUES(?,?,?)"),
+        alias(db, "INSERT INTO actor_aliases(actor, pos, alias) VALUES(?,?,?)"),
+        name(db, "INSERT OR IGNORE INTO actor_names(name, actor) VALUES(?,?)") {}
+  int64_t write(const GraphActor& a) {
+    actor.bind(1, a.id).bind(2, a.name).bind(3, a.kind).run();
+    int64_t seq = sqlite3_last_insert_rowid(db);
+    for (size_t i = 0; i < a.aliases.size(); ++i) alias.bind(1, seq).bind(2, int64_t(i)).bind(3, a.aliases[i]).run();
+    for (const std::string* n : names(a)) name.bind(1, fold(*n)).bind(2, a.id).run();
+    return seq;
+  }
+  static std::vector<const std::string*> names(const GraphActor& a) {
+    std::vector<const std::string*> out{&a.id, &a.name};
+    for (const auto& alias : a.aliases) out.push_back(&alias);
+    return out;
+  }
+};
+
+void write_meta(sqlite3* db, const std::string& key, const std::string& value) {
+  Statement s(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
+  s.bind(1, key).bind(2, value).run();
+}
+
+std::string read_meta(sqlite3* db, const std::string& key) {
+  Statement s(db, "SELECT value FROM meta WHERE key = ?");
+  s.bind(1, key);
+  return s.step() ? s.text(0) : std::string();
+}
+
+// The whole graph into an empty database, in order.
+void write_graph(sqlite3* db, const Graph& graph, const std::vector<std::string>& hashes) {
+  exec(db, kSchema);
+  Statement doc(db, "INSERT INTO documents(id, path, title, dct, dct_source, hash) VALUES(?,?,?,?,?,?)");
+  for (size_t i = 0; i < graph.documents.size(); ++i) {
+    const auto& d = graph.documents[i];
+    doc.bind(1, d.id).bind(2, d.path).bind(3, d.title).bind(4, d.dct).bind(5, d.dct_source);
+    if (i < hashes.size() && !hashes[i].empty()) doc.bind(6, hashes[i]);
+    doc.run();
+  }
+  ActorWriter actors(db);
+  for (const auto& a : graph.actors) actors.write(a);
+  EventWriter events(db);
+  std::unordered_map<std::string, int64_t> seq;
+  int64_t next = 1;
+  for (size_t i = 0; i < graph.events.size(); ++i) {
+    if (!seq.emplace(graph.events[i].id, int64_t(i + 1)).second)
+      throw SqlError{SQLITE_CONSTRAINT, "two events have the id \"" + graph.events[i].id + "\""};
+    events.write(int64_t(i + 1), graph.events[i], true);
+    next = std::max(next, event_number(graph.events[i].id) + 1);
+  }
+  RelationWriter relations(db);
+  for (size_t i = 0; i < graph.relations.size(); ++i) {
+    const auto& r = graph.relations[i];
+    auto s = seq.find(r.source), t = seq.find(r.target);
+    if (s == seq.end() || t == seq.end())
+      throw SqlError{SQLITE_CONSTRAINT, "relation " + std::to_string(i + 1) + " names an unknown event \"" +
+                                            (s == seq.end() ? r.source : r.target) + "\""};
+    relations.write(s->second, t->second, r.type, r.evidence);
+  }
+  exec(db, kIndexes);
+  write_meta(db, "format", "annals-store");
+  write_meta(db, "next_event", std::to_string(next));
+}
+
+}  // namespace
+
+bool is_sqlite_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  return in.read(header, 16) && std::memcmp(header, "SQLite format 3\0", 16) == 0;
+}
+
+struct Store::Impl {
+  std::string path;
+  sqlite3* db = nullptr;
+  bool in_transaction = false;
+  ~Impl() {
+    if (db) {
+      if (in_transaction) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      sqlite3_close_v2(db);
+    }
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+const std::string& Store::path() const { return impl_->path; }
+
+Result<Store> Store::open(const std::string& path, Mode mode) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Error{ErrorCode::io, path, "no such file"};
+  if (fs::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory, not a store"};
+  if (::access(path.c_str(), R_OK) != 0) return Error{ErrorCode::io, path, std::string("cannot open: ") + std::strerror(errno)};
+  if (!is_sqlite_file(path)) return Error{ErrorCode::bad_data, path, "not an annals store (not an SQLite file)"};
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  // Read-write even to read: a store left by a killed writer has a journal
+  // to roll back first. Read-only only if the file cannot be written.
+  bool writable = ::access(path.c_str(), W_OK) == 0;
+  if (mode == Mode::write && !writable) return Error{ErrorCode::io, path, "cannot write the store: permission denied"};
+  int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK)
+    return Error{ErrorCode::io, path, std::string("cannot open: ") + sqlite3_errmsg(impl->db)};
+  sqlite3_busy_timeout(impl->db, 10000);
+  try {
+    exec(impl->db, "PRAGMA foreign_keys = OFF");
+    if (pragma_int(impl->db, "PRAGMA application_id") != kApplicationId)
+      return Error{ErrorCode::bad_data, path, "not an annals store (an SQLite file of something else)"};
+    int64_t version = pragma_int(impl->db, "PRAGMA user_version");
+    if (version != kStoreVersion)
+      return Error{ErrorCode::bad_data, path,
+                   "store version " + std::to_string(version) + " is not supported (this annals reads version " +
+                       std::to_string(kStoreVersion) + ")"};
+    if (read_meta(impl->db, "format") != "annals-store")
+      return Error{ErrorCode::bad_data, path, "the store is damaged (no format record)"};
+  } catch (const SqlError& e) {
+    return sql_error(path, e);
+  }
+  return Store(std::move(impl));
+}
+
+Status Store::create(const std::string& path, const Graph& graph, const std::vector<std::string>& hashes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory"};
+  fs::path target(path);
+  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return Error{ErrorCode::io, path, std::string("cannot create: ") + std::strerror(errno)};
+  ::close(fd);
+  sqlite3* db = nullptr;
+  auto cleanup = [&] {
+    if (db) sqlite3_close_v2(db);
+    db = nullptr;
+    std::remove(temp.c_str());
+  };
+  if (sqlite3_open_v2(temp.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    Error error{ErrorCode::io, path, std::string("cannot create: ") + sqlite3_errmsg(db)};
+    cleanup();
+    return error;
+  }
+  try {
+    // A private file until the rename: no journal needed.
+    exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+    exec(db, "BEGIN");
+    write_graph(db, graph, hashes);
+    exec(db, ("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    exec(db, ("PRAGMA user_version = " + std::to_string(kStoreVersion)).c_str());
+    exec(db, "COMMIT");
+  } catch (const SqlError& e) {
+    Error error = sql_error(path, e);
+    cleanup();
+    return error;
+  }
+  sqlite3_close_v2(db);
+  db = nullptr;
+  int file = ::open(temp.c_str(), O_RDONLY);
+  bool synced = file >= 0 && ::fsync(file) == 0;
+  if (file >= 0) ::close(file);
+  ::chmod(temp.c_str(), 0644);
+  // A journal left by a writer killed on the old store must not be
+  // replayed onto the new one.
+  std::remove((path + "-journal").c_str());
+  if (!synced || std::rename(temp.c_str(), path.c_str()) != 0) {
+    Error error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
+    cleanup();
+    return error;
+  }
+  return ok_status();
+}
+
+Result<Graph> Store::load() const {
+  sqlite3* db = impl_->db;
+  Graph g;
+  try {
+    // One read transaction, so the parts agree with each other.
+    bool own = !impl_->in_transaction;
+    if (own) exec(db, "BEGIN");
+    struct End {
+      sqlite3* db;
+      bool own;
+      ~End() { if (own) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+    } end{db, own};
+    {
+      Statement s(db, "SELECT id, path, title, dct, dct_source FROM documents ORDER BY seq");
+      while (s.step()) g.documents.push_back({s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_text(4)});
+    }
+    std::unordered_map<int64_t, size_t> actor_index;
+    {
+      Statement s(db, "SELECT seq, id, name, kind FROM actors ORDER BY seq");
+      while (s.step()) {
+        actor_index[s.integer(0)] = g.actors.size();
+        g.actors.push_back({s.text(1), s.text(2), s.text(3), {}});
+      }
+      Statement a(db, "SELECT actor, alias FROM actor_aliases ORDER BY actor, pos");
+      while (a.step())
+        if (auto it = actor_index.find(a.integer(0)); it != actor_index.end())
+          g.actors[it->second].aliases.push_back(a.text(1));
+    }
+    std::vector<int64_t> index_of_seq;  // events.seq → index
+    {
+      int64_t count = pragma_int(db, "SELECT COUNT(*) FROM events");
+      g.events.reserve(size_t(count));
+      Statement s(db,
+                  "SELECT seq, id, label, trigger, class, time_value, time_start, time_end, time_inferred, time_basis, "
+                  "polarity, modality FROM events ORDER BY seq");
+      while (s.step()) {
+        int64_t seq = s.integer(0);
+        if (seq < 0 || seq > int64_t(1) << 40) throw SqlError{SQLITE_CORRUPT, "event row out of range"};
+        if (size_t(seq) >= index_of_seq.size()) index_of_seq.resize(size_t(seq) + 1 + index_of_seq.size() / 2, -1);
+        index_of_seq[size_t(seq)] = int64_t(g.events.size());
+        GraphEvent& e = g.events.emplace_back();
+        e.id = s.text(1);
+        e.label = s.text(2);
+        e.trigger = s.text(3);
+        e.event_class = s.text(4);
+        if (!s.null(5))
+          e.time = EventTime{s.text(5), s.optional_text(6), s.optional_text(7), s.integer(8) != 0, s.optional_text(9)};
+        e.polarity = s.text(10);
+        e.modality = s.text(11);
+      }
+    }
+    auto event_at = [&](int64_t seq) -> GraphEvent* {
+      if (seq < 0 || size_t(seq) >= index_of_seq.size() || index_of_seq[size_t(seq)] < 0) return nullptr;
+      return &g.events[size_t(index_of_seq[size_t(seq)])];
+    };
+    {
+      Statement s(db, "SELECT event, actor, role FROM event_actors ORDER BY event, pos");
+      while (s.step())
+        if (GraphEvent* e = event_at(s.integer(0))) e->actors.push_back({s.text(1), s.text(2)});
+      Statement m(db, "SELECT event, doc, start, end, sentence FROM mentions ORDER BY event, pos");
+      while (m.step())
+        if (GraphEvent* e = event_at(m.integer(0)))
+          e->mentions.push_back({m.text(1), uint32_t(m.integer(2)), uint32_t(m.integer(3)), m.text(4)});
+    }
+    {
+      g.relations.reserve(size_t(pragma_int(db, "SELECT COUNT(*) FROM relations")));
+      Statement s(db, "SELECT source, target, type, ev_doc, ev_start, ev_end, ev_cue FROM relations ORDER BY seq");
+      while (s.step()) {
+        GraphEvent* source = event_at(s.integer(0));
+        GraphEvent* target = event_at(s.integer(1));
+        if (!source || !target) throw SqlError{SQLITE_CORRUPT, "a relation names an event that is not there"};
+        GraphRelation& r = g.relations.emplace_back();
+        r.source = source->id;
+        r.target = target->id;
+        r.type = s.text(2);
+        if (!s.null(3)) r.evidence = Evidence{s.text(3), uint32_t(s.integer(4)), uint32_t(s.integer(5)), s.text(6)};
+      }
+    }
+  } catch (const SqlError& e) {
+    return sql_error(impl_->path, e);
+  }
+  return g;
+}
+
+Status Store::begin() {
+  try {
+    exec(impl_->db, "BEGIN IMMEDIATE");
+    impl_->in_transaction = true;
+  } catch (const SqlError& e) {
+    return sql_error(impl_->path, e);
+  }
+  return ok_status();
+}
+
+Status Store::commit() {
+  try {
+    exec(impl_->db, "COMMIT");
+    impl_->in_transaction = false;
+  } catch (const SqlError& e) {
+    rollback();
+    return sql_error(impl_->path, e);
+  }
+  return ok_status();
+}
+
+void Store::rollback() {
+  if (impl_->in_transaction) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+  impl_->in_transaction = false;
+}
+
+Result<bool> Store::contains(const std::string& hash) const {
+  try {
+    Statement s(impl_->db, "SELECT 1 FROM documents WHERE hash = ? LIMIT 1");
+    s.bind(1, hash);
+    return s.step();
+  } catch (const SqlError& e) {
+    return sql_error(impl_->path, e);
+  }
+}
+
+namespace {
+
+// Merging one batch: the statements, prepared once.
+class Merger {
+ public:
+  explicit Merger(sqlite3* db)
+      : db_(db),
+        doc_exists_(db, "SELECT 1 FROM documents WHERE id = ?"),
+        doc_insert_(db, "INSERT INTO documents(id, path, title, dct, dct_source, hash) VALUES(?,?,?,?,?,?)"),
+        actor_by_name_(db, "SELECT actor FROM actor_names WHERE name = ? ORDER BY actor LIMIT 1"),
+        actor_by_id_(db, "SELECT seq FROM actors WHERE id = ?"),
+        alias_next_(db, "SELECT COALESCE(MAX(pos) + 1, 0) FROM actor_aliases WHERE actor = ?"),
+        alias_insert_(db, "INSERT INTO actor_aliases(actor, pos, alias) VALUES(?,?,?)"),
+        name_known_(db, "SELECT 1 FROM actor_names WHERE name = ? AND actor = ?"),
+        name_insert_(db, "INSERT OR IGNORE INTO actor_names(name, actor) VALUES(?,?)"),
+        candidates_(db, "SELECT seq, polarity FROM events WHERE merge_key = ? ORDER BY seq"),
+        actors_of_(db, "SELECT actor FROM event_actors WHERE event = ?"),
+        mention_next_(db, "SELECT COALESCE(MAX(pos) + 1, 0) FROM mentions WHERE event = ?"),
+        event_id_taken_(db, "SELECT 1 FROM events WHERE id = ?"),
+        max_seq_(db, "SELECT COALESCE(MAX(seq), 0) FROM events"),
+        prev_(db,
+              "SELECT seq, time_end FROM events WHERE chain_start IS NOT NULL AND (chain_start, seq) < (?1, ?2) "
+              "ORDER BY chain_start DESC, seq DESC LIMIT 1"),
+        next_(db,
+              "SELECT seq, chain_start FROM events WHERE chain_start IS NOT NULL AND (chain_start, seq) > (?1, ?2) "
+              "ORDER BY chain_start, seq LIMIT 1"),
+        actor_prev_(db,
+                    "SELECT event FROM event_actors WHERE actor = ?1 AND chain_start IS NOT NULL AND "
+                    "(chain_start, event) < (?2, ?3) ORDER BY chain_start DESC, event DESC LIMIT 1"),
+        actor_next_(db,
+                    "SELECT event FROM event_actors WHERE actor = ?1 AND chain_start IS NOT NULL AND "
+                    "(chain_start, event) > (?2, ?3) ORDER BY chain_start, event LIMIT 1"),
+        unlink_(db, "DELETE FROM relations WHERE source = ? AND target = ? AND type = ? AND ev_doc IS NULL"),
+        thread_event_(db, "UPDATE events SET chain_start = ? WHERE seq = ?"),
+        thread_actors_(db, "UPDATE event_actors SET chain_start = ? WHERE event = ?"),
+        actors_(db),
+        events_(db),
+        relations_(db) {}
+
+  MergeReport run(const Graph& batch, const std::vector<std::string>& hashes) {
+    for (size_t i = 0; i < batch.documents.size(); ++i) add_document(batch.documents[i], i < hashes.size() ? hashes[i] : "");
+    for (const auto& a : batch.actors) add_actor(a);
+    std::vector<int64_t> seq_of(batch.events.size());
+    std::vector<std::pair<std::string, int64_t>> to_thread;  // (start day, seq) of new dated events
+    int64_t next_seq = [&] { Statement& s = max_seq_; bool row = s.step(); int64_t n = row ? s.integer(0) : 0; s.reset(); return n + 1; }();
+    int64_t next_number = std::max<int64_t>(1, std::stoll("0" + read_meta(db_, "next_event")));
+    std::unordered_map<std::string, size_t> batch_index;
+    for (size_t i = 0; i < batch.events.size(); ++i) {
+      batch_index.emplace(batch.events[i].id, i);
+      GraphEvent e = remapped(batch.events[i]);
+      if (auto same = find_same(e)) {
+        add_mentions(*same, e);
+        seq_of[i] = *same;
+        ++report_.merged_events;
+        continue;
+      }
+      e.id = fresh_event_id(next_number);
+      events_.write(next_seq, e, /*threaded=*/false);
+      if (auto start = chain_start(e)) to_thread.emplace_back(*start, next_seq);
+      seq_of[i] = next_seq++;
+      ++report_.new_events;
+    }
+    write_meta(db_, "next_event", std::to_string(next_number));
+    for (const auto& r : batch.relations) {
+      if (is_derived(r)) continue;
+      auto s = batch_index.find(r.source), t = batch_index.find(r.target);
+      if (s == batch_index.end() || t == batch_index.end()) continue;
+      int64_t source = seq_of[s->second], target = seq_of[t->second];
+      if (source == target) continue;
+      std::optional<Evidence> evidence = r.evidence;
+      if (evidence) evidence->doc = doc_id(evidence->doc);
+      relations_.write(source, target, r.type, evidence);
+      ++report_.relations;
+    }
+    std::sort(to_thread.begin(), to_thread.end());
+    for (const auto& [start, seq] : to_thread) thread(start, seq);
+    return report_;
+  }
+
+ private:
+  void add_document(const GraphDocument& d, const std::string& hash) {
+    std::string id = d.id;
+    for (int n = 2; exists(doc_exists_, id); ++n) id = d.id + "-" + std::to_string(n);
+    docs_[d.id] = id;
+    doc_insert_.bind(1, id).bind(2, d.path).bind(3, d.title).bind(4, d.dct).bind(5, d.dct_source);
+    if (!hash.empty()) doc_insert_.bind(6, hash);
+    doc_insert_.run();
+    ++report_.documents;
+  }
+
+  std::string doc_id(const std::string& batch_id) const {
+    auto it = docs_.find(batch_id);
+    return it == docs_.end() ? batch_id : it->second;
+  }
+
+  static bool exists(Statement& s, const std::string& key) {
+    s.bind(1, key);
+    bool row = s.step();
+    s.reset();
+    return row;
+  }
+
+  std::optional<std::string> actor_named(const std::string& name) {
+    actor_by_name_.bind(1, fold(name));
+    std::optional<std::string> found;
+    if (actor_by_name_.step()) found = actor_by_name_.text(0);
+    actor_by_name_.reset();
+    return found;
+  }
+
+  void add_actor(const GraphActor& a) {
+    std::optional<std::string> same;
+    for (const std::string* name : ActorWriter::names(a))
+      if (name != &a.id && (same = actor_named(*name))) break;
+    if (!same && exists(actor_by_id_, a.id)) same = a.id;
+    if (!same) {
+      actors_.write(a);
+      actors_map_[a.id] = a.id;
+      ++report_.new_actors;
+      return;
+    }
+    actors_map_[a.id] = *same;
+    // New spellings become aliases of the actor already there.
+    actor_by_id_.bind(1, *same);
+    actor_by_id_.step();
+    int64_t seq = actor_by_id_.integer(0);
+    actor_by_id_.reset();
+    for (const std::string* name : ActorWriter::names(a)) {
+      if (name == &a.id) continue;
+      std::string folded = fold(*name);
+      name_known_.bind(1, folded).bind(2, *same);
+      bool known = name_known_.step();
+      name_known_.reset();
+      if (known) continue;
+      alias_next_.bind(1, seq);
+      alias_next_.step();
+      int64_t pos = alias_next_.integer(0);
+      alias_next_.reset();
+      alias_insert_.bind(1, seq).bind(2, pos).bind(3, *name).run();
+      name_insert_.bind(1, folded).bind(2, *same).run();
+    }
+  }
+
+  GraphEvent remapped(const GraphEvent& batch_event) const {
+    GraphEvent e = batch_event;
+    for (auto& role : e.actors)
+      if (auto it = actors_map_.find(role.actor); it != actors_map_.end()) role.actor = it->second;
+    for (auto& m : e.mentions) m.doc = doc_id(m.doc);
+    return e;
+  }
+
+  // An event already in the store that this one reports again.
+  std::optional<int64_t> find_same(const GraphEvent& e) {
+    auto key = merge_key(e);
+    if (!key) return std::nullopt;
+    std::vector<int64_t> candidates;
+    candidates_.bind(1, *key);
+    while (candidates_.step())
+      if (candidates_.text(1) == e.polarity) candidates.push_back(candidates_.integer(0));
+    candidates_.reset();
+    for (int64_t seq : candidates) {
+      std::set<std::string> theirs;
+      actors_of_.bind(1, seq);
+      while (actors_of_.step()) theirs.insert(actors_of_.text(0));
+      actors_of_.reset();
+      bool shared = theirs.empty() || e.actors.empty();
+      for (const auto& role : e.actors) shared |= theirs.count(role.actor) > 0;
+      if (shared) return seq;
+    }
+    return std::nullopt;
+  }
+
+  void add_mentions(int64_t seq, const GraphEvent& e) {
+    mention_next_.bind(1, seq);
+    mention_next_.step();
+    int64_t pos = mention_next_.integer(0);
+    mention_next_.reset();
+    for (const auto& m : e.mentions) events_.add_mention(seq, pos++, m);
+  }
+
+  std::string fresh_event_id(int64_t& next_number) {
+    std::string id;
+    do id = "e" + std::to_string(next_number++);
+    while (exists(event_id_taken_, id));
+    return id;
+  }
+
+  // Puts a new dated event into the `before` chain and its actors'
+  // `same_actor` threads, between the neighbours it falls between in
+  // (start day, row) order — the order corpus.cpp threads a new graph in.
+  void thread(const std::string& start, int64_t seq) {
+    std::string end;
+    {
+      Statement s(db_, "SELECT time_end FROM events WHERE seq = ?");
+      s.bind(1, seq);
+      if (s.step()) end = s.text(0);
+    }
+    std::optional<std::pair<int64_t, std::string>> prev, next;
+    prev_.bind(1, start).bind(2, seq);
+    if (prev_.step()) prev.emplace(prev_.integer(0), prev_.text(1));
+    prev_.reset();
+    next_.bind(1, start).bind(2, seq);
+    if (next_.step()) next.emplace(next_.integer(0), next_.text(1));
+    next_.reset();
+    if (prev && next) unlink_.bind(1, prev->first).bind(2, next->first).bind(3, std::string("before")).run();
+    if (prev && prev->second < start) link(prev->first, seq, "before");
+    if (next && end < next->second) link(seq, next->first, "before");
+
+    std::vector<std::string> actors;
+    actors_of_.bind(1, seq);
+    while (actors_of_.step()) actors.push_back(actors_of_.text(0));
+    actors_of_.reset();
+    std::set<std::string> done;
+    for (const auto& actor : actors) {
+      if (!done.insert(actor).second) continue;
+      auto around = [&](Statement& s) {
+        s.bind(1, actor).bind(2, start).bind(3, seq);
+        std::optional<int64_t> found;
+        if (s.step()) found = s.integer(0);
+        s.reset();
+        return found;
+      };
+      auto p = around(actor_prev_), n = around(actor_next_);
+      if (p && n) unlink_.bind(1, *p).bind(2, *n).bind(3, std::string("same_actor")).run();
+      if (p) link(*p, seq, "same_actor");
+      if (n) link(seq, *n, "same_actor");
+    }
+    thread_event_.bind(1, start).bind(2, seq).run();
+    thread_actors_.bind(1, start).bind(2, seq).run();
+  }
+
+  void link(int64_t source, int64_t target, const char* type) {
+    relations_.write(source, target, type, std::nullopt);
+    ++report_.relations;
+  }
+
+  sqlite3* db_;
+  Statement doc_exists_, doc_insert_, actor_by_name_, actor_by_id_, alias_next_, alias_insert_, name_known_,
+      name_insert_, candidates_, actors_of_, mention_next_, event_id_taken_, max_seq_, prev_, next_, actor_prev_,
+      actor_next_, unlink_, thread_event_, thread_actors_;
+  ActorWriter actors_;
+  EventWriter events_;
+  RelationWriter relations_;
+  std::unordered_map<std::string, std::string> docs_, actors_map_;
+  MergeReport report_;
+};
+
+}  // namespace
+
+Result<MergeReport> Store::merge(const Graph& batch, const std::vector<std::string>& hashes) {
+  if (!impl_->in_transaction) return Error{ErrorCode::io, impl_->path, "merge outside a transaction"};
+  try {
+    return Merger(impl_->db).run(batch, hashes);
+  } catch (const SqlError& e) {
+    return sql_error(impl_->path, e);
+  }
+}
+
+Result<Graph> load_graph_source(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Error{ErrorCode::io, path, "no such file"};
+  if (fs::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory, not a file"};
+  if (is_sqlite_file(path)) {
+    auto store = Store::open(path);
+    if (!store) return store.error();
+    return store->load();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::io, path, "cannot open"};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return graph_from_json(buffer.str(), path);
+}
+
+}  // namespace annals
