@@ -164,15 +164,15 @@ TEST(TimeAbsolute, Times) {
       {"20.07.2022 13:34:00", "-", "TIME 2022-07-20T13:34:00"},
       {"02/13/1998 14:26:00", "-", "TIME 1998-02-13T14:26:00"},
       {"at 17:58", "2022-06-08", "TIME 2022-06-08T17:58 \"17:58\""},
-      {"at 5 p.m.", "2022-06-08", "TIME 2022-06-08T17:00"},
-      {"at 5 pm", "2022-06-08", "TIME 2022-06-08T17:00"},
+      {"at 5 p.m.", "2022-06-08", "TIME 2022-06-08T17"},
+      {"at 5 pm", "2022-06-08", "TIME 2022-06-08T17"},
       {"at 7:15 a.m. EST", "1998-02-12", "TIME 1998-02-12T07:15"},
-      {"at 12 a.m.", "2022-06-08", "TIME 2022-06-08T00:00"},
-      {"at 12 p.m.", "2022-06-08", "TIME 2022-06-08T12:00"},
+      {"at 12 a.m.", "2022-06-08", "TIME 2022-06-08T00"},
+      {"at 12 p.m.", "2022-06-08", "TIME 2022-06-08T12"},
       {"around 7:15 p.m.", "1998-02-12", "TIME 1998-02-12T19:15 mod=APPROX"},
-      {"at noon", "2022-06-08", "TIME 2022-06-08T12:00"},
-      {"at midnight", "2022-06-08", "TIME 2022-06-08T24:00"},
-      {"at 5 p.m.", "-", "TIME XXXX-XX-XXT17:00"},
+      {"at noon", "2022-06-08", "TIME 2022-06-08T12"},
+      {"at midnight", "2022-06-08", "TIME 2022-06-08T24"},
+      {"at 5 p.m.", "-", "TIME XXXX-XX-XXT17"},
       {"June 8, 2022 at 10:30", "-", "TIME 2022-06-08T10:30"},
       {"this morning", "2022-06-08", "TIME 2022-06-08TMO"},
       {"yesterday evening", "2022-06-08", "TIME 2022-06-07TEV"},
@@ -341,7 +341,7 @@ TEST(TimeRelative, ToNarrative) {
       {"On June 2, 2020 they met; the same day they talked.", "-",
        "DATE 2020-06-02 ; DATE 2020-06-02"},
       {"On June 2, 2020 they met. At 5 p.m. they talked.", "-",
-       "DATE 2020-06-02 ; TIME 2020-06-02T17:00"},
+       "DATE 2020-06-02 ; TIME 2020-06-02T17"},
   });
 }
 
@@ -408,6 +408,11 @@ TEST(TimeDuration, DurationsAndSets) {
       {"daily", "-", "SET P1D"},
       {"annually", "-", "SET P1Y"},
       {"twice a week", "-", "SET P1W"},
+      {"earning $ 50,000 a year", "-", "SET P1Y \"a year\""},
+      {"from $ 5 a year ago", "2022-06-08", "DATE 2021 \"a year ago\""},
+      {"for years", "-", "DURATION PXY \"years\""},
+      {"52 years old", "-", "-"},
+      {"a 52-year-old man", "-", "-"},
   });
 }
 
@@ -424,6 +429,23 @@ TEST(TimeRange, Ranges) {
       {"2001-2009", "-", "DATE 2001 end=2009"},
       {"between 2009 and 2001", "-", "DATE 2009 ; DATE 2001"},
   });
+}
+
+// A writer emits one TIMEX3 per end of a range, as TimeML annotates them.
+TEST(TimeRange, PartSpans) {
+  auto parts = [](const std::string& text) {
+    Tagged t = tag_text(text, "2022-06-08");
+    if (t.timexes.size() != 1) return describe(t);
+    const Timex& x = t.timexes[0];
+    return std::string(t.doc.slice(x.range_start_span)) + "|" + std::string(t.doc.slice(x.range_end_span));
+  };
+  EXPECT_EQ(parts("from June 28 to 30"), "June 28|30");
+  EXPECT_EQ(parts("between 2001 and 2009"), "2001|2009");
+  EXPECT_EQ(parts("January 6–13, 2022"), "January 6|13, 2022");
+  EXPECT_EQ(parts("June 28 to July 2"), "June 28|July 2");
+  Tagged single = tag_text("June 28", "2022-06-08");
+  ASSERT_EQ(single.timexes.size(), 1u);
+  EXPECT_EQ(single.timexes[0].range_start_span.size(), 0u);
 }
 
 TEST(TimeRussian, PhrasesInsideEnglish) {

@@ -49,6 +49,30 @@ struct TimeTagger::Rules {
     return true;
   }
 
+  // The start part runs up to the first element that fills the range end,
+  // less connectors ("to", "-") that fill no slot.
+  void set_range_spans(const AtomBuffer& buffer, const Match& match, Timex& timex) const {
+    const detail::Rule& rule = rules.rule(match.rule);
+    uint32_t end_first = match.span_end;
+    for (size_t e = 0; e < rule.elements.size(); ++e) {
+      if (rule.elements[e].range_end && match.atom_of[e] >= 0) {
+        end_first = match.first_atom + uint32_t(match.atom_of[e]);
+        break;
+      }
+    }
+    uint32_t start_first = end_first, start_last = end_first;
+    for (size_t e = 0; e < rule.elements.size(); ++e) {
+      if (match.atom_of[e] < 0 || rule.elements[e].literal || rule.elements[e].context) continue;
+      uint32_t atom = match.first_atom + uint32_t(match.atom_of[e]);
+      if (atom >= end_first) break;
+      if (start_first == end_first) start_first = atom;
+      start_last = atom;
+    }
+    if (end_first >= match.span_end || start_last >= end_first) return;
+    timex.range_start_span = Span{buffer.atoms[start_first].span.start, buffer.atoms[start_last].span.end};
+    timex.range_end_span = Span{buffer.atoms[end_first].span.start, timex.span.end};
+  }
+
   // Scans atoms left to right; at each position the longest match whose
   // slots normalise wins. Calls emit(match, timex) for each.
   template <typename Emit>
@@ -78,6 +102,7 @@ struct TimeTagger::Rules {
         uint32_t first = match.span_first;
         if (drops_determiner(buffer, first, match.span_end)) ++first;
         timex->span = Span{buffer.atoms[first].span.start, buffer.atoms[match.span_end - 1].span.end};
+        if (!timex->range_end.empty()) set_range_spans(buffer, match, *timex);
         emit(match, std::move(*timex));
         next = std::max(match.span_end, at + 1);  // trailing context stays unread
         break;

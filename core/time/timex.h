@@ -47,6 +47,10 @@ struct Timex {
   // For ranges ("from June 28 to 30"): the timex is the whole phrase, value
   // its start, and range_end the value of its end.
   std::string range_end;
+  // For ranges, the words naming each end ("June 28" and "30"), so that a
+  // writer can emit the two TIMEX3s TimeML annotates; empty otherwise.
+  Span range_start_span;
+  Span range_end_span;
 };
 
 class TimeTagger {
