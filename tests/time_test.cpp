@@ -384,8 +384,9 @@ TEST(TimeDuration, DurationsAndSets) {
       {"10 days", "-", "DURATION P10D"},
       {"48 hours", "-", "DURATION PT48H"},
       {"15 minutes", "-", "DURATION PT15M"},
-      {"a decade", "-", "DURATION P1DE"},
-      {"two decades", "-", "DURATION P2DE"},
+      {"a decade", "-", "DURATION P1E"},
+      {"two decades", "-", "DURATION P2E"},
+      {"three centuries", "-", "DURATION P3C"},
       {"more than three months", "-", "DURATION P3M mod=MORE_THAN"},
       {"over two years", "-", "DURATION P2Y mod=MORE_THAN"},
       {"nearly a year", "-", "DURATION P1Y mod=LESS_THAN"},
@@ -556,8 +557,8 @@ bool valid_timex_value(const Timex& x) {
     std::string_view unit = rest.substr(i);
     if (i == 0) return false;
     if (time) return unit == "H" || unit == "M" || unit == "S";
-    return unit == "Y" || unit == "M" || unit == "W" || unit == "D" || unit == "Q" || unit == "DE" ||
-           unit == "CE" || unit == "WE";
+    return unit == "Y" || unit == "M" || unit == "W" || unit == "D" || unit == "Q" || unit == "E" ||
+           unit == "C" || unit == "L" || unit == "WE";
   }
   if (x.type == TimexType::duration) return false;
   if (v.size() == 2) return digits(v, 2);
@@ -675,6 +676,35 @@ TEST(TimeProperties, SurvivesHostileInput) {
     }
     for (const char* dct : {"9999-12-31", "0001-01-01", "-", "2022-06-08"})
       expect_well_formed(tag_text(text + ".", dct));
+  }
+}
+
+// One huge sentence full of cues and dates stays linear (it would take
+// minutes if each date looked at every cue).
+TEST(TimeProperties, LongSentenceIsLinear) {
+  std::string text;
+  while (text.size() < (2u << 20)) text += "it was May 16 and will be June 2 ";
+  auto start = std::chrono::steady_clock::now();
+  Tagged t = tag_text(text, "2022-06-08");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GT(t.timexes.size(), 100000u);
+  EXPECT_LT(seconds, 20.0);
+  EXPECT_EQ(t.timexes[0].value, "2022-05-16");
+  EXPECT_EQ(t.timexes[1].value, "2023-06-02");  // "will be": the next June 2
+}
+
+TEST(TimeProperties, SurvivesRandomText) {
+  std::mt19937 random(11);
+  const std::vector<std::string> chars = {"a", "Z", "0", "9", " ", ".", ",", "-", ":", "/", "'",
+                                          "\n", "\xD0\xBC", "\xE2\x80\x93", "\xC2\xA9", "1", "2"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text = "x";
+    for (int i = 0; i < 300; ++i) text += chars[random() % chars.size()];
+    expect_well_formed(tag_text(text, round % 2 ? "2022-06-08" : "-"));
+    auto doc = make_document("t.txt", text);
+    ASSERT_TRUE(doc.ok());
+    mark_boilerplate(*doc, Resources::standard());
+    tagger().find_dct(*doc);  // must not crash
   }
 }
 

@@ -340,6 +340,8 @@ std::string duration_value(int64_t n, int unit) {
     case kSecond: return "PT" + amount + "S";
     case kHalf: return n == kVague ? "PXM" : "P" + std::to_string(6 * n) + "M";
     case kQuarter: return n == kVague ? "PXM" : "P" + std::to_string(3 * n) + "M";
+    case kDecade: return "P" + amount + "E";   // TimeML 1.2: E decades, C centuries
+    case kCentury: return "P" + amount + "C";
     default: return "P" + amount + std::string(code_of(Slot::unit, unit));
   }
 }

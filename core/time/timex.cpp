@@ -14,12 +14,18 @@ namespace {
 // The tense cue nearest to the expression ("will sell ... and took a loss in
 // the third quarter": "took"); -1 when the sentence has none.
 int nearest_tense(const detail::AtomBuffer& buffer, uint32_t first, uint32_t end) {
+  // Cues are in atom order: look only at the neighbours of the expression.
+  const auto& cues = buffer.tense_cues;
+  auto after = std::lower_bound(cues.begin(), cues.end(), std::make_pair(first, INT32_MIN));
   int tense = -1;
   uint32_t best = UINT32_MAX;
-  for (auto [atom, cue] : buffer.tense_cues) {
+  auto consider = [&](auto it) {
+    uint32_t atom = it->first;
     uint32_t distance = atom < first ? first - atom : atom >= end ? atom - end + 1 : 0;
-    if (distance < best) best = distance, tense = cue;
-  }
+    if (distance < best) best = distance, tense = it->second;
+  };
+  if (after != cues.begin()) consider(after - 1);
+  if (after != cues.end()) consider(after);
   return tense;
 }
 
