@@ -87,6 +87,15 @@ int32_t nearest_event(const Document& doc, const Segmentation& seg, const std::v
   return -1;
 }
 
+// The first verb event of the clause after the next comma.
+int32_t main_verb_after(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+                        uint32_t from, const Sentence& sentence, const std::unordered_set<std::string>& openers) {
+  for (uint32_t t = from; t < sentence.end_token && t < from + 2 * kCueWindow; ++t)
+    if (doc.slice(seg.tokens[t].span) == ",")
+      return nearest_event(doc, seg, events, t + 1, t + 1, sentence, true, true, openers);
+  return -1;
+}
+
 int32_t nearest_noun_event(const std::vector<EventMention>& events, uint32_t from, uint32_t to) {
   for (size_t e = 0; e < events.size(); ++e)
     if (events[e].noun && events[e].token >= from && events[e].token < to) return int32_t(e);
@@ -158,7 +167,8 @@ void add_reactions(const std::vector<EventMention>& events, const ActorTagging& 
     for (const auto& p : reaction.participants) {
       int32_t target = actor_of(actors, p);
       if (p.role == "agent" || target < 0 || actors.mentions[p.mention].span.start < reaction.trigger.end) continue;
-      if (actors.actors[target].kind != ActorKind::person) break;
+      auto kind = actors.actors[target].kind;
+      if (kind != ActorKind::person && kind != ActorKind::other) break;  // a person's words, not a state's
       for (size_t c = e; c-- > 0;)
         if (!events[c].noun && has_agent(actors, events[c], target) && !is_alias(out, int32_t(c))) {
           out.push_back({int32_t(c), int32_t(e), "causes", reaction.trigger});
@@ -182,11 +192,11 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       // the verb on either side.
       int32_t inside = nearest_noun_event(events, cue.first, cue.end);
       const auto& openers = cues_->clause_openers;
-      int32_t before = nearest_event(doc, seg, events, cue.first, cue.end, sentence, false, true, openers);
-      if (inside >= 0 && before < 0)
-        before = nearest_event(doc, seg, events, cue.first, cue.end + 4, sentence, true, true, openers);
+      int32_t before = nearest_event(doc, seg, events, cue.first, cue.end, sentence, false, inside >= 0, openers);
       int32_t after = inside >= 0 ? inside
                                   : nearest_event(doc, seg, events, cue.first, cue.end, sentence, true, false, openers);
+      if (before < 0 && cue.cause_after && after >= 0)  // "In response to X, Y did": Y is the main clause
+        before = main_verb_after(doc, seg, events, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
       const bool anaphoric = cues_->anaphors.count(fold_case(doc.slice(seg.tokens[sentence.first_token].span)));
       if (anaphoric && cue.cause_after && si > 0) {
         // "This is how he reacted to ...": "this" is the event just told, and

@@ -1,0 +1,78 @@
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "pipeline.h"
+
+namespace annals {
+namespace {
+
+DocumentAnalysis analyse(const std::string& text) {
+  static auto pipeline = Pipeline::create(Resources::standard(), {});
+  auto doc = make_document("t.txt", text);
+  EXPECT_TRUE(doc.ok());
+  return pipeline->analyse(std::move(*doc));
+}
+
+// "cause causes effect" pairs found, by trigger text.
+std::vector<std::string> causal_pairs(const DocumentAnalysis& a) {
+  std::vector<std::string> pairs;
+  for (const auto& r : a.relations)
+    if (r.type == "causes")
+      pairs.push_back(std::string(a.doc.slice(a.events[r.source].trigger)) + " causes " +
+                      std::string(a.doc.slice(a.events[r.target].trigger)));
+  return pairs;
+}
+
+bool has(const std::vector<std::string>& pairs, const std::string& pair) {
+  return std::find(pairs.begin(), pairs.end(), pair) != pairs.end();
+}
+
+TEST(Relations, ResourceExamplesHold) {
+  for (const char* name : {"en/relations/causal_cues.tsv", "en/relations/reactions.tsv", "en/relations/anaphors.tsv"}) {
+    auto table = Resources::standard().table(name, 1);
+    ASSERT_TRUE(table.ok()) << name;
+    ASSERT_FALSE(table->examples.empty()) << name;
+    for (const auto& example : table->examples) {
+      auto arrow = example.find(" => ");
+      ASSERT_NE(arrow, std::string::npos) << example;
+      auto pairs = causal_pairs(analyse(example.substr(0, arrow)));
+      EXPECT_TRUE(has(pairs, example.substr(arrow + 4))) << name << ": " << example;
+    }
+  }
+}
+
+struct CausalCase {
+  std::string text;
+  std::string expected;  // "" = no causal link at all
+};
+
+TEST(Relations, CausalCuesWithDirection) {
+  const CausalCase cases[] = {
+      {"The talks collapsed because of the attack.", "attack causes collapsed"},
+      {"In response to the protests, the government resigned.", "protests causes resigned"},
+      {"The attack led to the withdrawal of the troops.", "attack causes withdrawal"},
+      {"At the request of the affected state, members must provide military assistance.",
+       "request causes provide"},
+      {"Zatulin declared that the allies were unreliable. This is how he reacted to the words of Tokayev.",
+       "words causes declared"},
+      {"Zatulin declared that the allies were unreliable. Turchak criticized Zatulin's position.",
+       "declared causes criticized"},
+      // A cue far from any event, or with no event after it, links nothing.
+      {"This is largely due to the fears of the countries of the region.", ""},
+  };
+  for (const auto& c : cases) {
+    auto pairs = causal_pairs(analyse(c.text));
+    if (c.expected.empty()) EXPECT_TRUE(pairs.empty()) << c.text << ": " << (pairs.empty() ? "" : pairs[0]);
+    else EXPECT_TRUE(has(pairs, c.expected)) << c.text;
+  }
+}
+
+TEST(Relations, ReactionToAnOrganisationIsNotGuessed) {
+  auto pairs = causal_pairs(analyse(
+      "The CSTO discussed the situation in May. Kadyrov accused the leaders of the CSTO of silence."));
+  EXPECT_TRUE(pairs.empty());
+}
+
+}  // namespace
+}  // namespace annals
