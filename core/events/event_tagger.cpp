@@ -60,7 +60,8 @@ void split_clauses(const EventLexicon& lex, SentenceView& s) {
                   (cue->kind == CueKind::coordinate && i > 0 && s.text(i - 1) == ","));
     if (opens && i > 0) {
       ++current;
-      s.coordinated.push_back(cue->kind == CueKind::coordinate);
+      bool relative = cue->kind == CueKind::subordinate && cue_is(lex, s, i - 1, CueKind::relative);
+      s.coordinated.push_back(cue->kind == CueKind::coordinate || relative);
     }
     s.clause.push_back(current);
   }
@@ -216,13 +217,23 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
 
 // The timex that dates the clause of token i: its own, else (for a
 // coordinated clause) the one before it in the same sentence.
-void anchor(const SentenceView& s, size_t i, const std::vector<Timex>& timexes, EventMention& event) {
+// "announced major exercises in the autumn": an event noun between a verb
+// and a date after it takes the date.
+bool event_noun_between(const EventLexicon& lex, const SentenceView& s, size_t from, size_t to) {
+  for (size_t j = from + 1; j < to; ++j)
+    if (lex.nouns.count(s.folded[j]) && s.actor[j] < 0) return true;
+  return false;
+}
+
+void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std::vector<Timex>& timexes,
+            EventMention& event) {
   auto dated = [&](int32_t clause) -> int32_t {
     int32_t best = -1;
     size_t best_distance = SIZE_MAX;
     for (size_t k = 0; k < s.size(); ++k) {
       int32_t t = s.timex[k];
       if (t < 0 || s.clause[k] != clause) continue;
+      if (!event.noun && k > i && event_noun_between(lex, s, i, k)) continue;
       auto type = timexes[t].type;
       if (type != TimexType::date && type != TimexType::time) continue;
       size_t distance = k > i ? k - i : i - k;
@@ -297,7 +308,8 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
       const auto& m = actors.mentions[p.mention];
-      if (!whole_subject && m.actor >= 0) subject = actors.actors[m.actor].name + " ";
+      // A pronoun or a cut-off subject reads better as the actor's name.
+      if ((!whole_subject || m.pronoun) && m.actor >= 0) subject = actors.actors[m.actor].name + " ";
     }
   if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
   else if (!subject.empty() && verb_group < i) subject += join_tokens(s, verb_group, i) + " ";
@@ -376,7 +388,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       const bool passive = !event.noun && form == VerbForm::past && s.clause[i] == s.clause[i > 0 ? i - 1 : 0] &&
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
       find_participants(lex, s, i, trigger_end, passive, event);
-      anchor(s, i, timexes, event);
+      anchor(lex, s, i, timexes, event);
       event.label = make_label(lex, s, i, trigger_end, event, actors);
       reporting_seen |= event.event_class == EventClass::reporting && !event.noun;
       events.push_back(std::move(event));

@@ -121,6 +121,7 @@ Result<CueKind> parse_cue_kind(std::string_view kind, std::string_view value) {
   if (kind == "pronoun") return CueKind::pronoun;
   if (kind == "clause" && value == "subordinate") return CueKind::subordinate;
   if (kind == "clause" && value == "coordinate") return CueKind::coordinate;
+  if (kind == "clause" && value == "relative") return CueKind::relative;
   return Error{ErrorCode::bad_data, "", "unknown cue kind \"" + std::string(kind) + "\""};
 }
 

@@ -25,7 +25,7 @@ struct NounEntry {
 };
 
 enum class CueKind : uint8_t { negation, modal, perfect, be, do_support, infinitive, determiner, pronoun,
-                               subordinate, coordinate };
+                               subordinate, coordinate, relative };
 
 struct Cue {
   CueKind kind;
