@@ -437,11 +437,14 @@ Chain EventGraph::then(size_t event, const FollowOptions& options) const {
     const size_t reached = r.vertices.size();
     for (size_t k = 0; k < reached; ++k) {
       auto [begin, end] = boost::out_edges(r.vertices[k], temporal);
-      for (auto it = begin; it != end; ++it) {
-        r.relations.push_back(impl_->adjacency[*it].relation);
-        Vertex t = boost::target(*it, temporal);
-        if (have.insert(t).second) r.vertices.push_back(t);
-      }
+      for (auto it = begin; it != end; ++it)
+        if (Vertex t = boost::target(*it, temporal); have.insert(t).second) r.vertices.push_back(t);
+    }
+    // And the temporal links among all of them.
+    for (size_t v : r.vertices) {
+      auto [begin, end] = boost::out_edges(v, temporal);
+      for (auto it = begin; it != end; ++it)
+        if (have.count(boost::target(*it, temporal))) r.relations.push_back(impl_->adjacency[*it].relation);
     }
   }
   return impl_->order(r);

@@ -1,0 +1,262 @@
+// The event graph's questions on small graphs built by hand: why, then,
+// path, conflicts, resolving EVENT, evidence and sub-graphs.
+#include <gtest/gtest.h>
+
+#include "graph/chains.h"
+#include "graph/event_graph.h"
+#include "graph/graph.h"
+#include "graph/query.h"
+
+namespace annals {
+namespace {
+
+// A little graph written as rows: events "id label day doc", relations
+// "source target type cue".
+struct EventRow {
+  std::string id, label, day, doc = "d1";
+  std::vector<std::string> actors = {};
+  std::string polarity = "positive";
+};
+struct RelationRow {
+  std::string source, target, type, cue = "";
+};
+
+Graph make_graph(const std::vector<EventRow>& events, const std::vector<RelationRow>& relations) {
+  Graph g;
+  g.documents = {{"d1", "d1.txt", "One", std::nullopt, std::nullopt}, {"d2", "d2.txt", "Two", std::nullopt, std::nullopt}};
+  g.actors = {{"putin", "Putin", "person", {}}, {"csto", "CSTO", "organization", {"Collective Security Treaty Organization"}}};
+  uint32_t offset = 0;
+  for (const auto& row : events) {
+    GraphEvent e;
+    e.id = row.id;
+    e.label = row.label;
+    e.trigger = row.label.substr(0, row.label.find(' '));
+    e.event_class = "OCCURRENCE";
+    if (!row.day.empty()) e.time = EventTime{row.day, row.day, row.day, false};
+    e.polarity = row.polarity;
+    for (const auto& a : row.actors) e.actors.push_back({a, "agent"});
+    e.mentions.push_back({row.doc, offset, offset + 5, "Sentence about " + row.label + "."});
+    offset += 100;
+    g.events.push_back(e);
+  }
+  for (const auto& row : relations) {
+    GraphRelation r{row.source, row.target, row.type, std::nullopt};
+    if (!row.cue.empty()) {
+      const GraphEvent* target = g.find_event(row.target);
+      if (!target) target = g.find_event(row.source);
+      r.evidence = Evidence{target->mentions[0].doc, target->mentions[0].start + 10, target->mentions[0].start + 20, row.cue};
+    }
+    g.relations.push_back(r);
+  }
+  return g;
+}
+
+std::vector<std::string> ids(const Graph& g, const std::vector<size_t>& events) {
+  std::vector<std::string> out;
+  for (size_t e : events) out.push_back(g.events[e].id);
+  return out;
+}
+
+std::vector<std::string> link_ids(const Graph& g, const Chain& chain) {
+  std::vector<std::string> out;
+  for (const auto& l : chain.links) out.push_back(g.events[l.source].id + ">" + g.events[l.target].id);
+  return out;
+}
+
+size_t at(const EventGraph& eg, const std::string& id) {
+  auto index = eg.index_of(id);
+  EXPECT_TRUE(index) << id;
+  return index.value_or(0);
+}
+
+// protests → request → deployment → withdrawal; a side cause of the
+// deployment; a temporal thread beside it.
+Graph story() {
+  return make_graph(
+      {{"e1", "protests began in Almaty", "2022-01-02"},
+       {"e2", "Tokayev requested help from the CSTO", "2022-01-05", "d1", {"csto"}},
+       {"e3", "CSTO deployed troops", "2022-01-06", "d1", {"csto"}},
+       {"e4", "CSTO withdrew troops", "2022-01-13", "d2", {"csto"}},
+       {"e5", "unrest spread to other cities", "2022-01-04"},
+       {"e6", "Putin spoke", "2022-01-10", "d2", {"putin"}},
+       {"e7", "markets fell", "2022-01-20", "d2"}},
+      {{"e1", "e2", "causes", "in response to"},
+       {"e5", "e2", "causes", "because of"},
+       {"e2", "e3", "causes", "at the request of"},
+       {"e3", "e4", "causes", "after completing"},
+       {"e3", "e6", "before"},
+       {"e6", "e7", "before"},
+       {"e4", "e7", "before"}});
+}
+
+TEST(EventGraph, WhyGivesTheCausesEarliestFirstWithEvidence) {
+  Graph g = story();
+  EventGraph eg(g);
+  Chain why = eg.why(at(eg, "e4"));
+  EXPECT_EQ(ids(g, why.events), (std::vector<std::string>{"e1", "e5", "e2", "e3", "e4"}));
+  EXPECT_EQ(link_ids(g, why), (std::vector<std::string>{"e1>e2", "e5>e2", "e2>e3", "e3>e4"}));
+  EXPECT_FALSE(why.cyclic);
+  LinkEvidence evidence = link_evidence(g, why.links[2]);
+  EXPECT_EQ(evidence.cue, "at the request of");
+  EXPECT_EQ(evidence.doc, "d1");
+  // The two events' sentences, in text order.
+  EXPECT_EQ(evidence.sentences, (std::vector<std::string>{"Sentence about Tokayev requested help from the CSTO.",
+                                                          "Sentence about CSTO deployed troops."}));
+  // Temporal links are not causes.
+  EXPECT_EQ(ids(g, eg.why(at(eg, "e7")).events), (std::vector<std::string>{"e7"}));
+}
+
+TEST(EventGraph, WhyCanStopAfterSomeLinks) {
+  Graph g = story();
+  EventGraph eg(g);
+  EXPECT_EQ(ids(g, eg.why(at(eg, "e4"), 1).events), (std::vector<std::string>{"e3", "e4"}));
+  EXPECT_EQ(ids(g, eg.why(at(eg, "e4"), 2).events), (std::vector<std::string>{"e2", "e3", "e4"}));
+  EXPECT_EQ(ids(g, eg.why(at(eg, "e4"), 0).events), (std::vector<std::string>{"e4"}));
+}
+
+TEST(EventGraph, ThenFollowsEffectsAndOptionallyTime) {
+  Graph g = story();
+  EventGraph eg(g);
+  EXPECT_EQ(ids(g, eg.then(at(eg, "e2")).events), (std::vector<std::string>{"e2", "e3", "e4"}));
+  Chain with_time = eg.then(at(eg, "e2"), FollowOptions{true, -1});
+  EXPECT_EQ(ids(g, with_time.events), (std::vector<std::string>{"e2", "e3", "e6", "e4", "e7"}));
+  EXPECT_EQ(link_ids(g, with_time), (std::vector<std::string>{"e2>e3", "e3>e6", "e3>e4", "e6>e7", "e4>e7"}));
+  // One step in time only: e7 follows e4 and e6, but nothing after e7 is added.
+  EXPECT_EQ(ids(g, eg.then(at(eg, "e6"), FollowOptions{true, -1}).events), (std::vector<std::string>{"e6", "e7"}));
+}
+
+TEST(EventGraph, PathPrefersACausalChain) {
+  // e1 → e3 directly in time, and e1 → e2 → e3 causally: the causal one wins
+  // although it is longer.
+  Graph g = make_graph({{"a1", "x one", "2022-01-01"}, {"a2", "x two", "2022-01-02"}, {"a3", "x three", "2022-01-03"}},
+                       {{"a1", "a3", "before"}, {"a1", "a2", "causes", "so"}, {"a2", "a3", "causes", "so"}});
+  EventGraph eg(g);
+  auto path = eg.path(at(eg, "a1"), at(eg, "a3"));
+  ASSERT_TRUE(path);
+  EXPECT_TRUE(path->causal);
+  EXPECT_FALSE(path->reversed);
+  EXPECT_EQ(ids(g, path->chain.events), (std::vector<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(link_ids(g, path->chain), (std::vector<std::string>{"a1>a2", "a2>a3"}));
+  // Asked the other way round: the same chain, marked reversed.
+  auto back = eg.path(at(eg, "a3"), at(eg, "a1"));
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(back->causal);
+  EXPECT_TRUE(back->reversed);
+  EXPECT_EQ(ids(g, back->chain.events), (std::vector<std::string>{"a1", "a2", "a3"}));
+}
+
+TEST(EventGraph, PathFallsBackToTime) {
+  Graph g = story();
+  EventGraph eg(g);
+  auto path = eg.path(at(eg, "e3"), at(eg, "e7"));
+  ASSERT_TRUE(path);
+  EXPECT_FALSE(path->causal);
+  EXPECT_EQ(ids(g, path->chain.events), (std::vector<std::string>{"e3", "e6", "e7"}));
+  auto back = eg.path(at(eg, "e7"), at(eg, "e3"));
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(back->reversed);
+  // Unconnected: e1 and e5 (two causes of the same event).
+  EXPECT_FALSE(eg.path(at(eg, "e1"), at(eg, "e5")));
+}
+
+TEST(EventGraph, CyclesAreReportedAndDoNotLoop) {
+  Graph g = make_graph({{"c1", "a one", "2022-01-01"}, {"c2", "b two", "2022-01-02"}, {"c3", "c three", "2022-01-03"},
+                        {"c4", "d four", "2022-01-04"}},
+                       {{"c1", "c2", "causes", "so"}, {"c2", "c3", "causes", "so"}, {"c3", "c1", "causes", "so"},
+                        {"c3", "c4", "causes", "so"}});
+  EventGraph eg(g);
+  Chain why = eg.why(at(eg, "c4"));
+  EXPECT_TRUE(why.cyclic);
+  EXPECT_EQ(ids(g, why.events), (std::vector<std::string>{"c1", "c2", "c3", "c4"}));
+  auto conflicts = eg.conflicts();
+  ASSERT_EQ(conflicts.size(), 2u);  // the cycle, and c3 (Jan 3) causing c1 (Jan 1)
+  EXPECT_EQ(conflicts[0].kind, Conflict::Kind::causal_cycle);
+  EXPECT_EQ(ids(g, conflicts[0].events), (std::vector<std::string>{"c1", "c2", "c3"}));
+  EXPECT_EQ(conflicts[0].relations, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(conflicts[1].kind, Conflict::Kind::cause_after_effect);
+  EXPECT_EQ(ids(g, conflicts[1].events), (std::vector<std::string>{"c3", "c1"}));
+}
+
+TEST(EventGraph, SourcesThatDisagreeAreReported) {
+  Graph g = make_graph({{"s1", "CSTO deployed troops", "2022-01-06", "d1", {"csto"}},
+                        {"s2", "CSTO deployed troops", "2022-01-06", "d2", {"csto"}, "negative"},
+                        {"s3", "Putin met Tokayev", "2022-01-07", "d1", {"putin"}},
+                        {"s4", "Putin met Tokayev", "2022-01-09", "d2", {"putin"}},
+                        {"s5", "Putin met Tokayev", "2022-01-07", "d1", {"putin"}}},
+                       {});
+  EventGraph eg(g);
+  auto conflicts = eg.conflicts();
+  ASSERT_EQ(conflicts.size(), 3u);
+  for (const auto& c : conflicts) EXPECT_EQ(c.kind, Conflict::Kind::sources_disagree);
+  EXPECT_EQ(ids(g, conflicts[0].events), (std::vector<std::string>{"s1", "s2"}));
+  EXPECT_NE(conflicts[0].detail.find("did not"), std::string::npos) << conflicts[0].detail;
+  EXPECT_EQ(ids(g, conflicts[1].events), (std::vector<std::string>{"s3", "s4"}));
+  EXPECT_EQ(ids(g, conflicts[2].events), (std::vector<std::string>{"s4", "s5"}));
+  EXPECT_NE(conflicts[1].detail.find("2022-01-09"), std::string::npos) << conflicts[1].detail;
+}
+
+TEST(EventGraph, AConsistentGraphHasNoConflicts) {
+  Graph g = story();
+  EXPECT_TRUE(EventGraph(g).conflicts().empty());
+}
+
+TEST(EventGraph, ResolvesIdsAndUniqueTexts) {
+  Graph g = story();
+  EventGraph eg(g);
+  struct Case {
+    std::string text;
+    std::string id;        // expected event, or empty
+    ErrorCode error = ErrorCode::not_found;
+  } cases[] = {
+      {"e3", "e3"},
+      {"withdrew", "e4"},
+      {"ALMATY", "e1"},                         // case-folded
+      {"Sentence about Putin", "e6"},           // in a mention's sentence
+      {"CSTO", "", ErrorCode::ambiguous},       // e2, e3, e4
+      {"troops", "", ErrorCode::ambiguous},
+      {"e99", "", ErrorCode::not_found},
+      {"volcano", "", ErrorCode::not_found},
+  };
+  for (const auto& c : cases) {
+    auto found = resolve_event(eg, c.text);
+    if (c.id.empty()) {
+      ASSERT_FALSE(found) << c.text;
+      EXPECT_EQ(found.error().code, c.error) << c.text;
+    } else {
+      ASSERT_TRUE(found) << c.text << ": " << found.error().to_string();
+      EXPECT_EQ(g.events[*found].id, c.id) << c.text;
+    }
+  }
+  EXPECT_EQ(find_events(g, "CSTO"), (std::vector<size_t>{1, 2, 3}));
+  EXPECT_TRUE(find_events(g, "").empty());
+}
+
+TEST(EventGraph, IdsNeedNotBeInOrder) {
+  Graph g = make_graph({{"x9", "first thing", "2022-01-01"}, {"e1", "second thing", "2022-01-02"}},
+                       {{"x9", "e1", "causes", "so"}, {"e1", "nowhere", "causes", "so"}});
+  EventGraph eg(g);
+  EXPECT_EQ(eg.dangling_relations(), 1u);
+  EXPECT_EQ(at(eg, "x9"), 0u);
+  EXPECT_EQ(at(eg, "e1"), 1u);
+  EXPECT_EQ(ids(g, eg.why(1).events), (std::vector<std::string>{"x9", "e1"}));
+}
+
+TEST(EventGraph, SubgraphKeepsWhatTheChainNeeds) {
+  Graph g = story();
+  EventGraph eg(g);
+  Graph part = subgraph(g, eg.why(at(eg, "e3")));
+  ASSERT_EQ(part.events.size(), 4u);
+  EXPECT_EQ(part.events[0].id, "e1");
+  EXPECT_EQ(part.relations.size(), 3u);
+  ASSERT_EQ(part.actors.size(), 1u);
+  EXPECT_EQ(part.actors[0].id, "csto");
+  ASSERT_EQ(part.documents.size(), 1u);
+  EXPECT_EQ(part.documents[0].id, "d1");
+  // It is a graph like any other: it survives JSON.
+  auto back = graph_from_json(to_json(part), "part");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(to_json(*back), to_json(part));
+}
+
+}  // namespace
+}  // namespace annals
