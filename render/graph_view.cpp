@@ -37,13 +37,14 @@ const EdgeStyle* edge_style(const std::string& type) {
   return nullptr;
 }
 
-std::string event_html(const ModelEvent& e, const Palette& pal) {
+std::string event_html(const ModelEvent& e, const Palette& pal, const std::string& lane) {
   std::string text = e.label;
   if (!e.actual) text = "[" + (e.modality.empty() ? std::string("non-actual") : e.modality) + "] " + text;
   if (e.negated) text = "NOT: " + text;
   std::string date = e.days ? iso_day(e.days->first) : "undated";
   if (e.days && e.days->last != e.days->first) date += " \xE2\x80\x93 " + iso_day(e.days->last);
   if (e.uncertain) date = "~ " + date;
+  if (!lane.empty()) date += " \xC2\xB7 " + truncate_text(lane, 30);
   std::string html = "<FONT POINT-SIZE=\"8\" COLOR=\"" + pal.muted + "\">" + gv_html_text(date) + "</FONT>";
   for (const std::string& line : wrap_text(text, 26, 3)) html += "<BR/>" + gv_html_text(line);
   if (e.sources() > 1) {
@@ -53,8 +54,19 @@ std::string event_html(const ModelEvent& e, const Palette& pal) {
   return html;
 }
 
-void setup(GvGraph& g, const Palette& pal) {
+// dot's crossing minimisation and network simplex dominate on big graphs
+// (minutes for 1000 events); past this size they get fewer iterations.
+constexpr size_t kFullEffortEvents = 150;
+
+void setup(GvGraph& g, const Palette& pal, size_t events) {
   Agraph_t* root = g.get();
+  if (events > kFullEffortEvents) {
+    set(root, "mclimit", "0.2");
+    set(root, "nslimit", "2");
+    set(root, "nslimit1", "2");
+    set(root, "remincross", "false");
+    set(root, "searchsize", "20");
+  }
   set(root, "layout", "dot");
   set(root, "rankdir", "LR");
   set(root, "newrank", "true");
@@ -74,8 +86,8 @@ void setup(GvGraph& g, const Palette& pal) {
   g.declare(AGEDGE, "arrowsize", "0.7");
 }
 
-void style_event(Agnode_t* n, const ModelEvent& e, const Palette& pal) {
-  set_html(n, "label", event_html(e, pal));
+void style_event(Agnode_t* n, const ModelEvent& e, const Palette& pal, const std::string& lane) {
+  set_html(n, "label", event_html(e, pal, lane));
   set(n, "color", pal.axis);
   set(n, "tooltip", gv_plain_text(tooltip_text(e)));
   set(n, "penwidth", e.sources() > 1 ? "2" : "1.2");
@@ -131,9 +143,10 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
   view.graph = std::make_unique<GvGraph>("events", true);
   view.engine = "dot";
   GvGraph& g = *view.graph;
-  setup(g, pal);
+  setup(g, pal, model.events.size());
   std::vector<Agraph_t*> clusters;
-  if (options.lanes != Lanes::none) {
+  const bool clustered = options.lanes != Lanes::none && model.events.size() <= kFullEffortEvents;
+  if (clustered) {
     for (size_t l = 0; l < model.lanes.size(); ++l) {
       Agraph_t* c = g.subgraph("cluster_" + std::to_string(l));
       set_html(c, "label", "<B>" + gv_html_text(truncate_text(model.lanes[l], 40)) + "</B>");
@@ -147,7 +160,9 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
   std::vector<Agnode_t*> nodes;
   for (const ModelEvent& e : model.events) {
     Agnode_t* n = g.node(e.node);
-    style_event(n, e, pal);
+    // Without clusters the lane (actor or document) goes into the label.
+    const bool named = !clustered && options.lanes != Lanes::none;
+    style_event(n, e, pal, named ? model.lanes[static_cast<size_t>(e.lane)] : "");
     if (!clusters.empty()) agsubnode(clusters[static_cast<size_t>(e.lane)], n, 1);
     nodes.push_back(n);
     view.titles[e.node] = tooltip_text(e);

@@ -1,6 +1,7 @@
 #include "render_model.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <tuple>
@@ -224,11 +225,17 @@ Result<std::vector<ModelEvent>> select_events(const Graph& graph, const RenderOp
     model.filtered_out += kept.size() - top.size();
     kept = std::move(top);
   }
-  if (options.max_events > 0 && kept.size() > static_cast<size_t>(options.max_events)) {
+  // dot needs minutes for a graph view of ~600 events with long edges.
+  constexpr size_t kGraphViewMax = 300;
+  size_t limit = options.max_events > 0 ? static_cast<size_t>(options.max_events) : SIZE_MAX;
+  const bool graph_view = options.view == View::graph && limit > kGraphViewMax;
+  if (graph_view) limit = kGraphViewMax;
+  if (kept.size() > limit) {
     return Error{ErrorCode::bad_value, "render",
-                 std::to_string(kept.size()) + " events to draw, more than " +
-                     std::to_string(options.max_events) +
-                     "; narrow them with --from/--to, --actor or --top"};
+                 std::to_string(kept.size()) + " events to draw, more than " + std::to_string(limit) +
+                     (graph_view ? " for the graph view" : "") +
+                     "; narrow them with --from/--to, --actor or --top" +
+                     (graph_view ? ", or use --view timeline" : "")};
   }
   return kept;
 }

@@ -273,6 +273,13 @@ TEST(RenderModel, TooManyEventsIsAClearError) {
   EXPECT_NE(r.error().message.find("--top"), std::string::npos);
   o.top = 10;
   EXPECT_TRUE(render(g, o).ok());
+  // The graph view has a lower limit: dot gets slow.
+  for (int i = 30; i < 310; ++i) g.events.push_back(event("e" + std::to_string(i), "x", "2022-01-01", "2022-01-01"));
+  o = {};
+  o.view = View::graph;
+  r = render(g, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("--view timeline"), std::string::npos);
 }
 
 // ---- rendered output -----------------------------------------------------------
@@ -490,6 +497,47 @@ TEST(RenderSafety, DotOutputReadsBackAsTheSameGraph) {
       EXPECT_EQ(back->nodes.size(), 2 * events + 2);
       EXPECT_EQ(back->edges, 3u);
     }
+  }
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+// A larger, denser graph: `n` events over `days` days, 12 actors, a causal
+// chain every few events; labels in English and Russian.
+Graph dense_graph(int n, int days) {
+  static const char* words[] = {"talks", "sanctions", "troops", "summit", "protest", "ceasefire",
+                                "переговоры", "санкции", "border", "election", "визит", "agreement"};
+  Graph g;
+  for (int a = 0; a < 12; ++a) g.actors.push_back({"a" + std::to_string(a), "Actor " + std::to_string(a), "country", {}});
+  g.documents = {{"d1", "", "One", std::nullopt, std::nullopt}, {"d2", "", "Two", std::nullopt, std::nullopt}};
+  const Day start = day_from_civil(2022, 1, 1);
+  for (int i = 0; i < n; ++i) {
+    const Day d = start + (static_cast<Day>(i) * 7919) % days;
+    std::string label = std::string(words[i % 12]) + " " + words[(i * 5 + 3) % 12] + " number " + std::to_string(i);
+    const bool month = i % 9 == 0;
+    GraphEvent e = event("e" + std::to_string(i), label, iso_day(d), iso_day(month ? d + 29 : d),
+                         "a" + std::to_string(i % 12), i % 4 == 0 ? std::vector<std::string>{"d1", "d2"}
+                                                                  : std::vector<std::string>{"d1"});
+    if (i % 13 == 0) e.time->inferred = true;
+    if (i % 17 == 0) e.time.reset();
+    g.events.push_back(std::move(e));
+    if (i % 5 == 1) g.relations.push_back({"e" + std::to_string(i - 1), "e" + std::to_string(i), "causes", std::nullopt});
+  }
+  return g;
+}
+
+TEST(RenderDense, ManyEventsRender) {
+  for (int n : {60, 250}) {
+    RenderOptions o;
+    const std::string svg = render_ok(dense_graph(n, 700), o);
+    dump("dense_" + std::to_string(n) + ".svg", svg);
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+    o.view = View::graph;
+    dump("dense_graph_" + std::to_string(n) + ".svg", render_ok(dense_graph(n, 700), o));
   }
 }
 
