@@ -329,17 +329,22 @@ void register_query(CLI::App& app, const Context&, int& exit_code) {
   between->add_option("to", o->to, "Latest date (YYYY-MM-DD, YYYY-MM or YYYY)")->required();
   add_filters(between, *o, /*range=*/false);
   between->add_option("--actor", o->actor, "Only events with this actor (name, alias or id)");
+  between->footer("Example:\n  annals query graph.json between 2022-01-05 2022-01-10");
   between->callback([o, &exit_code] { exit_code = run_events(*o); });
 
   auto* find = query->add_subcommand("find", "Events whose label, trigger or sentence contains a text");
   find->add_option("text", o->text, "Text to look for (case-insensitive)")->required();
   find->add_option("--format", o->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
+  find->footer("Example:\n  annals query graph.json find 'military assistance'");
   find->callback([o, &exit_code] { exit_code = run_find(*o); });
 
   auto* why = query->add_subcommand("why", "The causal chains that led to an event, earliest cause first");
   why->add_option("event", o->events, "Event id or text")->required()->expected(1);
   why->add_option("--depth", o->depth, "At most this many causal links back")->check(CLI::NonNegativeNumber);
   add_chain_options(why, *o);
+  why->footer(
+      "EVENT is an id (e12) or a text only one event contains (else the candidates are listed).\n\n"
+      "Example:\n  annals query news.annals why e28\n  annals query news.annals why 'requested military' --format json");
   why->callback([o, &exit_code] { exit_code = run_why_or_then(*o, true); });
 
   auto* then = query->add_subcommand("then", "What followed from an event: its causal effects");
@@ -348,16 +353,19 @@ void register_query(CLI::App& app, const Context&, int& exit_code) {
                  "Also the events right after each one in time (one 'before' or 'same_actor' link)");
   then->add_option("--depth", o->depth, "At most this many causal links on")->check(CLI::NonNegativeNumber);
   add_chain_options(then, *o);
+  then->footer("Example:\n  annals query news.annals then e12 --temporal");
   then->callback([o, &exit_code] { exit_code = run_why_or_then(*o, false); });
 
   auto* path = query->add_subcommand("path", "The chain between two events: causal if any, else temporal");
   path->add_option("events", o->events, "Two event ids or texts")->required()->expected(2);
   add_chain_options(path, *o);
+  path->footer("Example:\n  annals query news.annals path e12 e31\n  annals query news.annals path e12 e31 --format svg -o path.svg");
   path->callback([o, &exit_code] { exit_code = run_path(*o); });
 
   auto* conflicts = query->add_subcommand(
       "conflicts", "Causal cycles, causes dated after their effects, events that sources report differently");
   conflicts->add_option("--format", o->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
+  conflicts->footer("Example:\n  annals query news.annals conflicts --format json");
   conflicts->callback([o, &exit_code] { exit_code = run_conflicts(*o); });
 }
 
