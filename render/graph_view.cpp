@@ -100,23 +100,38 @@ void style_event(Agnode_t* n, const ModelEvent& e, const Palette& pal, const std
   }
 }
 
-// Date headers d0 -> d1 -> ... and rank=same groups that hold each day's events.
+// Events by period of the finest unit that gives at most kMaxRanks ranks.
+constexpr size_t kMaxRanks = 24;
+
+std::pair<TickUnit, std::map<Day, std::vector<size_t>>> group_by_period(const Model& model) {
+  std::map<Day, std::vector<size_t>> groups;
+  for (TickUnit unit : {TickUnit::day, TickUnit::week, TickUnit::month, TickUnit::quarter,
+                        TickUnit::year, TickUnit::year5, TickUnit::decade, TickUnit::century}) {
+    groups.clear();
+    for (size_t i = 0; i < model.events.size(); ++i) {
+      const auto& days = model.events[i].days;
+      if (days) groups[period_start(days->first, unit)].push_back(i);
+    }
+    if (groups.size() <= kMaxRanks || unit == TickUnit::century) return {unit, groups};
+  }
+  return {TickUnit::century, groups};
+}
+
+// Period headers d0 -> d1 -> ... and rank=same groups that hold each
+// period's events.
 void rank_by_date(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& nodes,
                   const Palette& pal) {
-  std::map<Day, std::vector<size_t>> by_day;
-  for (size_t i = 0; i < model.events.size(); ++i) {
-    if (model.events[i].days) by_day[model.events[i].days->first].push_back(i);
-  }
+  const auto [unit, groups] = group_by_period(model);
   Agnode_t* previous = nullptr;
   int k = 0;
-  for (const auto& [day, events] : by_day) {
+  for (const auto& [day, events] : groups) {
     const std::string id = std::to_string(k++);
     Agnode_t* header = g.node("d" + id);
     set(header, "shape", "plaintext");
     set(header, "style", "");
     set(header, "fontsize", "9");
     set(header, "fontcolor", pal.muted);
-    set(header, "label", iso_day(day));
+    set(header, "label", period_label(day, unit));
     Agraph_t* rank = g.subgraph("rank" + id);
     set(rank, "rank", "same");
     agsubnode(rank, header, 1);
@@ -132,7 +147,7 @@ void rank_by_date(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& 
 
 }  // namespace
 
-// Defined in graph_view_edges.cpp.
+// Defined below.
 void add_relation_edges(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& nodes,
                         const Palette& pal);
 std::string graph_legend_html(const Model& model, const Palette& pal);
@@ -154,6 +169,7 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
       set(c, "color", pal.grid);
       set(c, "fontsize", "10");
       set(c, "labeljust", "l");
+      set(c, "labelloc", "t");  // the root's legend is at the bottom
       clusters.push_back(c);
     }
   }

@@ -1,5 +1,8 @@
 #include "gv_session.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -36,6 +39,33 @@ class MessageCapture {
 
  private:
   agusererrf previous_;
+};
+
+// Graphviz's path planner prints some failures ("triangulation failed")
+// straight to stderr, past agseterrf; Graphviz recovers from them (the
+// edge is drawn another way). Silenced while Graphviz runs, so that the
+// CLI's stderr keeps only annals' own messages.
+class StderrSilencer {
+ public:
+  StderrSilencer() {
+    std::fflush(stderr);
+    saved_ = dup(STDERR_FILENO);
+    const int null = open("/dev/null", O_WRONLY);
+    if (saved_ >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+    if (null >= 0) close(null);
+  }
+  ~StderrSilencer() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      dup2(saved_, STDERR_FILENO);
+      close(saved_);
+    }
+  }
+  StderrSilencer(const StderrSilencer&) = delete;
+  StderrSilencer& operator=(const StderrSilencer&) = delete;
+
+ private:
+  int saved_ = -1;
 };
 
 struct ContextDeleter {
@@ -125,6 +155,10 @@ Agdisc_t g_disc = {&AgMemDisc, &g_id_disc, &AgIoDisc};
 }  // namespace
 
 GvGraph::GvGraph(const char* name, bool directed) {
+  // gvContext() declares label="\N" for every graph created after it; make
+  // that true of every graph, so that DOT output does not depend on whether
+  // something was rendered before.
+  context();
   graph_ = agopen(const_cast<char*>(name), directed ? Agdirected : Agundirected, &g_disc);
 }
 
@@ -196,6 +230,7 @@ Result<DotReadBack> read_dot(const std::string& dot, const char* attribute) {
 Result<std::string> layout_and_render(const GvGraph& graph, const char* engine,
                                       const char* format) {
   MessageCapture capture;
+  StderrSilencer silence;
   GVC_t* gvc = context();
   if (!gvc) return graphviz_error("cannot create a context", capture);
   if (gvLayout(gvc, graph.get(), engine) != 0 || agerrors() > 0) {

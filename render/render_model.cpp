@@ -241,7 +241,7 @@ Result<std::vector<ModelEvent>> select_events(const Graph& graph, const RenderOp
 }
 
 std::string tooltip_text(const ModelEvent& e) {
-  std::string t = e.label;
+  std::string t = truncate_text(e.label, 1000);
   if (e.negated) t += "\n(negated)";
   if (!e.actual) t += "\nmodality: " + e.modality;
   t += "\ndate: " + (e.date_text.empty() ? std::string("undated") : e.date_text);

@@ -76,6 +76,12 @@ struct Tick {
 };
 std::vector<Tick> make_ticks(const TimeScale& scale, TickUnit unit);
 
+// The first day of the period of `unit` that holds `day` (weeks start on
+// Mondays), and a label for that period: "2022-01-05", "week of 2022-01-03",
+// "Jan 2022", "Q1 2022", "2022", "2020s"...
+Day period_start(Day day, TickUnit unit);
+std::string period_label(Day start, TickUnit unit);
+
 // Horizontal extents of items in one lane, in drawing order. Returns the row
 // of each item: the first row where it keeps `gap` px from what is already
 // there.

@@ -116,6 +116,30 @@ std::vector<Tick> make_ticks(const TimeScale& scale, TickUnit unit) {
   return ticks;
 }
 
+Day period_start(Day day, TickUnit unit) {
+  if (unit == TickUnit::day) return day;
+  if (unit == TickUnit::week) return day - (((day % 7) + 7 + 3) % 7);
+  const Civil c = civil_from_day(day);
+  if (unit == TickUnit::month) return day_from_civil(c.year, c.month, 1);
+  if (unit == TickUnit::quarter) return day_from_civil(c.year, c.month - (c.month - 1) % 3, 1);
+  const int k = years_per_tick(unit);
+  return day_from_civil(c.year - (((c.year % k) + k) % k), 1, 1);
+}
+
+std::string period_label(Day start, TickUnit unit) {
+  const Civil c = civil_from_day(start);
+  char buf[48];
+  switch (unit) {
+    case TickUnit::day: return iso_day(start);
+    case TickUnit::week: return "week of " + iso_day(start);
+    case TickUnit::month: std::snprintf(buf, sizeof buf, "%s %d", kMonths[c.month - 1], c.year); break;
+    case TickUnit::quarter: std::snprintf(buf, sizeof buf, "Q%u %d", (c.month - 1) / 3 + 1, c.year); break;
+    case TickUnit::year: std::snprintf(buf, sizeof buf, "%d", c.year); break;
+    default: std::snprintf(buf, sizeof buf, "%d\u2013%d", c.year, c.year + years_per_tick(unit) - 1);
+  }
+  return buf;
+}
+
 std::vector<int> stack_rows(const std::vector<Extent>& items, double gap) {
   std::vector<double> row_end;
   std::vector<int> rows;

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "escape.h"
@@ -183,6 +184,23 @@ TEST(RenderLayout, WeekTicksAreMondays) {
   for (size_t i = 1; i < ticks.size(); ++i) EXPECT_EQ(ticks[i].day - ticks[i - 1].day, 7);
 }
 
+TEST(RenderLayout, Periods) {
+  const Day d = day_from_civil(2022, 8, 17);  // a Wednesday
+  struct Case { TickUnit unit; const char* start; const char* label; };
+  const Case cases[] = {
+      {TickUnit::day, "2022-08-17", "2022-08-17"},
+      {TickUnit::week, "2022-08-15", "week of 2022-08-15"},
+      {TickUnit::month, "2022-08-01", "Aug 2022"},
+      {TickUnit::quarter, "2022-07-01", "Q3 2022"},
+      {TickUnit::year, "2022-01-01", "2022"},
+      {TickUnit::decade, "2020-01-01", "2020\xE2\x80\x93" "2029"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(iso_day(period_start(d, c.unit)), c.start) << to_string(c.unit);
+    EXPECT_EQ(period_label(period_start(d, c.unit), c.unit), c.label) << to_string(c.unit);
+  }
+}
+
 TEST(RenderLayout, StacksOverlappingItemsInRows) {
   const auto rows = stack_rows({{0, 100}, {50, 120}, {110, 200}, {130, 140}, {300, 310}}, 8);
   EXPECT_EQ(rows, (std::vector<int>{0, 1, 0, 1, 0}));
@@ -360,6 +378,24 @@ TEST(RenderTimeline, NothingLeftSaysNoEvents) {
   EXPECT_NE(render_ok(Graph{}, RenderOptions{}).find("no events to show"), std::string::npos);
 }
 
+TEST(RenderTimeline, DarkAndDocumentLanes) {
+  RenderOptions o;
+  o.dark = true;
+  o.lanes = Lanes::document;
+  o.include_negated = o.include_hypothetical = true;
+  const std::string svg = render_ok(sample_graph(), o);
+  dump("timeline_dark.svg", svg);
+  o.format = Format::dot;
+  dump("timeline_dark.dot", render_ok(sample_graph(), o));
+  o.format = Format::svg;
+  EXPECT_NE(svg.find("#1b1b1f"), std::string::npos);
+  EXPECT_NE(svg.find(">Protests in Almaty<"), std::string::npos);  // a document lane
+  o.view = View::graph;
+  dump("graph_dark.svg", render_ok(sample_graph(), o));
+  o.format = Format::dot;
+  dump("graph_dark.dot", render_ok(sample_graph(), o));
+}
+
 TEST(RenderTimeline, WidthScalesTheSvg) {
   RenderOptions o;
   o.width = 1000;
@@ -383,6 +419,27 @@ TEST(RenderGraph, DotHasStyledRelationsRankedByDate) {
   EXPECT_NE(dot.find("subgraph cluster_0"), std::string::npos);
   o.lanes = Lanes::none;
   EXPECT_EQ(render_ok(sample_graph(), o).find("cluster_"), std::string::npos);
+}
+
+// DOT before layout does not depend on fonts, so it makes a stable golden
+// file. ANNALS_UPDATE_GOLDEN=1 rewrites them.
+void expect_golden(const std::string& name, const std::string& bytes) {
+  const std::string path = std::string(ANNALS_SOURCE_DIR) + "/tests/golden/render/" + name;
+  if (std::getenv("ANNALS_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << bytes;
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "missing " << path << " (run with ANNALS_UPDATE_GOLDEN=1)";
+  const std::string golden((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(golden == bytes) << name << " differs from the golden file; if intended, "
+                               << "run with ANNALS_UPDATE_GOLDEN=1 and review the diff";
+}
+
+TEST(RenderGolden, SampleDot) {
+  RenderOptions o;
+  o.format = Format::dot;
+  o.include_negated = o.include_hypothetical = true;
+  expect_golden("sample_timeline.dot", render_ok(sample_graph(), o));
+  o.view = View::graph;
+  expect_golden("sample_graph.dot", render_ok(sample_graph(), o));
 }
 
 TEST(RenderGraph, SvgRenders) {
