@@ -21,12 +21,14 @@
 namespace annals {
 
 RelationKind relation_kind(const std::string& type) {
-  static const std::unordered_map<std::string, RelationKind> kinds{
-      {"causes", RelationKind::causes},         {"before", RelationKind::before},
-      {"includes", RelationKind::includes},     {"simultaneous", RelationKind::simultaneous},
-      {"same_actor", RelationKind::same_actor}, {"coreferent", RelationKind::coreferent}};
-  auto it = kinds.find(type);
-  return it == kinds.end() ? RelationKind::other : it->second;
+  // Called once per relation of a big graph: compare, do not hash.
+  if (type == "causes") return RelationKind::causes;
+  if (type == "same_actor") return RelationKind::same_actor;
+  if (type == "before") return RelationKind::before;
+  if (type == "includes") return RelationKind::includes;
+  if (type == "simultaneous") return RelationKind::simultaneous;
+  if (type == "coreferent") return RelationKind::coreferent;
+  return RelationKind::other;
 }
 
 bool is_temporal(RelationKind kind) { return kind == RelationKind::before || kind == RelationKind::same_actor; }
@@ -164,6 +166,17 @@ int32_t day_number(const std::optional<std::string>& iso, int32_t missing) {
 
 std::string fold(const std::string& s) { return fold_case(s); }
 
+// "e12" → 12; anything else (or a number too long) → 0.
+size_t event_number(const std::string& id) {
+  if (id.size() < 2 || id.size() > 12 || id[0] != 'e' || id[1] == '0') return 0;
+  size_t n = 0;
+  for (size_t i = 1; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return 0;
+    n = n * 10 + size_t(id[i] - '0');
+  }
+  return n;
+}
+
 }  // namespace
 
 struct EventGraph::Impl {
@@ -173,12 +186,13 @@ struct EventGraph::Impl {
   size_t dangling = 0;
   mutable std::unordered_map<std::string, size_t> ids;  // built on first use off the fast path
 
+  bool sequential = true;  // event i has the id "e<i+1>", as annals writes them
+
   std::optional<size_t> find(const std::string& id) const {
-    // Fast path: ids written by annals are e1, e2, … in order.
-    if (id.size() > 1 && id[0] == 'e' && id.size() < 12 &&
-        std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      size_t n = std::stoul(id.substr(1));
-      if (n >= 1 && n <= graph->events.size() && graph->events[n - 1].id == id) return n - 1;
+    if (sequential) {
+      size_t n = event_number(id);
+      if (n >= 1 && n <= graph->events.size()) return n - 1;
+      return std::nullopt;
     }
     if (ids.empty())
       for (size_t i = 0; i < graph->events.size(); ++i) ids.try_emplace(graph->events[i].id, i);
@@ -400,6 +414,7 @@ EventGraph::EventGraph(const Graph& graph) : impl_(std::make_unique<Impl>()) {
   m.end.resize(n);
   for (size_t i = 0; i < n; ++i) {
     m.adjacency[i].event = uint32_t(i);
+    m.sequential = m.sequential && event_number(graph.events[i].id) == i + 1;
     const auto& time = graph.events[i].time;
     m.start[i] = time ? day_number(time->start, INT32_MAX) : INT32_MAX;
     m.end[i] = time ? day_number(time->end, INT32_MIN) : INT32_MIN;

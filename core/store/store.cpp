@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include <fcntl.h>
@@ -45,11 +46,11 @@ CREATE TABLE events(
   class TEXT NOT NULL, time_value TEXT, time_start TEXT, time_end TEXT, time_inferred INTEGER NOT NULL, time_basis TEXT,
   polarity TEXT NOT NULL, modality TEXT NOT NULL,
   merge_key TEXT,    -- folded trigger|day, for single-day events
-  chain_start TEXT); -- start day of dated, asserted events: they are threaded by before/same_actor
+  chain_start TEXT,  -- start day of dated, asserted events: they are threaded by before/same_actor
+  parts BLOB NOT NULL); -- the event's actors and mentions, packed (see pack_parts): one row to read per event
+-- The events' actors again, one per row, for the look-ups of a merge (not read to load).
 CREATE TABLE event_actors(event INTEGER NOT NULL, pos INTEGER NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
   chain_start TEXT, PRIMARY KEY(event, pos)) WITHOUT ROWID;
-CREATE TABLE mentions(event INTEGER NOT NULL, pos INTEGER NOT NULL, doc TEXT NOT NULL, start INTEGER NOT NULL,
-  end INTEGER NOT NULL, sentence TEXT NOT NULL, PRIMARY KEY(event, pos)) WITHOUT ROWID;
 CREATE TABLE relations(seq INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, type TEXT NOT NULL,
   ev_doc TEXT, ev_start INTEGER, ev_end INTEGER, ev_cue TEXT);
 )sql";
@@ -77,6 +78,10 @@ class Statement {
     return *this;
   }
   Statement& bind(int i, const std::optional<std::string>& s) { return s ? bind(i, *s) : bind_null(i); }
+  Statement& bind_blob(int i, const std::string& bytes) {
+    check(sqlite3_bind_blob(stmt_, i, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
   Statement& bind(int i, int64_t n) {
     check(sqlite3_bind_int64(stmt_, i, n));
     return *this;
@@ -110,6 +115,10 @@ class Statement {
     return null(col) ? std::nullopt : std::optional<std::string>(text(col));
   }
   int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::string_view blob(int col) const {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    return p ? std::string_view(static_cast<const char*>(p), size_t(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+  }
 
  private:
   void check(int rc) {
@@ -183,15 +192,86 @@ bool is_derived(const GraphRelation& r) {
   return !r.evidence && (r.type == "before" || r.type == "same_actor");
 }
 
+// An event's actors and mentions as one blob: counts, lengths and offsets
+// as LEB128 varints, strings as length + bytes.
+void put_varint(std::string& out, uint64_t n) {
+  do {
+    unsigned char byte = n & 0x7F;
+    n >>= 7;
+    out += char(n ? byte | 0x80 : byte);
+  } while (n);
+}
+void put_string(std::string& out, const std::string& s) {
+  put_varint(out, s.size());
+  out += s;
+}
+
+std::string pack_parts(const GraphEvent& e) {
+  std::string out;
+  put_varint(out, e.actors.size());
+  for (const auto& a : e.actors) put_string(out, a.actor), put_string(out, a.role);
+  put_varint(out, e.mentions.size());
+  for (const auto& m : e.mentions)
+    put_string(out, m.doc), put_varint(out, m.start), put_varint(out, m.end), put_string(out, m.sentence);
+  return out;
+}
+
+class PartsReader {
+ public:
+  explicit PartsReader(std::string_view bytes) : p_(bytes) {}
+  uint64_t varint() {
+    uint64_t n = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (p_.empty()) throw SqlError{SQLITE_CORRUPT, "an event's packed parts are cut short"};
+      auto byte = static_cast<unsigned char>(p_.front());
+      p_.remove_prefix(1);
+      n |= uint64_t(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) return n;
+    }
+    throw SqlError{SQLITE_CORRUPT, "an event's packed parts are malformed"};
+  }
+  std::string string() {
+    uint64_t size = varint();
+    if (size > p_.size()) throw SqlError{SQLITE_CORRUPT, "an event's packed parts are cut short"};
+    std::string s(p_.substr(0, size));
+    p_.remove_prefix(size);
+    return s;
+  }
+
+ private:
+  std::string_view p_;
+};
+
+void unpack_parts(std::string_view bytes, GraphEvent& e) {
+  PartsReader in(bytes);
+  uint64_t actors = in.varint();
+  if (actors > bytes.size()) throw SqlError{SQLITE_CORRUPT, "an event's packed parts are malformed"};
+  e.actors.reserve(actors);
+  for (uint64_t i = 0; i < actors; ++i) {
+    ActorRole& role = e.actors.emplace_back();
+    role.actor = in.string();
+    role.role = in.string();
+  }
+  uint64_t mentions = in.varint();
+  if (mentions > bytes.size()) throw SqlError{SQLITE_CORRUPT, "an event's packed parts are malformed"};
+  e.mentions.reserve(mentions);
+  for (uint64_t i = 0; i < mentions; ++i) {
+    Mention& m = e.mentions.emplace_back();
+    m.doc = in.string();
+    m.start = uint32_t(in.varint());
+    m.end = uint32_t(in.varint());
+    m.sentence = in.string();
+  }
+}
+
 // The rows of one event; `seq` is its row.
 struct EventWriter {
-  Statement event, actor, mention;
+  Statement event, actor;
   explicit EventWriter(sqlite3* db)
       : event(db,
               "INSERT INTO events(seq, id, label, trigger, class, time_value, time_start, time_end, time_inferred, "
-              "time_basis, polarity, modality, merge_key, chain_start) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        actor(db, "INSERT INTO event_actors(event, pos, actor, role, chain_start) VALUES(?,?,?,?,?)"),
-        mention(db, "INSERT INTO mentions(event, pos, doc, start, end, sentence) VALUES(?,?,?,?,?,?)") {}
+              "time_basis, polarity, modality, merge_key, chain_start, parts) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        actor(db, "INSERT INTO event_actors(event, pos, actor, role, chain_start) VALUES(?,?,?,?,?)") {}
 
   // `threaded`: whether to set chain_start now (a new store) or later
   // (merge threads the event first).
@@ -205,16 +285,12 @@ struct EventWriter {
       event.bind_null(6).bind_null(7).bind_null(8).bind(9, int64_t(0)).bind_null(10);
     }
     event.bind(11, e.polarity).bind(12, e.modality).bind(13, merge_key(e)).bind(14, chain);
+    event.bind_blob(15, pack_parts(e));
     event.run();
     for (size_t i = 0; i < e.actors.size(); ++i) {
       actor.bind(1, seq).bind(2, int64_t(i)).bind(3, e.actors[i].actor).bind(4, e.actors[i].role).bind(5, chain);
       actor.run();
     }
-    for (size_t i = 0; i < e.mentions.size(); ++i) add_mention(seq, int64_t(i), e.mentions[i]);
-  }
-  void add_mention(int64_t seq, int64_t pos, const Mention& m) {
-    mention.bind(1, seq).bind(2, pos).bind(3, m.doc).bind(4, int64_t(m.start)).bind(5, int64_t(m.end));
-    mention.bind(6, m.sentence).run();
   }
 };
 
@@ -410,84 +486,142 @@ Status Store::create(const std::string& path, const Graph& graph, const std::vec
   return ok_status();
 }
 
+namespace {
+
+// Reading a store: events (with their packed actors and mentions) on one
+// connection, relations on another, in parallel; both inside read transactions
+// begun before either reads, so they see the same state (a writer cannot
+// commit while a reader holds its lock).
+struct EventIndex {
+  std::vector<int64_t> of_seq;  // events.seq → index in Graph::events, -1 if none
+  int64_t at(int64_t seq) const {
+    return seq >= 0 && size_t(seq) < of_seq.size() ? of_seq[size_t(seq)] : -1;
+  }
+};
+
+void read_documents_and_actors(sqlite3* db, Graph& g) {
+  Statement docs(db, "SELECT id, path, title, dct, dct_source FROM documents ORDER BY seq");
+  while (docs.step()) g.documents.push_back({docs.text(0), docs.text(1), docs.text(2), docs.optional_text(3), docs.optional_text(4)});
+  std::unordered_map<int64_t, size_t> actor_index;
+  Statement actors(db, "SELECT seq, id, name, kind FROM actors ORDER BY seq");
+  while (actors.step()) {
+    actor_index[actors.integer(0)] = g.actors.size();
+    g.actors.push_back({actors.text(1), actors.text(2), actors.text(3), {}});
+  }
+  Statement aliases(db, "SELECT actor, alias FROM actor_aliases ORDER BY actor, pos");
+  while (aliases.step())
+    if (auto it = actor_index.find(aliases.integer(0)); it != actor_index.end())
+      g.actors[it->second].aliases.push_back(aliases.text(1));
+}
+
+void read_events(sqlite3* db, Graph& g, EventIndex& index) {
+  g.events.reserve(size_t(pragma_int(db, "SELECT COUNT(*) FROM events")));
+  Statement s(db,
+              "SELECT seq, id, label, trigger, class, time_value, time_start, time_end, time_inferred, time_basis, "
+              "polarity, modality, parts FROM events ORDER BY seq");
+  while (s.step()) {
+    int64_t seq = s.integer(0);
+    if (seq < 0 || seq > int64_t(1) << 40) throw SqlError{SQLITE_CORRUPT, "event row out of range"};
+    if (size_t(seq) >= index.of_seq.size()) index.of_seq.resize(size_t(seq) + 1 + index.of_seq.size() / 2, -1);
+    index.of_seq[size_t(seq)] = int64_t(g.events.size());
+    GraphEvent& e = g.events.emplace_back();
+    e.id = s.text(1);
+    e.label = s.text(2);
+    e.trigger = s.text(3);
+    e.event_class = s.text(4);
+    if (!s.null(5))
+      e.time = EventTime{s.text(5), s.optional_text(6), s.optional_text(7), s.integer(8) != 0, s.optional_text(9)};
+    e.polarity = s.text(10);
+    e.modality = s.text(11);
+    unpack_parts(s.blob(12), e);
+  }
+}
+
+// Relations (endpoints still as rows), for another thread.
+struct RelationRows {
+  std::vector<GraphRelation> relations;
+  std::vector<std::pair<int64_t, int64_t>> ends;  // (source, target) rows
+};
+
+void read_relations(sqlite3* db, RelationRows& out) {
+  size_t count = size_t(pragma_int(db, "SELECT COUNT(*) FROM relations"));
+  out.relations.reserve(count);
+  out.ends.reserve(count);
+  Statement s(db, "SELECT source, target, type, ev_doc, ev_start, ev_end, ev_cue FROM relations ORDER BY seq");
+  while (s.step()) {
+    out.ends.emplace_back(s.integer(0), s.integer(1));
+    GraphRelation& r = out.relations.emplace_back();
+    r.type = s.text(2);
+    if (!s.null(3)) r.evidence = Evidence{s.text(3), uint32_t(s.integer(4)), uint32_t(s.integer(5)), s.text(6)};
+  }
+}
+
+// Holds a read transaction for as long as it lives.
+struct ReadTransaction {
+  sqlite3* db;
+  explicit ReadTransaction(sqlite3* db) : db(db) {
+    // No mmap: a file cut short under us would be SIGBUS, not an error.
+    exec(db, "BEGIN");
+    pragma_int(db, "SELECT COUNT(*) FROM meta");  // takes the shared lock now
+  }
+  ~ReadTransaction() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+};
+
+// A second read-only connection to the same file.
+std::unique_ptr<sqlite3, int (*)(sqlite3*)> open_reader(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> owned(db, &sqlite3_close_v2);
+  if (rc != SQLITE_OK) throw SqlError{sqlite3_extended_errcode(db), sqlite3_errmsg(db)};
+  sqlite3_busy_timeout(db, 10000);
+  return owned;
+}
+
+}  // namespace
+
 Result<Graph> Store::load() const {
   sqlite3* db = impl_->db;
   Graph g;
+  EventIndex index;
+  RelationRows rows;
   try {
-    // One read transaction, so the parts agree with each other.
-    bool own = !impl_->in_transaction;
-    if (own) exec(db, "BEGIN");
-    struct End {
-      sqlite3* db;
-      bool own;
-      ~End() { if (own) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
-    } end{db, own};
-    {
-      Statement s(db, "SELECT id, path, title, dct, dct_source FROM documents ORDER BY seq");
-      while (s.step()) g.documents.push_back({s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_text(4)});
-    }
-    std::unordered_map<int64_t, size_t> actor_index;
-    {
-      Statement s(db, "SELECT seq, id, name, kind FROM actors ORDER BY seq");
-      while (s.step()) {
-        actor_index[s.integer(0)] = g.actors.size();
-        g.actors.push_back({s.text(1), s.text(2), s.text(3), {}});
+    if (impl_->in_transaction) {
+      // Inside our own write transaction: only this connection sees it.
+      read_documents_and_actors(db, g);
+      read_events(db, g, index);
+      read_relations(db, rows);
+    } else {
+      // Two connections read at once; each read transaction begins before
+      // any reading, so both see the same state.
+      ReadTransaction first(db);
+      auto second_db = open_reader(impl_->path);
+      ReadTransaction second(second_db.get());
+      std::optional<SqlError> failed_relations;
+      std::thread relations([&] {
+        try {
+          read_relations(second_db.get(), rows);
+        } catch (const SqlError& e) {
+          failed_relations = e;
+        }
+      });
+      std::optional<SqlError> failed;
+      try {
+        read_documents_and_actors(db, g);
+        read_events(db, g, index);
+      } catch (const SqlError& e) {
+        failed = e;
       }
-      Statement a(db, "SELECT actor, alias FROM actor_aliases ORDER BY actor, pos");
-      while (a.step())
-        if (auto it = actor_index.find(a.integer(0)); it != actor_index.end())
-          g.actors[it->second].aliases.push_back(a.text(1));
+      relations.join();
+      for (auto* f : {&failed, &failed_relations})
+        if (*f) throw **f;
     }
-    std::vector<int64_t> index_of_seq;  // events.seq → index
-    {
-      int64_t count = pragma_int(db, "SELECT COUNT(*) FROM events");
-      g.events.reserve(size_t(count));
-      Statement s(db,
-                  "SELECT seq, id, label, trigger, class, time_value, time_start, time_end, time_inferred, time_basis, "
-                  "polarity, modality FROM events ORDER BY seq");
-      while (s.step()) {
-        int64_t seq = s.integer(0);
-        if (seq < 0 || seq > int64_t(1) << 40) throw SqlError{SQLITE_CORRUPT, "event row out of range"};
-        if (size_t(seq) >= index_of_seq.size()) index_of_seq.resize(size_t(seq) + 1 + index_of_seq.size() / 2, -1);
-        index_of_seq[size_t(seq)] = int64_t(g.events.size());
-        GraphEvent& e = g.events.emplace_back();
-        e.id = s.text(1);
-        e.label = s.text(2);
-        e.trigger = s.text(3);
-        e.event_class = s.text(4);
-        if (!s.null(5))
-          e.time = EventTime{s.text(5), s.optional_text(6), s.optional_text(7), s.integer(8) != 0, s.optional_text(9)};
-        e.polarity = s.text(10);
-        e.modality = s.text(11);
-      }
+    for (size_t r = 0; r < rows.relations.size(); ++r) {
+      int64_t source = index.at(rows.ends[r].first), target = index.at(rows.ends[r].second);
+      if (source < 0 || target < 0) throw SqlError{SQLITE_CORRUPT, "a relation names an event that is not there"};
+      rows.relations[r].source = g.events[size_t(source)].id;
+      rows.relations[r].target = g.events[size_t(target)].id;
     }
-    auto event_at = [&](int64_t seq) -> GraphEvent* {
-      if (seq < 0 || size_t(seq) >= index_of_seq.size() || index_of_seq[size_t(seq)] < 0) return nullptr;
-      return &g.events[size_t(index_of_seq[size_t(seq)])];
-    };
-    {
-      Statement s(db, "SELECT event, actor, role FROM event_actors ORDER BY event, pos");
-      while (s.step())
-        if (GraphEvent* e = event_at(s.integer(0))) e->actors.push_back({s.text(1), s.text(2)});
-      Statement m(db, "SELECT event, doc, start, end, sentence FROM mentions ORDER BY event, pos");
-      while (m.step())
-        if (GraphEvent* e = event_at(m.integer(0)))
-          e->mentions.push_back({m.text(1), uint32_t(m.integer(2)), uint32_t(m.integer(3)), m.text(4)});
-    }
-    {
-      g.relations.reserve(size_t(pragma_int(db, "SELECT COUNT(*) FROM relations")));
-      Statement s(db, "SELECT source, target, type, ev_doc, ev_start, ev_end, ev_cue FROM relations ORDER BY seq");
-      while (s.step()) {
-        GraphEvent* source = event_at(s.integer(0));
-        GraphEvent* target = event_at(s.integer(1));
-        if (!source || !target) throw SqlError{SQLITE_CORRUPT, "a relation names an event that is not there"};
-        GraphRelation& r = g.relations.emplace_back();
-        r.source = source->id;
-        r.target = target->id;
-        r.type = s.text(2);
-        if (!s.null(3)) r.evidence = Evidence{s.text(3), uint32_t(s.integer(4)), uint32_t(s.integer(5)), s.text(6)};
-      }
-    }
+    g.relations = std::move(rows.relations);
   } catch (const SqlError& e) {
     return sql_error(impl_->path, e);
   }
@@ -547,7 +681,8 @@ class Merger {
         name_insert_(db, "INSERT OR IGNORE INTO actor_names(name, actor) VALUES(?,?)"),
         candidates_(db, "SELECT seq, polarity FROM events WHERE merge_key = ? ORDER BY seq"),
         actors_of_(db, "SELECT actor FROM event_actors WHERE event = ?"),
-        mention_next_(db, "SELECT COALESCE(MAX(pos) + 1, 0) FROM mentions WHERE event = ?"),
+        parts_of_(db, "SELECT parts FROM events WHERE seq = ?"),
+        set_parts_(db, "UPDATE events SET parts = ? WHERE seq = ?"),
         event_id_taken_(db, "SELECT 1 FROM events WHERE id = ?"),
         max_seq_(db, "SELECT COALESCE(MAX(seq), 0) FROM events"),
         prev_(db,
@@ -703,11 +838,12 @@ class Merger {
   }
 
   void add_mentions(int64_t seq, const GraphEvent& e) {
-    mention_next_.bind(1, seq);
-    mention_next_.step();
-    int64_t pos = mention_next_.integer(0);
-    mention_next_.reset();
-    for (const auto& m : e.mentions) events_.add_mention(seq, pos++, m);
+    GraphEvent stored;
+    parts_of_.bind(1, seq);
+    if (parts_of_.step()) unpack_parts(parts_of_.blob(0), stored);
+    parts_of_.reset();
+    stored.mentions.insert(stored.mentions.end(), e.mentions.begin(), e.mentions.end());
+    set_parts_.bind_blob(1, pack_parts(stored)).bind(2, seq).run();
   }
 
   std::string fresh_event_id(int64_t& next_number) {
@@ -768,7 +904,7 @@ class Merger {
 
   sqlite3* db_;
   Statement doc_exists_, doc_insert_, actor_by_name_, actor_by_id_, alias_next_, alias_insert_, name_known_,
-      name_insert_, candidates_, actors_of_, mention_next_, event_id_taken_, max_seq_, prev_, next_, actor_prev_,
+      name_insert_, candidates_, actors_of_, parts_of_, set_parts_, event_id_taken_, max_seq_, prev_, next_, actor_prev_,
       actor_next_, unlink_, thread_event_, thread_actors_;
   ActorWriter actors_;
   EventWriter events_;
