@@ -11,32 +11,6 @@
 namespace annals::render_detail {
 namespace {
 
-struct EdgeStyle {
-  const char* type;
-  std::string Palette::*color;
-  const char* style;
-  const char* penwidth;
-  const char* arrowhead;
-  bool directed;
-  bool ordering;  // constrains the ranks
-};
-
-constexpr EdgeStyle kEdgeStyles[] = {
-    {"causes", &Palette::causes, "solid", "2.2", "normal", true, true},
-    {"before", &Palette::before, "dashed", "1.3", "vee", true, true},
-    {"includes", &Palette::includes, "solid", "1.1", "odiamond", true, false},
-    {"simultaneous", &Palette::simultaneous, "solid", "1.1", "none", false, false},
-    {"same_actor", &Palette::same_actor, "dotted", "1.3", "none", false, false},
-    {"coreferent", &Palette::coreferent, "dotted", "2.4", "dot", false, false},
-};
-
-const EdgeStyle* edge_style(const std::string& type) {
-  for (const EdgeStyle& s : kEdgeStyles) {
-    if (type == s.type) return &s;
-  }
-  return nullptr;
-}
-
 std::string event_html(const ModelEvent& e, const Palette& pal, const std::string& lane) {
   std::string text = e.label;
   if (!e.actual) text = "[" + (e.modality.empty() ? std::string("non-actual") : e.modality) + "] " + text;
@@ -145,12 +119,27 @@ void rank_by_date(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& 
   }
 }
 
+// The cluster of a lane, made when first needed.
+Agraph_t* cluster(GvGraph& g, std::map<int, Agraph_t*>& clusters, const Model& model, int lane,
+                  const Palette& pal) {
+  auto [it, added] = clusters.emplace(lane, nullptr);
+  if (!added) return it->second;
+  Agraph_t* c = it->second = g.subgraph("cluster_" + std::to_string(lane));
+  set_html(c, "label", "<B>" + gv_html_text(truncate_text(model.lanes[static_cast<size_t>(lane)], 40)) + "</B>");
+  set(c, "style", "rounded");
+  set(c, "color", pal.grid);
+  set(c, "fontsize", "10");
+  set(c, "labeljust", "l");
+  set(c, "labelloc", "t");  // the root's legend is at the bottom
+  return c;
+}
+
 }  // namespace
 
-// Defined below.
+// Defined in graph_view_edges.cpp.
 void add_relation_edges(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& nodes,
                         const Palette& pal);
-std::string graph_legend_html(const Model& model, const Palette& pal);
+std::string graph_legend_html(const Model& model, const Palette& pal, size_t left_out);
 
 ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
   const Palette pal = palette(options.dark);
@@ -159,31 +148,28 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
   view.engine = "dot";
   GvGraph& g = *view.graph;
   setup(g, pal, model.events.size());
-  std::vector<Agraph_t*> clusters;
+  // Undated events without relations have no place in this structure; the
+  // caption counts them (the timeline lists them).
+  std::vector<bool> related(model.events.size(), false);
+  for (const ModelRelation& r : model.relations) related[r.source] = related[r.target] = true;
   const bool clustered = options.lanes != Lanes::none && model.events.size() <= kFullEffortEvents;
-  if (clustered) {
-    for (size_t l = 0; l < model.lanes.size(); ++l) {
-      Agraph_t* c = g.subgraph("cluster_" + std::to_string(l));
-      set_html(c, "label", "<B>" + gv_html_text(truncate_text(model.lanes[l], 40)) + "</B>");
-      set(c, "style", "rounded");
-      set(c, "color", pal.grid);
-      set(c, "fontsize", "10");
-      set(c, "labeljust", "l");
-      set(c, "labelloc", "t");  // the root's legend is at the bottom
-      clusters.push_back(c);
+  std::map<int, Agraph_t*> clusters;
+  std::vector<Agnode_t*> nodes(model.events.size(), nullptr);
+  size_t left_out = 0;
+  for (size_t i = 0; i < model.events.size(); ++i) {
+    const ModelEvent& e = model.events[i];
+    if (!e.days && !related[i]) {
+      ++left_out;
+      continue;
     }
-  }
-  std::vector<Agnode_t*> nodes;
-  for (const ModelEvent& e : model.events) {
-    Agnode_t* n = g.node(e.node);
+    Agnode_t* n = nodes[i] = g.node(e.node);
     // Without clusters the lane (actor or document) goes into the label.
     const bool named = !clustered && options.lanes != Lanes::none;
     style_event(n, e, pal, named ? model.lanes[static_cast<size_t>(e.lane)] : "");
-    if (!clusters.empty()) agsubnode(clusters[static_cast<size_t>(e.lane)], n, 1);
-    nodes.push_back(n);
+    if (clustered) agsubnode(cluster(g, clusters, model, e.lane, pal), n, 1);
     view.titles[e.node] = tooltip_text(e);
   }
-  if (nodes.empty()) {
+  if (left_out == model.events.size()) {
     Agnode_t* n = g.node("empty");
     set(n, "shape", "plaintext");
     set(n, "style", "");
@@ -192,58 +178,10 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
   }
   rank_by_date(g, model, nodes, pal);
   add_relation_edges(g, model, nodes, pal);
-  set_html(g.get(), "label", graph_legend_html(model, pal));
+  set_html(g.get(), "label", graph_legend_html(model, pal, left_out));
   set(g.get(), "labelloc", "b");
   set(g.get(), "labeljust", "l");
   return view;
-}
-
-void add_relation_edges(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& nodes,
-                        const Palette& pal) {
-  for (const ModelRelation& r : model.relations) {
-    const ModelEvent &s = model.events[r.source], &t = model.events[r.target];
-    Agedge_t* e = g.edge(nodes[r.source], nodes[r.target]);
-    set(e, "tooltip", gv_plain_text(r.type + (r.cue.empty() ? "" : ": " + r.cue)));
-    const EdgeStyle* style = edge_style(r.type);
-    if (!style) {
-      set(e, "color", pal.muted);
-      set(e, "constraint", "false");
-      set_html(e, "label", "<FONT POINT-SIZE=\"8\">" + gv_html_text(truncate_text(r.type, 20)) + "</FONT>");
-      continue;
-    }
-    const std::string color = pal.*(style->color);
-    set(e, "color", r.type == "simultaneous" ? color + ":invis:" + color : color);
-    set(e, "style", style->style);
-    set(e, "penwidth", style->penwidth);
-    set(e, "arrowhead", style->arrowhead);
-    if (!style->directed) set(e, "dir", r.type == "coreferent" ? "both" : "none");
-    if (r.type == "coreferent") set(e, "arrowtail", "dot");
-    const bool forward = !s.days || !t.days || s.days->first <= t.days->first;
-    set(e, "constraint", style->ordering && forward ? "true" : "false");
-  }
-}
-
-std::string graph_legend_html(const Model& model, const Palette& pal) {
-  std::map<std::string, bool> used;
-  for (const ModelRelation& r : model.relations) used[r.type] = true;
-  struct Row { const char* type; const char* glyph; const char* text; };
-  static const Row rows[] = {
-      {"causes", "\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6", "causes"},
-      {"before", "\xE2\x95\x8C\xE2\x95\x8C\xE2\x96\xB7", "before"},
-      {"includes", "\xE2\x94\x80\xE2\x94\x80\xE2\x97\x87", "includes"},
-      {"simultaneous", "\xE2\x95\x90\xE2\x95\x90\xE2\x95\x90", "simultaneous"},
-      {"same_actor", "\xE2\x94\x88\xE2\x94\x88\xE2\x94\x88", "same actor"},
-      {"coreferent", "\xE2\x80\xA2\xE2\x94\x85\xE2\x80\xA2", "same event (coreferent)"},
-  };
-  std::string html = "<TABLE BORDER=\"0\" CELLPADDING=\"2\" CELLSPACING=\"0\"><TR>";
-  for (const Row& row : rows) {
-    if (!used.count(row.type)) continue;
-    const EdgeStyle* style = edge_style(row.type);
-    html += "<TD><FONT COLOR=\"" + pal.*(style->color) + "\">" + row.glyph + "</FONT></TD>";
-    html += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">" + std::string(row.text) + "</FONT></TD>";
-  }
-  if (html.back() == '>' && html.ends_with("<TR>")) html += "<TD> </TD>";
-  return html + "</TR></TABLE>";
 }
 
 }  // namespace annals::render_detail

@@ -55,6 +55,24 @@ std::string gap_text(Day days) {
   return plural(static_cast<long>(days), "day");
 }
 
+// Drops tick labels that would touch; across a break the later tick (the
+// first of its segment, with the year) is kept.
+void thin_ticks(TimelinePlan& plan) {
+  const auto width = [](const Tick& t) { return static_cast<double>(utf8_length(t.label)) * 9 * 0.56; };
+  std::vector<Tick> kept;
+  for (const Tick& t : plan.ticks) {
+    if (!kept.empty() && t.x - kept.back().x < (width(t) + width(kept.back())) / 2 + 8) {
+      const bool across_break = std::any_of(plan.breaks.begin(), plan.breaks.end(), [&](const AxisBreak& b) {
+        return kept.back().x <= b.x0 && t.x >= b.x1;
+      });
+      if (!across_break) continue;
+      kept.pop_back();
+    }
+    kept.push_back(t);
+  }
+  plan.ticks = std::move(kept);
+}
+
 void plan_axis(const Model& model, TimelinePlan& plan, double x0) {
   std::vector<DaySpan> spans;
   for (const ModelEvent& e : model.events) {
@@ -72,6 +90,7 @@ void plan_axis(const Model& model, TimelinePlan& plan, double x0) {
   for (size_t i = 1; i < segs.size(); ++i) {
     plan.breaks.push_back({segs[i - 1].x1, segs[i].x0, gap_text(segs[i].first - segs[i - 1].last - 1)});
   }
+  thin_ticks(plan);
 }
 
 }  // namespace
@@ -164,14 +183,14 @@ TimelinePlan plan_timeline(const Model& model) {
   }
   if (model.events.empty()) y += 70;  // room for "no events to show"
   plan.lanes_y1 = y;
-  const double axis_w = plan.has_axis ? plan.scale.right() - x0 : 640;
+  double right = plan.has_axis ? plan.scale.right() : x0 + 640;
+  for (const PlacedEvent& p : plan.events) right = std::max({right, p.lx + p.lw, p.cx + p.w / 2});
   if (!undated.empty()) {
     plan.undated_y = y + 18;
-    y = plan_undated(undated, x0, axis_w, plan.undated_y);
+    y = plan_undated(undated, x0, right - x0, plan.undated_y);
+    for (const PlacedEvent* p : undated) right = std::max(right, p->lx + p->lw);
   }
   plan.legend_y = y + 18;
-  double right = x0 + axis_w;
-  for (const PlacedEvent& p : plan.events) right = std::max({right, p.lx + p.lw, p.cx + p.w / 2});
   plan.width = std::ceil(right + m);
   plan.height = std::ceil(plan.legend_y + 14 + m);
   return plan;

@@ -449,6 +449,9 @@ TEST(RenderGraph, SvgRenders) {
   dump("graph.svg", svg);
   expect_svg_shape(svg);
   EXPECT_NE(svg.find("Peacekeepers began withdrawal"), std::string::npos);
+  // The undated event has no relation: counted, not drawn.
+  EXPECT_EQ(svg.find("Talks with the opposition"), std::string::npos);
+  EXPECT_NE(svg.find("1 undated without relations not drawn"), std::string::npos);
   EXPECT_GE(count(svg, "class=\"edge\""), 5u);
 }
 
@@ -542,6 +545,7 @@ TEST(RenderSafety, DotOutputReadsBackAsTheSameGraph) {
     auto model = build_model(g, o);
     size_t events = 0;
     for (const auto& e : model->events) {
+      if (view == View::graph && !e.days) continue;  // undated, no relations: not drawn
       ASSERT_TRUE(back->nodes.count(e.node)) << e.node;
       EXPECT_EQ(back->nodes[e.node], gv_plain_text(tooltip_text(e)));
       ++events;
