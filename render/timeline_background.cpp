@@ -63,69 +63,59 @@ void draw_axis(XdotBuilder& x, const TimelinePlan& plan, const Palette& pal) {
   x.style("solid");
 }
 
-void legend_item(XdotBuilder& x, double& at, double y, const std::string& text) {
+void legend_item(XdotBuilder& x, double& at, double y, const Palette& pal, const std::string& text) {
+  x.style("solid");
+  x.pen(pal.text);
   at += 6;
   x.font(9);
   x.text(at, y + 3, -1, est_width(text, 9), text);
   at += est_width(text, 9) + 18;
 }
 
-void draw_legend(XdotBuilder& x, const TimelinePlan& plan, const Model& model, const Palette& pal) {
-  double at = plan.margin, y = plan.legend_y;
-  x.style("solid");
-  x.fill(pal.event);
-  x.pen(pal.event);
+// A point marker in the legend: fill, outline colour and line style.
+void legend_point(XdotBuilder& x, double& at, double y, const std::string& fill,
+                  const std::string& pen, const char* style) {
+  x.fill(fill);
+  x.pen(pen);
+  x.style(style);
   x.ellipse(at + 4.5, y, 4.5, 4.5);
   at += 9;
-  x.pen(pal.text);
-  legend_item(x, at, y, "day");
+}
+
+void draw_legend(XdotBuilder& x, const TimelinePlan& plan, const Model& model, const Palette& pal) {
+  double at = plan.margin, y = plan.legend_y;
+  legend_point(x, at, y, pal.event, pal.event, "solid");
+  legend_item(x, at, y, pal, "day");
   x.pen(pal.event);
   x.rect(at, y - 4, at + 26, y + 4);
   at += 26;
-  x.pen(pal.text);
-  legend_item(x, at, y, "period (month, interval)");
+  legend_item(x, at, y, pal, "period (month, interval)");
   x.fill(pal.event_fill_faded);
   x.pen(pal.event);
   x.style("dashed");
   x.rect(at, y - 4, at + 26, y + 4);
   x.outline(at, y - 4, at + 26, y + 4);
-  x.style("solid");
   at += 26;
-  x.pen(pal.text);
-  legend_item(x, at, y, "uncertain or inferred date");
+  legend_item(x, at, y, pal, "uncertain or inferred date");
   x.pen(pal.causes);
   x.fill(pal.causes);
   x.style("setlinewidth(1.4)");
   x.line(at, y, at + 22, y);
   x.polygon({at + 22, y - 3.5, at + 29, y, at + 22, y + 3.5});
-  x.style("solid");
   at += 29;
-  x.pen(pal.text);
-  legend_item(x, at, y, "causes");
+  legend_item(x, at, y, pal, "causes");
   bool negated = false, other = false;
   for (const ModelEvent& e : model.events) {
     negated |= e.negated;
     other |= !e.actual;
   }
   if (negated) {
-    x.fill(pal.background);
-    x.pen(pal.negated);
-    x.style("setlinewidth(1.8)");
-    x.ellipse(at + 4.5, y, 4.5, 4.5);
-    x.style("solid");
-    at += 9;
-    x.pen(pal.text);
-    legend_item(x, at, y, "negated (did not happen)");
+    legend_point(x, at, y, pal.background, pal.negated, "setlinewidth(1.8)");
+    legend_item(x, at, y, pal, "negated (did not happen)");
   }
   if (other) {
-    x.fill(pal.background);
-    x.pen(pal.hypothetical);
-    x.style("dashed");
-    x.ellipse(at + 4.5, y, 4.5, 4.5);
-    x.style("solid");
-    at += 9;
-    x.pen(pal.text);
-    legend_item(x, at, y, "possible, planned or hypothetical");
+    legend_point(x, at, y, pal.background, pal.hypothetical, "dashed");
+    legend_item(x, at, y, pal, "possible, planned or hypothetical");
   }
 }
 
