@@ -46,7 +46,11 @@ struct RenderOptions {
 };
 
 // The bytes of the rendered file. Errors: bad_value for options (a date that
-// does not parse, too many events); bad_data if Graphviz fails.
+// does not parse, more than max_events events after the filters, or more
+// than 300 for the graph view, whose dot layout gets slow); bad_data if
+// Graphviz fails. Nothing left after the filters is not an error: the
+// picture says "no events to show". The graph view leaves out undated events
+// without relations (its caption counts them); the timeline lists them.
 Result<std::string> render(const Graph& graph, const RenderOptions& options);
 
 // "svg", "dot", "png", "pdf", "html"; "timeline", "graph";
