@@ -13,6 +13,7 @@
 #include <boost/graph/reverse_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
 #include <boost/pending/queue.hpp>
 #include <boost/property_map/property_map.hpp>
 
@@ -132,17 +133,47 @@ class ReachVisitor : public boost::default_bfs_visitor {
 struct Found {};
 
 // Records the tree edge into each vertex; stops the search at the goal.
+// The tree edge into each vertex reached: sparse for searches that stay
+// small (causal), dense for those that may sweep much of the graph
+// (temporal), where a hash map per vertex would cost more than the arrays.
+class SparsePred {
+ public:
+  void set(Vertex v, Vertex u, uint32_t relation) { pred_[v] = {u, relation}; }
+  std::optional<std::pair<Vertex, uint32_t>> get(Vertex v) const {
+    auto it = pred_.find(v);
+    return it == pred_.end() ? std::nullopt : std::optional(it->second);
+  }
+
+ private:
+  std::unordered_map<Vertex, std::pair<Vertex, uint32_t>> pred_;
+};
+
+class DensePred {
+ public:
+  explicit DensePred(size_t n) : from_(n, 0), relation_(n, 0) {}
+  void set(Vertex v, Vertex u, uint32_t relation) { from_[v] = uint32_t(u) + 1, relation_[v] = relation; }
+  std::optional<std::pair<Vertex, uint32_t>> get(Vertex v) const {
+    if (!from_[v]) return std::nullopt;
+    return std::pair<Vertex, uint32_t>(from_[v] - 1, relation_[v]);
+  }
+
+ private:
+  std::vector<uint32_t> from_, relation_;
+};
+
+template <typename Pred>
 class PathVisitor : public boost::default_bfs_visitor {
  public:
-  PathVisitor(std::unordered_map<Vertex, Edge>& pred, Vertex goal) : pred_(&pred), goal_(goal) {}
+  PathVisitor(const Adjacency& g, Pred& pred, Vertex goal) : g_(&g), pred_(&pred), goal_(goal) {}
   template <typename E, typename G>
   void tree_edge(const E& e, const G& g) const {
-    (*pred_)[boost::target(e, g)] = base_edge(e, g);
+    pred_->set(boost::target(e, g), boost::source(e, g), (*g_)[base_edge(e, g)].relation);
     if (boost::target(e, g) == goal_) throw Found{};
   }
 
  private:
-  std::unordered_map<Vertex, Edge>* pred_;
+  const Adjacency* g_;
+  Pred* pred_;
   Vertex goal_;
 };
 
@@ -213,22 +244,37 @@ struct EventGraph::Impl {
   }
 
   std::optional<Chain> search(size_t from, size_t to, unsigned kinds, bool dated_window) const {
-    std::unordered_map<Vertex, Edge> pred;
+    if (from == to) return std::nullopt;
     auto edges = view(kinds);
+    if (!(kinds & kTemporal)) {
+      SparsePred pred;
+      try {
+        visit_from(edges, from, PathVisitor(adjacency, pred, to));
+      } catch (const Found&) {
+      }
+      return chain_to(pred, from, to);
+    }
+    DensePred pred(boost::num_vertices(adjacency));
+    boost::two_bit_color_map<> color(boost::num_vertices(adjacency));
+    boost::queue<Vertex> queue;
     try {
       if (dated_window)
-        visit_from(boost::make_filtered_graph(edges, boost::keep_all(), NotAfter{&start, start[to]}), from,
-                   PathVisitor(pred, to));
+        boost::breadth_first_visit(boost::make_filtered_graph(edges, boost::keep_all(), NotAfter{&start, start[to]}),
+                                   from, queue, PathVisitor(adjacency, pred, to), color);
       else
-        visit_from(edges, from, PathVisitor(pred, to));
+        boost::breadth_first_visit(edges, from, queue, PathVisitor(adjacency, pred, to), color);
     } catch (const Found&) {
     }
-    if (from == to || !pred.count(to)) return std::nullopt;
+    return chain_to(pred, from, to);
+  }
+
+  template <typename Pred>
+  std::optional<Chain> chain_to(const Pred& pred, size_t from, size_t to) const {
+    if (!pred.get(to)) return std::nullopt;
     Chain chain;
     for (Vertex v = to; v != from;) {
-      const Edge& e = pred.at(v);
-      Vertex u = boost::source(e, adjacency);
-      chain.links.push_back({adjacency[e].relation, u, v});
+      auto [u, relation] = *pred.get(v);
+      chain.links.push_back({relation, u, v});
       chain.events.push_back(v);
       v = u;
     }
@@ -324,10 +370,10 @@ struct EventGraph::Impl {
       c.kind = Conflict::Kind::causal_cycle;
       c.relations.push_back(adjacency[*it].relation);
     }
+    for (size_t v = 0; v < component.size(); ++v)
+      if (auto it = found.find(component[v]); it != found.end()) it->second.events.push_back(v);
     std::map<size_t, Conflict> ordered;
     for (auto& [comp, c] : found) {
-      for (size_t v = 0; v < component.size(); ++v)
-        if (component[v] == comp) c.events.push_back(v);
       std::sort(c.relations.begin(), c.relations.end());
       c.detail = std::to_string(c.events.size()) + " event(s) cause each other";
       ordered.emplace(c.events.front(), std::move(c));
@@ -363,7 +409,7 @@ struct EventGraph::Impl {
   void disagreements(std::vector<Conflict>& out) const {
     constexpr size_t kMaxGroup = 64;
     const auto& events = graph->events;
-    std::map<std::string, std::vector<size_t>> by_actors, by_label;
+    std::unordered_map<std::string, std::vector<size_t>> by_actors, by_label;
     for (size_t e = 0; e < events.size(); ++e) {
       const auto& ev = events[e];
       if (!ev.actors.empty()) {
@@ -381,9 +427,10 @@ struct EventGraph::Impl {
       }
     }
     std::set<std::pair<size_t, size_t>> seen;
+    std::vector<Conflict> found;
     auto report = [&](size_t a, size_t b, std::string detail) {
       if (!seen.insert({a, b}).second) return;
-      out.push_back({Conflict::Kind::sources_disagree, {a, b}, {}, std::move(detail)});
+      found.push_back({Conflict::Kind::sources_disagree, {a, b}, {}, std::move(detail)});
     };
     auto doc_of = [&](size_t e) { return events[e].mentions.empty() ? std::string() : events[e].mentions[0].doc; };
     for (const auto& [key, group] : by_actors)
@@ -402,6 +449,9 @@ struct EventGraph::Impl {
           report(a, b, doc_of(a) + " dates it " + events[a].time->value + ", " + doc_of(b) + " " +
                            events[b].time->value);
         }
+    // Hash order is arbitrary: report in event order.
+    std::sort(found.begin(), found.end(), [](const Conflict& x, const Conflict& y) { return x.events < y.events; });
+    for (auto& c : found) out.push_back(std::move(c));
   }
 };
 
