@@ -134,6 +134,26 @@ bool is_verb_here(const EventLexicon& lex, const SentenceView& s, size_t i, Verb
   return false;
 }
 
+// "analysts say", "the company says": reporting verbs are verbs after any
+// subject, not only after pronouns; as nouns they follow a determiner.
+bool is_reporting_here(const EventLexicon& lex, const SentenceView& s, size_t i, const VerbEntry& entry) {
+  if (entry.event_class != EventClass::reporting || !lex.curated.count(entry.lemma)) return false;
+  if (entry.form != VerbForm::base && entry.form != VerbForm::third_person) return false;
+  size_t prev = previous_content(lex, s, i);
+  if (prev == SIZE_MAX || cue_is(lex, s, prev, CueKind::determiner) || s.token(prev).kind != TokenKind::word)
+    return false;
+  // "analysts say", "the company says that": a plural subject before the
+  // base form; the reported clause ("that", a pronoun, a name) after "says".
+  const std::string& before = s.folded[prev];
+  if (before.ends_with("ing")) return false;
+  if (entry.form == VerbForm::base)
+    return before.ends_with("s") || cue_is(lex, s, prev, CueKind::pronoun) || s.token(prev).capitalised;
+  if (i + 1 >= s.size() || before.ends_with("s")) return false;
+  const Cue* next = cue_at(lex, s, i + 1);
+  return s.token(i + 1).capitalised || (next && (next->kind == CueKind::subordinate || next->kind == CueKind::pronoun ||
+                                                 next->kind == CueKind::determiner));
+}
+
 bool continuation_matches(const SentenceView& s, size_t i, const VerbEntry& entry) {
   for (size_t k = 0; k < entry.continuation.size(); ++k)
     if (i + 1 + k >= s.size() || s.folded[i + 1 + k] != entry.continuation[k]) return false;
@@ -146,7 +166,8 @@ const VerbEntry* verb_at(const EventLexicon& lex, const SentenceView& s, size_t 
   auto [from, to] = lex.verbs.equal_range(s.folded[i]);
   for (auto it = from; it != to; ++it) {
     const VerbEntry& entry = it->second;
-    if (!continuation_matches(s, i, entry) || !is_verb_here(lex, s, i, entry.form)) continue;
+    if (!continuation_matches(s, i, entry)) continue;
+    if (!is_verb_here(lex, s, i, entry.form) && !is_reporting_here(lex, s, i, entry)) continue;
     if (!best || entry.continuation.size() > best->continuation.size()) best = &entry;
   }
   return best;
@@ -221,7 +242,8 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
 // and a date after it takes the date.
 bool event_noun_between(const EventLexicon& lex, const SentenceView& s, size_t from, size_t to) {
   for (size_t j = from + 1; j < to; ++j)
-    if (lex.nouns.count(s.folded[j]) && s.actor[j] < 0) return true;
+    if (auto noun = lex.nouns.find(s.folded[j]); noun != lex.nouns.end() && noun->second.curated && s.actor[j] < 0)
+      return true;
   return false;
 }
 
@@ -267,7 +289,9 @@ bool stops_subject(const EventLexicon& lex, const SentenceView& s, size_t k) {
     return true;
   // Plural nouns look like third-person verbs ("CSTO forces began").
   auto [from, to] = lex.verbs.equal_range(s.folded[k]);
-  return std::any_of(from, to, [](const auto& e) { return e.second.form != VerbForm::third_person; });
+  return std::any_of(from, to, [&](const auto& e) {
+    return e.second.form != VerbForm::third_person && lex.curated.count(e.second.lemma);
+  });
 }
 
 // "the January protests", "the request of the affected state".

@@ -1,5 +1,7 @@
 #include "events/lexicon.h"
 
+#include <unordered_set>
+
 #include "text/segment.h"
 
 namespace annals::detail {
@@ -67,14 +69,19 @@ std::unordered_map<std::string, std::vector<std::string>> irregular_forms(const 
   return forms;
 }
 
-Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
-  auto table = resources.table("en/events/verbs.tsv", 2);
+// Adds the verbs of one table; lemmas already known (from a table loaded
+// earlier, which wins) are skipped.
+Status load_verb_table(const Resources& resources, const std::string& name, EventLexicon& lexicon,
+                       std::unordered_set<std::string>& known) {
+  auto table = resources.table(name, 2);
   if (!table) return table.error();
   const auto irregular = irregular_forms(*table);
   for (const auto& row : table->rows) {
     auto event_class = parse_event_class(row.fields[1]);
     if (!event_class) return Error{ErrorCode::bad_data, table->where(row), event_class.error().message};
     const std::string lemma = fold_case(row.fields[0]);
+    if (!known.insert(lemma).second) continue;
+    if (name == "en/events/verbs.tsv") lexicon.curated.insert(lemma);
     auto words = split(lemma, ' ');
     const std::string head = words[0];
     const std::string tail = lemma.substr(head.size());
@@ -96,16 +103,33 @@ Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
   return ok_status();
 }
 
+Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
+  std::unordered_set<std::string> known;
+  auto excluded = resources.table("en/events/not_triggers.tsv", 1);
+  if (!excluded) return excluded.error();
+  for (const auto& row : excluded->rows) lexicon.not_triggers.insert(fold_case(row.fields[0]));
+  for (const char* name : {"en/events/verbs.tsv", "en/events/wordnet_verbs.tsv"})
+    if (auto status = load_verb_table(resources, name, lexicon, known); !status) return status;
+  // Excluded forms of WordNet verbs; curated verbs keep theirs.
+  for (auto it = lexicon.verbs.begin(); it != lexicon.verbs.end();)
+    it = lexicon.not_triggers.count(it->first) && !lexicon.curated.count(it->second.lemma) ? lexicon.verbs.erase(it)
+                                                                                           : std::next(it);
+  return ok_status();
+}
+
 Status load_nouns(const Resources& resources, EventLexicon& lexicon) {
-  auto table = resources.table("en/events/nouns.tsv", 2);
-  if (!table) return table.error();
-  for (const auto& row : table->rows) {
-    auto event_class = parse_event_class(row.fields[1]);
-    if (!event_class) return Error{ErrorCode::bad_data, table->where(row), event_class.error().message};
-    std::string noun = fold_case(row.fields[0]);
-    lexicon.nouns[noun] = {noun, *event_class};
-    std::string plural = row.fields.size() > 2 ? fold_case(row.fields[2]) : third_person(noun);
-    lexicon.nouns[plural] = {noun, *event_class};
+  for (const char* name : {"en/events/nouns.tsv", "en/events/wordnet_nouns.tsv"}) {
+    auto table = resources.table(name, 2);
+    if (!table) return table.error();
+    for (const auto& row : table->rows) {
+      auto event_class = parse_event_class(row.fields[1]);
+      if (!event_class) return Error{ErrorCode::bad_data, table->where(row), event_class.error().message};
+      const bool curated = std::string_view(name) == "en/events/nouns.tsv";
+      std::string noun = fold_case(row.fields[0]);
+      std::string plural = row.fields.size() > 2 ? fold_case(row.fields[2]) : third_person(noun);
+      for (const auto& form : {noun, plural})
+        if (curated || !lexicon.not_triggers.count(form)) lexicon.nouns.try_emplace(form, NounEntry{noun, *event_class, curated});
+    }
   }
   return ok_status();
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "events/event.h"
@@ -22,6 +23,7 @@ struct VerbEntry {
 struct NounEntry {
   std::string lemma;
   EventClass event_class;
+  bool curated = false;  // from en/events/nouns.tsv, not WordNet
 };
 
 enum class CueKind : uint8_t { negation, modal, perfect, be, do_support, infinitive, determiner, pronoun,
@@ -37,6 +39,8 @@ struct EventLexicon {
   std::unordered_map<std::string, NounEntry> nouns;
   std::unordered_map<std::string, Cue> cues;
   std::unordered_map<std::string, std::string> roles;     // preposition -> role
+  std::unordered_set<std::string> not_triggers;           // forms WordNet lists that are not events here
+  std::unordered_set<std::string> curated;                // lemmas of en/events/verbs.tsv
 
   const Cue* cue(const std::string& folded) const {
     auto it = cues.find(folded);
