@@ -37,7 +37,18 @@ std::string instance(const EventMention& e, size_t index) {
 
 std::vector<Tag> inline_tags(const DocumentAnalysis& a) {
   std::vector<Tag> tags;
-  for (size_t i = 0; i < a.timexes.size(); ++i) tags.push_back({a.timexes[i].span, timex_tag(a.timexes[i], i), "</TIMEX3>"});
+  size_t tid = 0;
+  for (const Timex& t : a.timexes) {
+    // TimeML annotates the two ends of a range ("1990 to 1995") apart.
+    if (!t.range_end.empty() && t.range_start_span.size() > 0 && t.range_end_span.size() > 0) {
+      Timex end = t;
+      end.value = t.range_end;
+      tags.push_back({t.range_start_span, timex_tag(t, tid++), "</TIMEX3>"});
+      tags.push_back({t.range_end_span, timex_tag(end, tid++), "</TIMEX3>"});
+      continue;
+    }
+    tags.push_back({t.span, timex_tag(t, tid++), "</TIMEX3>"});
+  }
   for (size_t i = 0; i < a.events.size(); ++i) tags.push_back({a.events[i].trigger, event_tag(a.events[i], i), "</EVENT>"});
   std::sort(tags.begin(), tags.end(), [](const Tag& x, const Tag& y) { return x.span.start < y.span.start; });
   // Inline tags cannot overlap: keep the first of any overlapping pair.

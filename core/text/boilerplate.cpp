@@ -108,7 +108,9 @@ LineFacts describe(std::string_view line, const Vocabulary& vocabulary) {
 bool is_prose(const LineFacts& facts) {
   if (facts.widget || facts.widget_words * 4 > facts.words) return false;
   if (facts.terminal) return facts.words >= kProseMinWords;
-  return facts.words >= kUnpunctuatedMinWords && facts.widget_words == 0;
+  // Long text without a final stop: prose unless widget words are frequent
+  // ("share" in "Russia and Ukraine share similar cultures" is not a button).
+  return facts.words >= kUnpunctuatedMinWords && facts.widget_words * 10 < facts.words;
 }
 
 std::vector<Line> split_lines(std::string_view text) {
