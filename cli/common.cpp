@@ -90,17 +90,6 @@ Status write_output(const std::string& path, const std::string& bytes) {
   return written;
 }
 
-Result<Graph> read_graph_file(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Error{ErrorCode::io, path, "no such file"};
-  if (std::filesystem::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory, not a file"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::io, path, "cannot open"};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return graph_from_json(buffer.str(), path);
-}
-
 bool use_colour() {
   const char* no_colour = std::getenv("NO_COLOR");
   return ::isatty(STDOUT_FILENO) && !(no_colour && *no_colour);

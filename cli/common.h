@@ -37,9 +37,6 @@ int report(const std::string& message, int code = kFailure);
 // temporary file beside it, renamed into place only once complete.
 Status write_output(const std::string& path, const std::string& bytes);
 
-// Reads a whole graph JSON file.
-Result<Graph> read_graph_file(const std::string& path);
-
 // Whether to colour output written to stdout.
 bool use_colour();
 

@@ -4,6 +4,7 @@
 #include "common.h"
 #include "graph/graph.h"
 #include "render.h"
+#include "store/store.h"
 
 namespace annals::cli {
 namespace {
@@ -50,7 +51,7 @@ Result<RenderOptions> make_options(const RenderCommandOptions& o) {
 int run_render(const RenderCommandOptions& o) {
   auto options = make_options(o);
   if (!options) return report(options.error());
-  auto graph = read_graph_file(o.graph);
+  auto graph = load_graph_source(o.graph);
   if (!graph) return report(graph.error());
   auto bytes = render(*graph, *options);
   if (!bytes) return report(bytes.error());
@@ -63,7 +64,7 @@ int run_render(const RenderCommandOptions& o) {
 void register_render(CLI::App& app, const Context&, int& exit_code) {
   auto o = std::make_shared<RenderCommandOptions>();
   auto* sub = app.add_subcommand("render", "Draw a graph JSON as a timeline or a graph");
-  sub->add_option("graph", o->graph, "Graph JSON written by 'annals build'")->required();
+  sub->add_option("source", o->graph, "Graph JSON or store written by 'annals build'")->required();
   sub->add_option("-o,--output", o->output, "File to write (default: standard output)");
   sub->add_option("--view", o->view, "timeline (true time axis, actor lanes) or graph (causal structure)");
   sub->add_option("--format", o->format, "svg, dot, png, pdf or html");
