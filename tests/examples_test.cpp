@@ -94,6 +94,9 @@ TEST_F(Examples, RendersTimelineAndGraph) {
     EXPECT_NE(svg.find("<svg"), std::string::npos);
     EXPECT_NE(svg.find("viewBox"), std::string::npos);
     EXPECT_NE(svg.find("</svg>"), std::string::npos);
+    std::string parse = "python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' '" + out + "'";
+    EXPECT_EQ(std::system(parse.c_str()), 0) << view << ": the SVG is well-formed XML";
+    EXPECT_EQ(svg.find("<script"), std::string::npos);
   }
 }
 
