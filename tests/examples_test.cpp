@@ -43,6 +43,57 @@ TEST_F(Examples, TransferOfCstoForcesIsDatedJanuarySixth) {
   EXPECT_TRUE(found);
 }
 
+// The id of the event whose first mention contains both texts.
+std::string event_with(const Json& graph, const std::string& trigger, const std::string& sentence_part) {
+  for (const auto& e : graph["events"])
+    if (e["trigger"] == trigger && mentions_text(e, sentence_part)) return e["id"];
+  return "";
+}
+
+bool causes(const Json& graph, const std::string& source, const std::string& target) {
+  for (const auto& r : graph["relations"])
+    if (r["type"] == "causes" && r["source"] == source && r["target"] == target) return true;
+  return false;
+}
+
+TEST_F(Examples, CausalChainsOfTheStory) {
+  auto request = event_with(graph_, "requested", "military assistance from the CSTO");
+  auto transfer = event_with(graph_, "transferred", "transferred to Kazakhstan");
+  ASSERT_FALSE(request.empty());
+  ASSERT_FALSE(transfer.empty());
+  EXPECT_TRUE(causes(graph_, request, transfer)) << "the request of January 5 led to the transfer of January 6";
+  auto words = event_with(graph_, "words", "reacted to the words");
+  auto declared = event_with(graph_, "declared", "On June 18");
+  auto criticized = event_with(graph_, "criticized", "criticized Zatulin's position");
+  EXPECT_TRUE(causes(graph_, words, declared)) << "Tokayev's words -> Zatulin's declaration";
+  EXPECT_TRUE(causes(graph_, declared, criticized)) << "Zatulin's declaration -> Turchak's criticism";
+}
+
+TEST_F(Examples, UndatedArticleGetsItsYearFromTheCorpus) {
+  auto request = event_with(graph_, "requested", "military assistance from the CSTO");
+  for (const auto& e : graph_["events"])
+    if (e["id"] == request) {
+      ASSERT_FALSE(e["time"].is_null());
+      EXPECT_EQ(e["time"]["value"], "2022-01-05");
+      EXPECT_TRUE(e["time"]["inferred"].get<bool>());
+      EXPECT_TRUE(e["time"].contains("basis"));
+    }
+}
+
+TEST_F(Examples, OneActorForEverySpellingOfLukashenko) {
+  int found = 0;
+  for (const auto& a : graph_["actors"]) {
+    std::string all = a["name"].get<std::string>();
+    for (const auto& alias : a["aliases"]) all += "|" + alias.get<std::string>();
+    if (all.find("Lukashenk") != std::string::npos) {
+      ++found;
+      EXPECT_NE(all.find("Lukashenka"), std::string::npos);
+      EXPECT_NE(all.find("Lukashenko"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(found, 1);
+}
+
 TEST_F(Examples, DocumentDatesComeFromDateLinesNotFooters) {
   std::map<std::string, Json> dct;
   for (const auto& d : graph_["documents"]) dct[d["id"]] = d["dct"];

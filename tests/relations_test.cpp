@@ -29,7 +29,8 @@ bool has(const std::vector<std::string>& pairs, const std::string& pair) {
 }
 
 TEST(Relations, ResourceExamplesHold) {
-  for (const char* name : {"en/relations/causal_cues.tsv", "en/relations/reactions.tsv", "en/relations/anaphors.tsv"}) {
+  for (const char* name : {"en/relations/causal_cues.tsv", "en/relations/reactions.tsv", "en/relations/anaphors.tsv",
+                           "en/relations/requests.tsv"}) {
     auto table = Resources::standard().table(name, 1);
     ASSERT_TRUE(table.ok()) << name;
     ASSERT_FALSE(table->examples.empty()) << name;
@@ -66,6 +67,18 @@ TEST(Relations, CausalCuesWithDirection) {
     if (c.expected.empty()) EXPECT_TRUE(pairs.empty()) << c.text << ": " << (pairs.empty() ? "" : pairs[0]);
     else EXPECT_TRUE(has(pairs, c.expected)) << c.text;
   }
+}
+
+TEST(Relations, ARequestIsAnsweredOnlyByWhoWasAsked) {
+  auto answered = causal_pairs(analyse(
+      "Tokayev requested military assistance from the CSTO. Two days later CSTO troops were deployed."));
+  EXPECT_TRUE(has(answered, "requested causes deployed"));
+  auto unrelated = causal_pairs(analyse(
+      "Tokayev requested military assistance from the CSTO. Two days later NATO troops were deployed."));
+  EXPECT_FALSE(has(unrelated, "requested causes deployed"));
+  auto refused = causal_pairs(analyse(
+      "Tokayev did not request assistance from the CSTO. CSTO troops were deployed."));
+  EXPECT_TRUE(refused.empty());
 }
 
 TEST(Relations, ReactionToAnOrganisationIsNotGuessed) {

@@ -20,6 +20,7 @@ struct RelationFinder::Cues {
   std::unordered_set<std::string> clause_openers;  // "that", "which", ";" ...
   std::unordered_set<std::string> reactions;       // lemmas: "criticize"
   std::unordered_set<std::string> anaphors;        // "this", "that"
+  std::unordered_set<std::string> requests;        // lemmas: "request", "ask"
 };
 
 namespace {
@@ -125,11 +126,14 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
     cues->cues.push_back({split_words(row.fields[0]), row.fields[1] == "after"});
   }
-  for (const char* name : {"en/relations/reactions.tsv", "en/relations/anaphors.tsv"}) {
+  const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
+      {"en/relations/reactions.tsv", &cues->reactions},
+      {"en/relations/anaphors.tsv", &cues->anaphors},
+      {"en/relations/requests.tsv", &cues->requests}};
+  for (auto [name, set] : word_lists) {
     auto words = resources.table(name, 1);
     if (!words) return words.error();
-    auto& set = std::string_view(name).find("reactions") != std::string_view::npos ? cues->reactions : cues->anaphors;
-    for (const auto& row : words->rows) set.insert(fold_case(row.fields[0]));
+    for (const auto& row : words->rows) set->insert(fold_case(row.fields[0]));
   }
   auto clauses = resources.table("en/events/cues.tsv", 3);
   if (!clauses) return clauses.error();
@@ -179,6 +183,38 @@ void add_reactions(const std::vector<EventMention>& events, const ActorTagging& 
   }
 }
 
+bool involves(const ActorTagging& actors, const EventMention& e, int32_t actor) {
+  for (const auto& p : e.participants)
+    if ((p.role == "agent" || p.role == "patient") && actor_of(actors, p) == actor) return true;
+  return false;
+}
+
+// A request answered: "X requested help from Y ... Y's forces were sent".
+constexpr uint32_t kAnswerWindowSentences = 3;
+
+void add_answered_requests(const std::vector<EventMention>& events, const ActorTagging& actors,
+                           const std::unordered_set<std::string>& requests, std::vector<RelationMention>& out) {
+  for (size_t e = 0; e < events.size(); ++e) {
+    const auto& request = events[e];
+    if (request.noun || request.negated || request.modality != Modality::actual || !requests.count(request.lemma))
+      continue;
+    for (const auto& p : request.participants) {
+      int32_t asked = actor_of(actors, p);
+      if (p.role != "recipient" || asked < 0) continue;
+      for (size_t a = e + 1; a < events.size() && events[a].sentence <= request.sentence + kAnswerWindowSentences; ++a) {
+        const auto& answer = events[a];
+        if (answer.sentence == request.sentence || answer.noun || answer.negated ||
+            answer.event_class == EventClass::aspectual || answer.event_class == EventClass::reporting)
+          continue;
+        if (!involves(actors, answer, asked)) continue;
+        out.push_back({int32_t(e), int32_t(a), "causes", request.trigger});
+        break;
+      }
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<RelationMention> RelationFinder::find(const Document& doc, const Segmentation& seg,
@@ -214,6 +250,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
     }
   }
   add_reactions(events, actors, cues_->reactions, relations);
+  add_answered_requests(events, actors, cues_->requests, relations);
   return relations;
 }
 
