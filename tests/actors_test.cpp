@@ -435,25 +435,20 @@ TEST(ActorsTest, RandomTextNeverCrashes) {
   }
 }
 
+// Actor tagging on a few MB of one repeated article: a correctness check only.
+// Its speed is measured in bench/stages_bench.cpp (BM_ActorTag), not here.
 TEST(ActorsTest, Throughput) {
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
   std::string text;
   std::ifstream in(std::string(ANNALS_SOURCE_DIR) + "/examples/csto/002_b355f01e7a83066b.txt");
   std::string article((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_FALSE(article.empty());
   while (text.size() < (4u << 20)) text += article;
   auto doc = *make_document("big.txt", text);
   mark_boilerplate(doc, Resources::standard());
   auto seg = segment(doc, Resources::standard());
-  auto start = std::chrono::steady_clock::now();
   auto actors = tagger().tag(doc, seg, {});
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  double mb_per_s = text.size() / seconds / 1e6;
-  EXPECT_GT(mb_per_s, 10.0);
-  std::printf("actor tagging: %.1f MB/s\n", mb_per_s);
   EXPECT_FALSE(actors.actors.empty());
-#else
-  GTEST_SKIP() << "timing only in optimised builds";
-#endif
+  for (const auto& m : actors.mentions) ASSERT_LT(m.actor, int32_t(actors.actors.size()));
 }
 
 // ---- the examples in the resource files ----------------------------------------------
