@@ -1,13 +1,13 @@
 #include "pipeline.h"
 
-#include "corpus/corpus.h"
 
 namespace annals {
 
 Pipeline::Pipeline(const Resources& resources, PipelineOptions options, TimeTagger times,
-                   ActorTagger actors, EventTagger events, RelationFinder relations)
+                   ActorTagger actors, EventTagger events, RelationFinder relations, EventVocabulary vocabulary)
     : resources_(&resources), options_(std::move(options)), times_(std::move(times)),
-      actors_(std::move(actors)), events_(std::move(events)), relations_(std::move(relations)) {}
+      actors_(std::move(actors)), events_(std::move(events)), relations_(std::move(relations)),
+      vocabulary_(std::move(vocabulary)) {}
 
 Result<Pipeline> Pipeline::create(const Resources& resources, PipelineOptions options) {
   auto times = TimeTagger::create(resources);
@@ -18,8 +18,10 @@ Result<Pipeline> Pipeline::create(const Resources& resources, PipelineOptions op
   if (!events) return events.error();
   auto relations = RelationFinder::create(resources);
   if (!relations) return relations.error();
+  auto vocabulary = EventVocabulary::load(resources);
+  if (!vocabulary) return vocabulary.error();
   return Pipeline(resources, std::move(options), std::move(*times), std::move(*actors),
-                  std::move(*events), std::move(*relations));
+                  std::move(*events), std::move(*relations), std::move(*vocabulary));
 }
 
 DocumentAnalysis Pipeline::analyse(Document doc) const {
@@ -37,7 +39,7 @@ DocumentAnalysis Pipeline::analyse(Document doc) const {
 }
 
 Graph Pipeline::assemble(std::vector<DocumentAnalysis>& documents) const {
-  return assemble_graph(documents, actors_);
+  return assemble_graph(documents, actors_, vocabulary_);
 }
 
 Result<Graph> run_pipeline(const std::vector<std::string>& paths, const Resources& resources,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "corpus/corpus.h"
 #include "events/event.h"
 #include "graph/graph.h"
 #include "relations/relation.h"
@@ -49,13 +50,14 @@ class Pipeline {
 
  private:
   Pipeline(const Resources& resources, PipelineOptions options, TimeTagger times, ActorTagger actors,
-           EventTagger events, RelationFinder relations);
+           EventTagger events, RelationFinder relations, EventVocabulary vocabulary);
   const Resources* resources_;
   PipelineOptions options_;
   TimeTagger times_;
   ActorTagger actors_;
   EventTagger events_;
   RelationFinder relations_;
+  EventVocabulary vocabulary_;
 };
 
 // Reads every file and builds the graph; the first unreadable file is an

@@ -1,5 +1,7 @@
 // End to end on the example articles: the README's main job, checked for
 // concrete facts of its output.
+#include <set>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -67,6 +69,23 @@ TEST_F(Examples, CausalChainsOfTheStory) {
   auto criticized = event_with(graph_, "criticized", "criticized Zatulin's position");
   EXPECT_TRUE(causes(graph_, words, declared)) << "Tokayev's words -> Zatulin's declaration";
   EXPECT_TRUE(causes(graph_, declared, criticized)) << "Zatulin's declaration -> Turchak's criticism";
+}
+
+TEST_F(Examples, TheSummitIsOneEventToldByTwoArticles) {
+  int summits = 0;
+  for (const auto& e : graph_["events"]) {
+    if (e["time"].is_null() || e["time"]["value"] != "2022-05-16") continue;
+    std::set<std::string> docs;
+    bool summit = false;
+    for (const auto& m : e["mentions"]) {
+      docs.insert(m["doc"].get<std::string>());
+      summit |= m["sentence"].get<std::string>().find("summit") != std::string::npos;
+    }
+    if (!summit) continue;
+    ++summits;
+    EXPECT_TRUE(docs.count("001_2eeb481a60e0f16e") && docs.count("002_b355f01e7a83066b"));
+  }
+  EXPECT_EQ(summits, 1);
 }
 
 TEST_F(Examples, UndatedArticleGetsItsYearFromTheCorpus) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "corpus/date_completion.h"
+#include "text/segment.h"
 #include "pipeline.h"
 
 namespace annals {
@@ -62,12 +63,17 @@ std::vector<DocumentIndex> add_actors(const std::vector<DocumentAnalysis>& docs,
 }
 
 // Which events become graph nodes: verbs that are dated, have a named agent
-// or report something; and every event a causal link needs.
-std::vector<bool> select_events(const DocumentAnalysis& a) {
+// or report something; event nouns dated in their own words ("the CSTO
+// summit (May 16)"); and every event a causal link needs.
+std::vector<bool> select_events(const DocumentAnalysis& a, const EventVocabulary& vocabulary) {
   std::vector<bool> keep(a.events.size(), false);
   for (size_t e = 0; e < a.events.size(); ++e) {
     const auto& event = a.events[e];
-    if (event.noun || a.doc.lines[a.seg.sentences[event.sentence].line].kind == LineKind::title) continue;
+    if (a.doc.lines[a.seg.sentences[event.sentence].line].kind == LineKind::title) continue;
+    if (event.noun) {
+      keep[e] = event.timex >= 0 && !event.time_inherited && vocabulary.named_events.count(event.lemma);
+      continue;
+    }
     bool agent = std::any_of(event.participants.begin(), event.participants.end(),
                              [](const Participant& p) { return p.role == "agent"; });
     bool leads_into_next = e + 1 < a.events.size() && event.event_class == EventClass::aspectual &&
@@ -76,6 +82,20 @@ std::vector<bool> select_events(const DocumentAnalysis& a) {
   }
   for (const auto& r : a.relations) keep[r.source] = keep[r.target] = true;
   return keep;
+}
+
+// "a summit of leaders ... was held": the event noun a light verb is about.
+int32_t light_verb_subject(const DocumentAnalysis& a, size_t v, const EventVocabulary& vocabulary) {
+  const auto& verb = a.events[v];
+  if (verb.noun || !vocabulary.light_verbs.count(verb.lemma)) return -1;
+  constexpr uint32_t kSubjectWindow = 10;
+  for (size_t n = v; n-- > 0;) {
+    const auto& candidate = a.events[n];
+    if (candidate.sentence != verb.sentence || verb.token - candidate.token > kSubjectWindow) break;
+    if (!candidate.noun) return -1;  // another verb in between
+    if (vocabulary.named_events.count(candidate.lemma)) return int32_t(n);
+  }
+  return -1;
 }
 
 std::optional<EventTime> event_time(const DocumentAnalysis& a, const EventMention& event, const std::string* basis) {
@@ -121,12 +141,14 @@ GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, con
   return g;
 }
 
-// The same real-world event told by two articles: same trigger lemma, the
-// same single day, and no actor that contradicts (a shared one, or none).
-bool same_event(const GraphEvent& a, const std::string& lemma_a, const GraphEvent& b, const std::string& lemma_b) {
-  if (lemma_a != lemma_b || !a.time || !b.time || !a.time->start || a.time->start != a.time->end) return false;
-  if (a.time->start != b.time->start || a.time->end != b.time->end) return false;
-  if (a.polarity != b.polarity || a.mentions.front().doc == b.mentions.front().doc) return false;
+// The same real-world event told twice: the same kind of event (lemma up to
+// synonyms), the same single day, and no actor that contradicts (a shared
+// one, or none). Within one article only named events ("the summit") merge:
+// two statements by one person on one day stay two.
+bool same_event(const GraphEvent& a, const GraphEvent& b, bool b_is_named) {
+  if (!a.time || !b.time || !a.time->start || a.time->start != a.time->end) return false;
+  if (a.time->start != b.time->start || a.time->end != b.time->end || a.polarity != b.polarity) return false;
+  if (a.mentions.front().doc == b.mentions.front().doc && !b_is_named) return false;
   if (a.actors.empty() || b.actors.empty()) return true;
   for (const auto& x : a.actors)
     for (const auto& y : b.actors)
@@ -141,32 +163,37 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
 }
 
 void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& dating,
-                std::vector<DocumentIndex>& index, Graph& graph) {
-  std::vector<std::string> lemmas;  // per graph event
+                const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph) {
   std::unordered_multimap<std::string, size_t> by_key;
   for (size_t d = 0; d < docs.size(); ++d) {
     const auto& a = docs[d];
-    auto keep = select_events(a);
+    auto keep = select_events(a, vocabulary);
     index[d].event.assign(a.events.size(), -1);
-    std::map<int32_t, int32_t> alias;  // another name for an event told just before
+    std::map<int32_t, int32_t> alias;  // another name for an event told before it
     for (const auto& r : a.relations)
       if (r.type == "coreferent") alias[r.target] = r.source;
+    std::map<int32_t, std::string> kind;  // "was held" is a summit when a summit was held
+    for (size_t e = 0; e < a.events.size(); ++e)
+      if (int32_t subject = light_verb_subject(a, e, vocabulary); subject >= 0) {
+        alias[int32_t(e)] = subject;
+        kind[int32_t(e)] = a.events[subject].lemma;
+      }
     for (size_t e = 0; e < a.events.size(); ++e) {
       if (!keep[e]) continue;
+      const auto& mention = a.events[e];
       if (auto it = alias.find(int32_t(e)); it != alias.end() && index[d].event[it->second] >= 0) {
-        const auto& event = a.events[e];
         index[d].event[e] = index[d].event[it->second];
         graph.events[index[d].event[e]].mentions.push_back(
-            {a.doc.id, event.trigger.start, event.trigger.end, sentence_text(a, event.sentence)});
+            {a.doc.id, mention.trigger.start, mention.trigger.end, sentence_text(a, mention.sentence)});
         continue;
       }
-      auto basis = dating.find({d, size_t(a.events[e].timex)});
-      GraphEvent event = make_event(a, index[d], a.events[e], basis == dating.end() ? nullptr : &basis->second);
-      const std::string key = merge_key(a.events[e].lemma, event);
+      auto basis = dating.find({d, size_t(mention.timex)});
+      GraphEvent event = make_event(a, index[d], mention, basis == dating.end() ? nullptr : &basis->second);
+      const std::string& lemma = kind.count(int32_t(e)) ? kind[int32_t(e)] : mention.lemma;
+      const std::string key = merge_key(vocabulary.canonical_lemma(lemma), event);
       int32_t same = -1;
       for (auto [it, end] = by_key.equal_range(key); !key.empty() && it != end && same < 0; ++it)
-        if (same_event(graph.events[it->second], lemmas[it->second], event, a.events[e].lemma))
-          same = int32_t(it->second);
+        if (same_event(graph.events[it->second], event, mention.noun)) same = int32_t(it->second);
       if (same >= 0) {
         graph.events[same].mentions.push_back(event.mentions.front());
         index[d].event[e] = same;
@@ -174,7 +201,6 @@ void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& da
       }
       index[d].event[e] = int32_t(graph.events.size());
       if (!key.empty()) by_key.emplace(key, graph.events.size());
-      lemmas.push_back(a.events[e].lemma);
       graph.events.push_back(std::move(event));
     }
   }
@@ -237,12 +263,35 @@ void assign_ids(Graph& graph) {
 
 }  // namespace
 
-Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors) {
+Result<EventVocabulary> EventVocabulary::load(const Resources& resources) {
+  EventVocabulary vocabulary;
+  auto synonyms = resources.table("en/corpus/event_synonyms.tsv", 2);
+  if (!synonyms) return synonyms.error();
+  for (const auto& row : synonyms->rows) {
+    std::string canonical = fold_case(row.fields[0]);
+    for (const auto& field : row.fields) vocabulary.canonical[fold_case(field)] = canonical;
+  }
+  auto light = resources.table("en/corpus/light_verbs.tsv", 1);
+  if (!light) return light.error();
+  for (const auto& row : light->rows) vocabulary.light_verbs.insert(fold_case(row.fields[0]));
+  auto nouns = resources.table("en/events/nouns.tsv", 1);
+  if (!nouns) return nouns.error();
+  for (const auto& row : nouns->rows) vocabulary.named_events.insert(fold_case(row.fields[0]));
+  return vocabulary;
+}
+
+const std::string& EventVocabulary::canonical_lemma(const std::string& lemma) const {
+  auto it = canonical.find(lemma);
+  return it == canonical.end() ? lemma : it->second;
+}
+
+Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors,
+                     const EventVocabulary& vocabulary) {
   Graph graph;
   add_documents(documents, graph);
   const DatingBasis dating = complete_years(documents);
   auto index = add_actors(documents, actors, graph);
-  add_events(documents, dating, index, graph);
+  add_events(documents, dating, vocabulary, index, graph);
   add_text_relations(documents, index, graph);
   add_time_relations(graph);
   assign_ids(graph);

@@ -4,15 +4,30 @@
 // their dates).
 #pragma once
 
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "actors/actor.h"
 #include "graph/graph.h"
+#include "util/resources.h"
 
 namespace annals {
 
 struct DocumentAnalysis;
 
-Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors);
+// What the corpus stage knows about event words (en/corpus/, en/events/nouns.tsv).
+struct EventVocabulary {
+  std::unordered_map<std::string, std::string> canonical;  // lemma -> the lemma its synonyms share
+  std::unordered_set<std::string> light_verbs;             // "hold": its subject names the event
+  std::unordered_set<std::string> named_events;            // nouns that name one event ("summit")
+
+  static Result<EventVocabulary> load(const Resources& resources);
+  const std::string& canonical_lemma(const std::string& lemma) const;
+};
+
+Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors,
+                     const EventVocabulary& vocabulary);
 
 }  // namespace annals
