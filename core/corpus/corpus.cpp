@@ -62,6 +62,22 @@ std::vector<DocumentIndex> add_actors(const std::vector<DocumentAnalysis>& docs,
   return index;
 }
 
+uint32_t token_at(const Segmentation& seg, uint32_t byte) {
+  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), byte,
+                             [](const Token& t, uint32_t b) { return t.span.start < b; });
+  return uint32_t(it - seg.tokens.begin());
+}
+
+// "the January protests", "the CSTO summit (May 16)": the date is part of
+// the noun phrase, not of a clause about something else.
+bool dated_in_its_own_words(const DocumentAnalysis& a, const EventMention& noun) {
+  constexpr uint32_t kBefore = 2, kAfter = 3;
+  const Timex& t = a.timexes[noun.timex];
+  uint32_t first = token_at(a.seg, t.span.start), last = token_at(a.seg, t.span.end) - 1;
+  if (last < noun.token) return noun.token - last <= kBefore;
+  return first > noun.token && first - noun.token <= kAfter;
+}
+
 // Which events become graph nodes: verbs that are dated, have a named agent
 // or report something; event nouns dated in their own words ("the CSTO
 // summit (May 16)"); and every event a causal link needs.
@@ -71,7 +87,8 @@ std::vector<bool> select_events(const DocumentAnalysis& a, const EventVocabulary
     const auto& event = a.events[e];
     if (a.doc.lines[a.seg.sentences[event.sentence].line].kind == LineKind::title) continue;
     if (event.noun) {
-      keep[e] = event.timex >= 0 && !event.time_inherited && vocabulary.named_events.count(event.lemma);
+      keep[e] = event.timex >= 0 && !event.time_inherited && vocabulary.named_events.count(event.lemma) &&
+                dated_in_its_own_words(a, event);
       continue;
     }
     bool agent = std::any_of(event.participants.begin(), event.participants.end(),

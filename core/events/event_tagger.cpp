@@ -297,8 +297,9 @@ bool stops_subject(const EventLexicon& lex, const SentenceView& s, size_t k) {
 // "the January protests", "the request of the affected state".
 std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i) {
   size_t start = i;
-  while (start > 0 && i - start < 3 && !stops_subject(lex, s, start - 1) && !lex.roles.count(s.folded[start - 1]) &&
-         s.folded[start - 1] != "of")
+  // A date inside the noun phrase belongs to it: "the January protests".
+  while (start > 0 && i - start < 3 && (s.timex[start - 1] >= 0 || !stops_subject(lex, s, start - 1)) &&
+         !lex.roles.count(s.folded[start - 1]) && s.folded[start - 1] != "of")
     --start;
   size_t stop = i + 1;
   if (stop < s.size() && s.folded[stop] == "of")
