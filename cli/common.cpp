@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "graph/graph.h"
+#include "util/files.h"
 
 namespace annals::cli {
 
@@ -72,13 +73,10 @@ Status write_output(const std::string& path, const std::string& bytes) {
     write_stdout(bytes);
     return ok_status();
   }
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory"};
-  fs::path target(path);
-  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Error{ErrorCode::io, path, std::string("cannot create: ") + std::strerror(errno)};
+  auto file = create_temp_beside(path);
+  if (!file) return file.error();
+  const std::string& temp = file->path;
+  const int fd = file->fd;
   Status written = write_all(fd, bytes, path);
   if (::close(fd) != 0 && written) written = Error{ErrorCode::io, path, std::strerror(errno)};
   if (written) {

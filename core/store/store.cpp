@@ -1,4 +1,5 @@
 #include "store/store.h"
+#include "util/files.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -437,14 +438,10 @@ Result<Store> Store::open(const std::string& path, Mode mode) {
 }
 
 Status Store::create(const std::string& path, const Graph& graph, const std::vector<std::string>& hashes) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{ErrorCode::io, path, "is a directory"};
-  fs::path target(path);
-  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Error{ErrorCode::io, path, std::string("cannot create: ") + std::strerror(errno)};
-  ::close(fd);
+  auto temp_file = create_temp_beside(path);
+  if (!temp_file) return temp_file.error();
+  const std::string temp = temp_file->path;
+  ::close(temp_file->fd);
   sqlite3* db = nullptr;
   auto cleanup = [&] {
     if (db) sqlite3_close_v2(db);
