@@ -67,25 +67,34 @@ void split_clauses(const EventLexicon& lex, SentenceView& s) {
   }
 }
 
+// Indices of the items that lie in each sentence, so that a sentence looks
+// only at its own (looking at every item for every sentence is quadratic).
+template <typename T>
+std::vector<std::vector<uint32_t>> by_sentence(const std::vector<T>& items, size_t sentences) {
+  std::vector<std::vector<uint32_t>> out(sentences);
+  for (size_t k = 0; k < items.size(); ++k)
+    if (items[k].sentence < sentences) out[items[k].sentence].push_back(uint32_t(k));
+  return out;
+}
+
 SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_t index,
-                           const std::vector<Timex>& timexes, const ActorTagging& actors,
+                           const std::vector<Timex>& timexes, const std::vector<uint32_t>& sentence_timexes,
+                           const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
                            const EventLexicon& lex) {
   const Sentence& sentence = seg.sentences[index];
   SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}};
   for (size_t i = 0; i < s.size(); ++i) s.folded.push_back(fold_case(s.text(i)));
   s.timex.assign(s.size(), -1);
   s.actor.assign(s.size(), -1);
-  for (size_t t = 0; t < timexes.size(); ++t)
-    if (timexes[t].sentence == index)
-      for (size_t i = 0; i < s.size(); ++i)
-        if (s.token(i).span.start >= timexes[t].span.start && s.token(i).span.end <= timexes[t].span.end)
-          s.timex[i] = int32_t(t);
-  for (size_t m = 0; m < actors.mentions.size(); ++m)
-    if (actors.mentions[m].sentence == index)
-      for (size_t i = 0; i < s.size(); ++i)
-        if (s.token(i).span.start >= actors.mentions[m].span.start &&
-            s.token(i).span.end <= actors.mentions[m].span.end)
-          s.actor[i] = int32_t(m);
+  for (uint32_t t : sentence_timexes)
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s.token(i).span.start >= timexes[t].span.start && s.token(i).span.end <= timexes[t].span.end)
+        s.timex[i] = int32_t(t);
+  for (uint32_t m : sentence_mentions)
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s.token(i).span.start >= actors.mentions[m].span.start &&
+          s.token(i).span.end <= actors.mentions[m].span.end)
+        s.actor[i] = int32_t(m);
   split_clauses(lex, s);
   return s;
 }
@@ -127,9 +136,14 @@ bool is_verb_here(const EventLexicon& lex, const SentenceView& s, size_t i, Verb
       return before && (before->kind == CueKind::modal || before->kind == CueKind::infinitive ||
                         before->kind == CueKind::do_support || before->kind == CueKind::pronoun ||
                         before->kind == CueKind::be);
-    case VerbForm::third_person:
-      return names_subject(lex, s, prev) && !next_is_verb(lex, s, i) &&
-             !(i + 1 < s.size() && s.folded[i + 1] == "of");
+    case VerbForm::third_person: {
+      if (next_is_verb(lex, s, i) || (i + 1 < s.size() && s.folded[i + 1] == "of")) return false;
+      if (names_subject(lex, s, prev)) return true;
+      // "the company expects to", "the report says that": what follows shows a verb.
+      const Cue* next = cue_at(lex, s, i + 1);
+      return prev != SIZE_MAX && s.token(prev).kind == TokenKind::word && !s.folded[prev].ends_with("s") && next &&
+             (next->kind == CueKind::infinitive || next->kind == CueKind::subordinate);
+    }
   }
   return false;
 }
@@ -378,9 +392,11 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
                                            const ActorTagging& actors) const {
   const EventLexicon& lex = *lexicon_;
   std::vector<EventMention> events;
+  const auto timexes_in = by_sentence(timexes, seg.sentences.size());
+  const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
-    SentenceView s = view_sentence(doc, seg, si, timexes, actors, lex);
+    SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {
       if (s.token(i).kind != TokenKind::word || s.timex[i] >= 0) continue;
@@ -403,6 +419,11 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       } else {
         continue;
       }
+      // Classes learnt from TimeBank refine WordNet's defaults; the
+      // hand-made lexicons keep theirs.
+      bool curated = event.noun ? lex.nouns.at(s.folded[i]).curated : lex.curated.count(event.lemma) > 0;
+      if (auto trained = lex.trained_class.find(s.folded[i]); !curated && trained != lex.trained_class.end())
+        event.event_class = trained->second;
       event.trigger = {s.token(i).span.start, s.token(trigger_end - 1).span.end};
       event.sentence = si;
       event.token = s.first + uint32_t(i);

@@ -105,9 +105,18 @@ Status load_verb_table(const Resources& resources, const std::string& name, Even
 
 Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
   std::unordered_set<std::string> known;
-  auto excluded = resources.table("en/events/not_triggers.tsv", 1);
-  if (!excluded) return excluded.error();
-  for (const auto& row : excluded->rows) lexicon.not_triggers.insert(fold_case(row.fields[0]));
+  for (const char* name : {"en/events/not_triggers.tsv", "en/events/trained_not_events.tsv"}) {
+    auto excluded = resources.table(name, 1);
+    if (!excluded) return excluded.error();
+    for (const auto& row : excluded->rows) lexicon.not_triggers.insert(fold_case(row.fields[0]));
+  }
+  auto trained = resources.table("en/events/trained_classes.tsv", 2);
+  if (!trained) return trained.error();
+  for (const auto& row : trained->rows) {
+    auto event_class = parse_event_class(row.fields[1]);
+    if (!event_class) return Error{ErrorCode::bad_data, trained->where(row), event_class.error().message};
+    lexicon.trained_class[fold_case(row.fields[0])] = *event_class;
+  }
   for (const char* name : {"en/events/verbs.tsv", "en/events/wordnet_verbs.tsv"})
     if (auto status = load_verb_table(resources, name, lexicon, known); !status) return status;
   // Excluded forms of WordNet verbs; curated verbs keep theirs.

@@ -72,10 +72,11 @@ bool breaks_clause(const Document& doc, const Segmentation& seg, uint32_t token,
 // The nearest event within the window on one side of the cue, not across a
 // clause boundary; -1 if none. Nouns count only where allowed.
 int32_t nearest_event(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
-                      uint32_t cue_first, uint32_t cue_end, const Sentence& sentence, bool forwards,
-                      bool verbs_only, const std::unordered_set<std::string>& openers) {
+                      const std::vector<uint32_t>& in_sentence, uint32_t cue_first, uint32_t cue_end,
+                      const Sentence& sentence, bool forwards, bool verbs_only,
+                      const std::unordered_set<std::string>& openers) {
   std::vector<int32_t> at(sentence.end_token - sentence.first_token, -1);
-  for (size_t e = 0; e < events.size(); ++e)
+  for (uint32_t e : in_sentence)
     if (events[e].token >= sentence.first_token && events[e].token < sentence.end_token &&
         !(verbs_only && events[e].noun))
       at[events[e].token - sentence.first_token] = int32_t(e);
@@ -90,23 +91,24 @@ int32_t nearest_event(const Document& doc, const Segmentation& seg, const std::v
 
 // The first verb event of the clause after the next comma.
 int32_t main_verb_after(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
-                        uint32_t from, const Sentence& sentence, const std::unordered_set<std::string>& openers) {
+                        const std::vector<uint32_t>& in_sentence, uint32_t from, const Sentence& sentence, const std::unordered_set<std::string>& openers) {
   for (uint32_t t = from; t < sentence.end_token && t < from + 2 * kCueWindow; ++t)
     if (doc.slice(seg.tokens[t].span) == ",")
-      return nearest_event(doc, seg, events, t + 1, t + 1, sentence, true, true, openers);
+      return nearest_event(doc, seg, events, in_sentence, t + 1, t + 1, sentence, true, true, openers);
   return -1;
 }
 
-int32_t nearest_noun_event(const std::vector<EventMention>& events, uint32_t from, uint32_t to) {
-  for (size_t e = 0; e < events.size(); ++e)
+int32_t nearest_noun_event(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence,
+                           uint32_t from, uint32_t to) {
+  for (uint32_t e : in_sentence)
     if (events[e].noun && events[e].token >= from && events[e].token < to) return int32_t(e);
   return -1;
 }
 
-int32_t last_event_of_sentence(const std::vector<EventMention>& events, uint32_t sentence) {
+int32_t last_event_of_sentence(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence) {
   int32_t best = -1;
-  for (size_t e = 0; e < events.size(); ++e)
-    if (events[e].sentence == sentence && !events[e].noun) best = int32_t(e);
+  for (uint32_t e : in_sentence)
+    if (!events[e].noun) best = int32_t(e);
   return best;
 }
 
@@ -221,24 +223,29 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
                                                   const std::vector<EventMention>& events,
                                                   const ActorTagging& actors) const {
   std::vector<RelationMention> relations;
+  // Each sentence's events, so that a cue looks only at its own sentence's.
+  std::vector<std::vector<uint32_t>> events_in(seg.sentences.size());
+  for (size_t e = 0; e < events.size(); ++e)
+    if (events[e].sentence < events_in.size()) events_in[events[e].sentence].push_back(uint32_t(e));
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
+    const auto& in_sentence = events_in[si];
     for (const Match& cue : find_cues(doc, seg, sentence, cues_->cues)) {
       // "at the request of Y, X did": the cue names the cause; the effect is
       // the verb on either side.
-      int32_t inside = nearest_noun_event(events, cue.first, cue.end);
+      int32_t inside = nearest_noun_event(events, in_sentence, cue.first, cue.end);
       const auto& openers = cues_->clause_openers;
-      int32_t before = nearest_event(doc, seg, events, cue.first, cue.end, sentence, false, inside >= 0, openers);
+      int32_t before = nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, false, inside >= 0, openers);
       int32_t after = inside >= 0 ? inside
-                                  : nearest_event(doc, seg, events, cue.first, cue.end, sentence, true, false, openers);
+                                  : nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, true, false, openers);
       if (before < 0 && cue.cause_after && after >= 0)  // "In response to X, Y did": Y is the main clause
-        before = main_verb_after(doc, seg, events, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
+        before = main_verb_after(doc, seg, events, in_sentence, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
       const bool anaphoric = cues_->anaphors.count(fold_case(doc.slice(seg.tokens[sentence.first_token].span)));
       if (anaphoric && cue.cause_after && si > 0) {
         // "This is how he reacted to ...": "this" is the event just told, and
         // "reacted" is another name for it.
-        int32_t previous = last_event_of_sentence(events, si - 1);
-        int32_t named = nearest_event(doc, seg, events, cue.first, cue.first, sentence, true, true, cues_->clause_openers);
+        int32_t previous = last_event_of_sentence(events, events_in[si - 1]);
+        int32_t named = nearest_event(doc, seg, events, in_sentence, cue.first, cue.first, sentence, true, true, cues_->clause_openers);
         if (previous >= 0 && named >= 0 && named != previous) relations.push_back({previous, named, "coreferent", Span{}});
         if (previous >= 0) before = previous;
       }

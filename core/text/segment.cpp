@@ -189,6 +189,15 @@ Segmentation segment(const Document& doc, const Resources& resources) {
     tokenize(doc, line.span, seg.tokens);
     if (open == line_first) open_line = l;
     for (size_t i = line_first; i < seg.tokens.size(); ++i) {
+      // A run of tokens with no sentence end (a page of text on one line) is
+      // cut every kMaxSentenceTokens tokens, so later stages, which look at a
+      // sentence at a time, stay linear in the document's length.
+      if (i + 1 - open >= kMaxSentenceTokens) {
+        close_sentence(open, i + 1, open_line);
+        open = i + 1;
+        open_line = l;
+        continue;
+      }
       if (!splitter.ends_after(doc, seg.tokens, i, seg.tokens.size())) continue;
       size_t end = i + 1;
       while (end < seg.tokens.size() && SentenceSplitter::is_closing(doc.slice(seg.tokens[end].span)))

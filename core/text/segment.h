@@ -36,6 +36,9 @@ struct Segmentation {
   std::vector<Sentence> sentences;
 };
 
+// A sentence has at most this many tokens; a longer run is cut into pieces.
+inline constexpr size_t kMaxSentenceTokens = 400;
+
 Segmentation segment(const Document& doc, const Resources& resources);
 
 // Lower-cases and case-folds for lexicon look-ups: ASCII fast path, ICU
