@@ -11,9 +11,14 @@
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
+#include "text/document.h"
+#include "text/segment.h"
+#include "util/resources.h"
 
 namespace annals::testing {
 namespace {
+
+using namespace std::string_literals;
 
 std::string q(const std::string& path) { return "'" + path + "'"; }
 
@@ -108,8 +113,8 @@ TEST(Hostile, BadBytesAreOneLineErrors) {
       {"f5.txt", "On May 16 \xf5 the army left.\n"},
       {"truncated.txt", "On May 16 the army left \xe2\x82"},
       {"lone_continuation.txt", "\x80On May 16 the army left.\n"},
-      {"nul.txt", std::string("On May 16\0 the army left.\n", 27)},
-      {"binary.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24)},
+      {"nul.txt", "On May 16\0 the army left.\n"s},
+      {"binary.bin", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"s},
       {"empty.txt", ""},
   };
   for (const auto& [name, bytes] : cases) {
@@ -130,7 +135,7 @@ TEST(Hostile, MalformedGraphsAreOneLineErrors) {
   TempDir dir;
   const std::pair<const char*, std::string> cases[] = {
       {"empty.json", ""},
-      {"nul.json", std::string("{\0}", 3)},
+      {"nul.json", "{\0}"s},
       {"array.json", "[]"},
       {"truncated.json", "{\"schema\": \"annals-graph/1\", \"events\": ["},
       {"wrong_types.json", "{\"schema\": \"annals-graph/1\", \"documents\": 5, \"events\": \"x\"}"},
@@ -306,6 +311,29 @@ TEST(Hostile, TwoThousandTinyFiles) {
   auto graph = nlohmann::json::parse(read_file(dir / "g.json"), nullptr, false);
   ASSERT_FALSE(graph.is_discarded());
   EXPECT_EQ(graph["documents"].size(), 2000u);
+}
+
+}  // namespace
+}  // namespace annals::testing
+
+namespace annals::testing {
+namespace {
+
+// Found by fuzz_document: "U.S."-style joining took three bytes after a
+// letter and a period even when only two were left, so "met.a" at the end
+// of a line made a token that ran past the line (and past the text).
+TEST(Hostile, InitialismAtEndOfLineStaysInsideIt) {
+  for (std::string text : {"08 June 2022 17:58\n16 the CSTO met.a", "The CSTO met.a\nThe army left.\n",
+                           "It was in the U.S", "a.b"}) {
+    auto doc = make_document("x.txt", text);
+    ASSERT_TRUE(doc) << text;
+    mark_boilerplate(*doc, Resources::standard());
+    auto seg = segment(*doc, Resources::standard());
+    for (const auto& token : seg.tokens) {
+      EXPECT_LE(token.span.end, doc->text.size()) << text;
+      EXPECT_EQ(doc->slice(token.span).find('\n'), std::string_view::npos) << text;
+    }
+  }
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
   while (letters && end + 1 < text.length && text.data[end] == '.' && end - i <= 3 &&
          std::isalpha(text.data[end + 1]) &&
          (end + 2 >= text.length || text.data[end + 2] == '.')) {
-    end += 3;
+    end += end + 2 < text.length ? 3 : 2;  // "U.S." or, at the end of the line, "U.S"
   }
   token.kind = digits_only ? TokenKind::number : TokenKind::word;
   token.capitalised = upper_first;
