@@ -4,3 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+# Hardening (sanitizers + fuzzing, scripts/harden.sh): in CI, or when asked.
+if [ "${CI:-}" = "true" ] || [ "${ANNALS_HARDEN:-}" = "1" ]; then
+  bash scripts/harden.sh
+fi
