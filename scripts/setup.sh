@@ -9,7 +9,7 @@ packages=(
   libboost-graph-dev libhowardhinnant-date-dev libgraphviz-dev graphviz
   libgtest-dev googletest libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libicu-dev libre2-dev libsqlite3-dev
-  iso-codes librsvg2-bin python3 python3-jsonschema
+  iso-codes librsvg2-bin chromium python3 python3-jsonschema
 )
 
 missing=()

@@ -11,33 +11,15 @@
 #include "render.h"
 #include "render_model.h"
 #include "timeline_layout.h"
+#include "render_fixtures.h"
 
 namespace annals {
 namespace {
 
 using namespace render_detail;
+using namespace render_fixtures;
 
 // ---- helpers ---------------------------------------------------------------
-
-GraphEvent event(std::string id, std::string label, std::optional<std::string> start,
-                 std::optional<std::string> end, std::string agent = "",
-                 std::vector<std::string> docs = {"d1"}) {
-  GraphEvent e;
-  e.id = std::move(id);
-  e.label = std::move(label);
-  e.trigger = "x";
-  e.event_class = "OCCURRENCE";
-  if (start || end) {
-    EventTime t;
-    t.value = start ? *start : *end;
-    t.start = start;
-    t.end = end;
-    e.time = t;
-  }
-  if (!agent.empty()) e.actors.push_back({agent, "agent"});
-  for (const auto& d : docs) e.mentions.push_back({d, 0, 1, "The sentence about " + e.label + "."});
-  return e;
-}
 
 Graph sample_graph() {
   Graph g;
@@ -567,29 +549,7 @@ TEST(RenderSafety, DotOutputReadsBackAsTheSameGraph) {
 namespace annals {
 namespace {
 
-// A larger, denser graph: `n` events over `days` days, 12 actors, a causal
-// chain every few events; labels in English and Russian.
-Graph dense_graph(int n, int days) {
-  static const char* words[] = {"talks", "sanctions", "troops", "summit", "protest", "ceasefire",
-                                "переговоры", "санкции", "border", "election", "визит", "agreement"};
-  Graph g;
-  for (int a = 0; a < 12; ++a) g.actors.push_back({"a" + std::to_string(a), "Actor " + std::to_string(a), "country", {}});
-  g.documents = {{"d1", "", "One", std::nullopt, std::nullopt}, {"d2", "", "Two", std::nullopt, std::nullopt}};
-  const Day start = day_from_civil(2022, 1, 1);
-  for (int i = 0; i < n; ++i) {
-    const Day d = start + (static_cast<Day>(i) * 7919) % days;
-    std::string label = std::string(words[i % 12]) + " " + words[(i * 5 + 3) % 12] + " number " + std::to_string(i);
-    const bool month = i % 9 == 0;
-    GraphEvent e = event("e" + std::to_string(i), label, iso_day(d), iso_day(month ? d + 29 : d),
-                         "a" + std::to_string(i % 12), i % 4 == 0 ? std::vector<std::string>{"d1", "d2"}
-                                                                  : std::vector<std::string>{"d1"});
-    if (i % 13 == 0) e.time->inferred = true;
-    if (i % 17 == 0) e.time.reset();
-    g.events.push_back(std::move(e));
-    if (i % 5 == 1) g.relations.push_back({"e" + std::to_string(i - 1), "e" + std::to_string(i), "causes", std::nullopt});
-  }
-  return g;
-}
+using namespace render_fixtures;
 
 TEST(RenderDense, ManyEventsRender) {
   for (int n : {60, 250}) {
