@@ -21,6 +21,9 @@ struct RenderCommandOptions {
   int top = 0;
   int width = 0;
   bool dark = false;
+  bool temporal = false;
+  bool collapse_same_day = false;
+  bool link_sources = false;
 };
 
 Result<RenderOptions> make_options(const RenderCommandOptions& o) {
@@ -40,6 +43,9 @@ Result<RenderOptions> make_options(const RenderCommandOptions& o) {
   options.top = o.top;
   options.width = o.width;
   options.dark = o.dark;
+  options.temporal_links = o.temporal;
+  options.collapse_same_day = o.collapse_same_day;
+  options.link_sources = o.link_sources;
   for (const auto& kind : o.include) {
     if (kind == "negated") options.include_negated = true;
     else if (kind == "hypothetical") options.include_hypothetical = true;
@@ -68,7 +74,7 @@ void register_render(CLI::App& app, const Context&, int& exit_code) {
   sub->add_option("-o,--output", o->output, "File to write (default: standard output)");
   sub->add_option("--view", o->view, "timeline (true time axis, actor lanes) or graph (causal structure)");
   sub->add_option("--format", o->format, "svg, dot, png, pdf or html");
-  sub->add_option("--lanes", o->lanes, "Timeline lanes: actor, document or none");
+  sub->add_option("--lanes", o->lanes, "Timeline lanes (graph-view clusters): actor, kind (person, organization, country...), document or none");
   sub->add_option("--from", o->from, "Earliest date shown (YYYY, YYYY-MM or YYYY-MM-DD)");
   sub->add_option("--to", o->to, "Latest date shown (YYYY, YYYY-MM or YYYY-MM-DD)");
   sub->add_option("--actor", o->actors, "Only events with this actor (repeatable)");
@@ -76,10 +82,15 @@ void register_render(CLI::App& app, const Context&, int& exit_code) {
   sub->add_option("--width", o->width, "Width of the image in pixels")->check(CLI::NonNegativeNumber);
   sub->add_option("--include", o->include, "Also draw negated and/or hypothetical events")->delimiter(',');
   sub->add_flag("--dark", o->dark, "Dark theme");
+  sub->add_flag("--temporal", o->temporal, "Timeline: also draw temporal links (before, simultaneous...)");
+  sub->add_flag("--collapse-same-day", o->collapse_same_day,
+                "One mark per lane and day for the events of that day");
+  sub->add_flag("--link-sources", o->link_sources, "Link events to the files of their sources");
   sub->footer(
       "Example:\n"
       "  annals render graph.json --view timeline --format svg -o timeline.svg\n"
-      "  annals render graph.json --view graph --format dot -o graph.dot");
+      "  annals render graph.json --view graph --format dot -o graph.dot\n"
+      "  annals render graph.json --format html --collapse-same-day --link-sources -o report.html");
   sub->callback([o, &exit_code] { exit_code = run_render(*o); });
 }
 

@@ -138,4 +138,21 @@ std::string gv_plain_text(std::string_view text) {
   return out;
 }
 
+std::string path_url(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string url;
+  for (unsigned char c : path) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (plain) {
+      url += static_cast<char>(c);
+    } else {
+      url += '%';
+      url += hex[c >> 4];
+      url += hex[c & 15];
+    }
+  }
+  return url;
+}
+
 }  // namespace annals::render_detail

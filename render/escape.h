@@ -36,4 +36,8 @@ std::string gv_html_text(std::string_view text);
 // not escape one, so it would swallow the closing quote in DOT output).
 std::string gv_plain_text(std::string_view text);
 
+// A file path as a relative URL: every byte but letters, digits, "-._~/"
+// percent-encoded, so no scheme ("javascript:") or markup can get through.
+std::string path_url(std::string_view path);
+
 }  // namespace annals::render_detail

@@ -166,6 +166,7 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options) {
     // Without clusters the lane (actor or document) goes into the label.
     const bool named = !clustered && options.lanes != Lanes::none;
     style_event(n, e, pal, named ? model.lanes[static_cast<size_t>(e.lane)] : "");
+    if (options.link_sources) link_to_source(n, e);
     if (clustered) agsubnode(cluster(g, clusters, model, e.lane, pal), n, 1);
     view.titles[e.node] = tooltip_text(e);
   }

@@ -5,6 +5,8 @@
 #include <cstdlib>
 
 #include "escape.h"
+#include "store/sha256.h"
+#include "timeline_layout.h"
 
 namespace annals::render_detail {
 namespace {
@@ -74,32 +76,96 @@ std::string finish_svg(std::string svg, const std::map<std::string, std::string>
   return svg;
 }
 
-std::string html_page(const std::string& svg, const Model& model, const std::string& title) {
+namespace {
+
+// Sorts the events table by the clicked column. Inline, so the page stays
+// one file; allowed by its hash in the page's Content-Security-Policy.
+constexpr const char* kSortScript =
+    "document.documentElement.setAttribute('data-sortable','ready');"
+    "document.querySelectorAll('table.events th').forEach(function(th,col){"
+    "th.addEventListener('click',function(){"
+    "var body=th.closest('table').tBodies[0],rows=Array.prototype.slice.call(body.rows);"
+    "var up=th.getAttribute('aria-sort')!=='ascending';"
+    "th.parentNode.querySelectorAll('th').forEach(function(h){h.removeAttribute('aria-sort');});"
+    "th.setAttribute('aria-sort',up?'ascending':'descending');"
+    "function key(r){var c=r.cells[col];return c.getAttribute('data-key')||c.textContent;}"
+    "rows.sort(function(a,b){var x=key(a),y=key(b),d=x<y?-1:x>y?1:0;return up?d:-d;});"
+    "rows.forEach(function(r){body.appendChild(r);});});});";
+
+std::string base64(std::string_view bytes) {
+  static const char* digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 2]);
+    out += digits[(v >> 18) & 63];
+    out += digits[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? digits[(v >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? digits[v & 63] : '=';
+  }
+  return out;
+}
+
+std::string script_hash() {
+  const std::string hex = sha256_hex(kSortScript);
+  std::string raw;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return "'sha256-" + base64(raw) + "'";
+}
+
+std::string padded(size_t n) {
+  std::string s = std::to_string(n);
+  return std::string(s.size() < 8 ? 8 - s.size() : 0, '0') + s;
+}
+
+std::string sources_cell(const ModelEvent& e, bool links) {
+  std::string cell;
+  for (size_t i = 0; i < e.source_titles.size(); ++i) {
+    if (i) cell += "<br>";
+    const std::string title = xml_escape(truncate_text(e.source_titles[i], 120));
+    const std::string& path = e.source_paths[i];
+    cell += links && !path.empty() ? "<a href=\"" + xml_escape(path_url(path)) + "\">" + title + "</a>" : title;
+  }
+  return cell;
+}
+
+std::string event_row(const ModelEvent& e, bool links) {
+  std::string actors;
+  for (const auto& a : e.actor_names) actors += (actors.empty() ? "" : ", ") + a;
+  std::string status = e.negated ? "negated" : "";
+  if (!e.actual) status += (status.empty() ? "" : ", ") + e.modality;
+  // Undated rows sort after every date.
+  const std::string date_key = e.days ? iso_day(e.days->first) + iso_day(e.days->last) : "~";
+  return "<tr><td data-key=\"" + xml_escape(date_key) + "\">" +
+         xml_escape(e.date_text.empty() ? "undated" : e.date_text) + "</td><td>" + xml_escape(e.label) +
+         "</td><td>" + xml_escape(actors) + "</td><td class=\"n\" data-key=\"" + padded(e.sources()) + "\">" +
+         std::to_string(e.sources()) + "</td><td>" + sources_cell(e, links) + "</td><td>" + xml_escape(status) +
+         "</td></tr>\n";
+}
+
+}  // namespace
+
+std::string html_page(const std::string& svg, const Model& model, const std::string& title, bool links) {
   std::string inline_svg = svg;
   erase_between(inline_svg, "<?xml", "?>");
   std::string h =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "style-src 'unsafe-inline'; img-src data:; script-src " + script_hash() + "\">\n"
       "<title>" + xml_escape(title) + "</title>\n<style>\n"
       "body{font-family:sans-serif;margin:1.5em;color:#1a1a1a;background:#fff}\n"
       "figure{margin:0 0 1.5em 0;overflow-x:auto}svg{max-width:100%;height:auto}\n"
       "table{border-collapse:collapse;font-size:0.9em}\n"
       "th,td{border-bottom:1px solid #ddd;padding:0.3em 0.6em;text-align:left;vertical-align:top}\n"
-      "th{background:#f3f4f6}td.n{text-align:right}\n</style>\n</head>\n<body>\n"
+      "th{background:#f3f4f6;cursor:pointer}td.n{text-align:right}\n"
+      "th[aria-sort=ascending]::after{content:' \\25B2'}th[aria-sort=descending]::after{content:' \\25BC'}\n"
+      "</style>\n</head>\n<body>\n"
       "<h1>" + xml_escape(title) + "</h1>\n<figure>\n" + inline_svg + "</figure>\n"
-      "<table>\n<thead><tr><th>Date</th><th>Event</th><th>Actors</th><th>Sources</th>"
-      "<th>Status</th></tr></thead>\n<tbody>\n";
-  for (const ModelEvent& e : model.events) {
-    std::string actors;
-    for (const auto& a : e.actor_names) actors += (actors.empty() ? "" : ", ") + a;
-    std::string status = e.negated ? "negated" : "";
-    if (!e.actual) status += (status.empty() ? "" : ", ") + e.modality;
-    h += "<tr><td>" + xml_escape(e.date_text.empty() ? "undated" : e.date_text) + "</td><td>" +
-         xml_escape(e.label) + "</td><td>" + xml_escape(actors) + "</td><td class=\"n\">" +
-         std::to_string(e.sources()) + "</td><td>" + xml_escape(status) + "</td></tr>\n";
-  }
-  return h + "</tbody>\n</table>\n</body>\n</html>\n";
+      "<table class=\"events\">\n<thead><tr><th>Date</th><th>Event</th><th>Actors</th><th>Sources</th>"
+      "<th>Reported by</th><th>Status</th></tr></thead>\n<tbody>\n";
+  for (const ModelEvent& e : model.events) h += event_row(e, links);
+  return h + "</tbody>\n</table>\n<script>" + kSortScript + "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace annals::render_detail

@@ -14,7 +14,8 @@ namespace annals::render_detail {
 std::string finish_svg(std::string svg, const std::map<std::string, std::string>& titles,
                        int width);
 
-// A self-contained page: the SVG inline and a table of the events.
-std::string html_page(const std::string& svg, const Model& model, const std::string& title);
+// A self-contained page: the SVG inline and a table of the events that
+// sorts by a click on its headers; with `links`, sources link to their files.
+std::string html_page(const std::string& svg, const Model& model, const std::string& title, bool links);
 
 }  // namespace annals::render_detail

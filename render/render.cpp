@@ -37,9 +37,10 @@ Result<View> parse_view(std::string_view text) {
 
 Result<Lanes> parse_lanes(std::string_view text) {
   if (text == "actor") return Lanes::actor;
+  if (text == "kind") return Lanes::kind;
   if (text == "document") return Lanes::document;
   if (text == "none") return Lanes::none;
-  return unknown("--lanes", text, "actor, document or none");
+  return unknown("--lanes", text, "actor, kind, document or none");
 }
 
 Result<std::string> render(const Graph& graph, const RenderOptions& options) {
@@ -63,7 +64,7 @@ Result<std::string> render(const Graph& graph, const RenderOptions& options) {
   std::string svg = finish_svg(std::move(*bytes), view.titles, options.width);
   if (options.format == Format::svg) return svg;
   const char* title = options.view == View::timeline ? "Event timeline" : "Event graph";
-  return html_page(svg, *model, title);
+  return html_page(svg, *model, title, options.link_sources);
 }
 
 }  // namespace annals

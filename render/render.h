@@ -28,7 +28,7 @@ namespace annals {
 
 enum class View { timeline, graph };
 enum class Format { svg, dot, png, pdf, html };
-enum class Lanes { actor, document, none };
+enum class Lanes { actor, kind, document, none };  // kind: one lane per actor kind
 
 struct RenderOptions {
   View view = View::timeline;
@@ -42,6 +42,9 @@ struct RenderOptions {
   bool dark = false;
   int width = 0;                    // output width in px; 0 = natural
   Lanes lanes = Lanes::actor;       // timeline lanes, graph-view clusters
+  bool temporal_links = false;      // timeline: also draw before/after/simultaneous links
+  bool collapse_same_day = false;   // one mark per lane and day for events of one day
+  bool link_sources = false;        // link events to their source files (relative URLs)
   int max_events = 2000;            // more after filters is an error
 };
 
@@ -54,7 +57,7 @@ struct RenderOptions {
 Result<std::string> render(const Graph& graph, const RenderOptions& options);
 
 // "svg", "dot", "png", "pdf", "html"; "timeline", "graph";
-// "actor", "document", "none". Errors are bad_value naming the accepted words.
+// "actor", "kind", "document", "none". Errors are bad_value naming the accepted words.
 Result<Format> parse_format(std::string_view text);
 Result<View> parse_view(std::string_view text);
 Result<Lanes> parse_lanes(std::string_view text);

@@ -29,6 +29,10 @@ struct Lookup {
     auto it = actors.find(id);
     return clean_text(it == actors.end() || it->second->name.empty() ? id : it->second->name);
   }
+  std::string document_path(const std::string& id) const {
+    auto it = documents.find(id);
+    return it == documents.end() ? std::string() : it->second->path;
+  }
   std::string document_title(const std::string& id) const {
     auto it = documents.find(id);
     if (it == documents.end()) return clean_text(id);
@@ -65,6 +69,7 @@ void set_days(const GraphEvent& e, ModelEvent& m) {
 ModelEvent make_event(const GraphEvent& e, size_t index, const Lookup& lookup) {
   ModelEvent m;
   m.index = index;
+  m.members = {index};
   m.id = clean_text(e.id);
   m.label = clean_text(e.label.empty() ? e.trigger : e.label);
   if (m.label.empty()) m.label = m.id;
@@ -82,6 +87,7 @@ ModelEvent make_event(const GraphEvent& e, size_t index, const Lookup& lookup) {
   for (const Mention& mention : e.mentions) {
     if (seen.insert(mention.doc).second) {
       m.source_titles.push_back(lookup.document_title(mention.doc));
+      m.source_paths.push_back(lookup.document_path(mention.doc));
     }
     if (m.sentence.empty()) m.sentence = clean_text(mention.sentence);
   }
@@ -111,7 +117,11 @@ std::string lane_key(const GraphEvent& e, const Lookup& lookup, Lanes lanes) {
   }
   if (lanes == Lanes::none) return "Events";
   for (const ActorRole& r : e.actors) {
-    if (r.role == "agent") return lookup.actor_name(r.actor);
+    if (r.role != "agent") continue;
+    if (lanes == Lanes::actor) return lookup.actor_name(r.actor);
+    auto it = lookup.actors.find(r.actor);
+    const std::string kind = it == lookup.actors.end() ? "" : clean_text(it->second->kind);
+    return kind.empty() ? "other" : kind;
   }
   return "(no agent)";
 }
@@ -149,7 +159,68 @@ Result<Window> parse_window(const RenderOptions& options) {
   return w;
 }
 
+
+template <typename T>
+void append_new(std::vector<T>& to, const std::vector<T>& from) {
+  for (const T& x : from) {
+    if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+  }
+}
+
+void absorb(ModelEvent& into, const ModelEvent& e) {
+  into.members.push_back(e.index);
+  into.label += "; " + e.label;
+  into.uncertain = into.uncertain || e.uncertain;
+  append_new(into.actor_names, e.actor_names);
+  for (size_t i = 0; i < e.source_titles.size(); ++i) {
+    if (std::find(into.source_titles.begin(), into.source_titles.end(), e.source_titles[i]) !=
+        into.source_titles.end()) continue;
+    into.source_titles.push_back(e.source_titles[i]);
+    into.source_paths.push_back(e.source_paths[i]);
+  }
+}
+
+// Same-day events of one lane (and the same polarity and modality) become
+// one mark that says how many it stands for; KEYS are the events' lanes.
+void collapse_same_day(std::vector<ModelEvent>& events, std::vector<std::string>& keys) {
+  std::map<std::tuple<Day, std::string, bool, bool>, size_t> mark_of;
+  std::vector<ModelEvent> marks;
+  std::vector<std::string> mark_keys;
+  for (size_t i = 0; i < events.size(); ++i) {
+    ModelEvent& e = events[i];
+    if (e.days && e.days->first == e.days->last) {
+      auto [it, added] = mark_of.emplace(std::tuple(e.days->first, keys[i], e.negated, e.actual), marks.size());
+      if (!added) { absorb(marks[it->second], e); continue; }
+    }
+    marks.push_back(std::move(e));
+    mark_keys.push_back(std::move(keys[i]));
+  }
+  for (ModelEvent& m : marks) {
+    if (m.collapsed()) m.label = std::to_string(m.members.size()) + " events: " + m.label;
+  }
+  events = std::move(marks);
+  keys = std::move(mark_keys);
+}
+
 }  // namespace
+
+// More marks than a view can draw legibly is an error that says how to narrow them.
+static std::optional<Error> too_dense(size_t count, const RenderOptions& options) {
+  // dot needs minutes for a graph view of ~600 events with long edges.
+  constexpr size_t kGraphViewMax = 300;
+  size_t limit = options.max_events > 0 ? static_cast<size_t>(options.max_events) : SIZE_MAX;
+  const bool graph_view = options.view == View::graph && limit > kGraphViewMax;
+  if (graph_view) limit = kGraphViewMax;
+  if (count > limit) {
+    return Error{ErrorCode::bad_value, "render",
+                 std::to_string(count) + " events to draw, more than " + std::to_string(limit) +
+                     (graph_view ? " for the graph view" : "") +
+                     "; narrow them with --from/--to, --actor or --top" +
+                     (options.collapse_same_day ? "" : ", collapse them with --collapse-same-day") +
+                     (graph_view ? ", or use --view timeline" : "")};
+  }
+  return std::nullopt;
+}
 
 // Filters the graph's events by the options; defined below.
 Result<std::vector<ModelEvent>> select_events(const Graph& graph, const RenderOptions& options,
@@ -168,13 +239,17 @@ Result<Model> build_model(const Graph& graph, const RenderOptions& options) {
                      return a.days->last < b.days->last;
                    });
   const Lookup lookup(graph);
+  std::vector<std::string> keys;
+  for (const ModelEvent& m : model.events) keys.push_back(lane_key(graph.events[m.index], lookup, options.lanes));
+  if (options.collapse_same_day) collapse_same_day(model.events, keys);
+  if (auto error = too_dense(model.events.size(), options)) return *error;
   std::map<std::string, int> lane_of;
   std::map<size_t, size_t> position;  // graph index -> model index
   for (size_t i = 0; i < model.events.size(); ++i) {
     ModelEvent& m = model.events[i];
     m.node = "e" + std::to_string(i);
-    position[m.index] = i;
-    const std::string key = lane_key(graph.events[m.index], lookup, options.lanes);
+    for (size_t member : m.members) position[member] = i;
+    const std::string& key = keys[i];
     auto [it, added] = lane_of.emplace(key, static_cast<int>(model.lanes.size()));
     if (added) model.lanes.push_back(key);
     m.lane = it->second;
@@ -225,18 +300,6 @@ Result<std::vector<ModelEvent>> select_events(const Graph& graph, const RenderOp
     model.filtered_out += kept.size() - top.size();
     kept = std::move(top);
   }
-  // dot needs minutes for a graph view of ~600 events with long edges.
-  constexpr size_t kGraphViewMax = 300;
-  size_t limit = options.max_events > 0 ? static_cast<size_t>(options.max_events) : SIZE_MAX;
-  const bool graph_view = options.view == View::graph && limit > kGraphViewMax;
-  if (graph_view) limit = kGraphViewMax;
-  if (kept.size() > limit) {
-    return Error{ErrorCode::bad_value, "render",
-                 std::to_string(kept.size()) + " events to draw, more than " + std::to_string(limit) +
-                     (graph_view ? " for the graph view" : "") +
-                     "; narrow them with --from/--to, --actor or --top" +
-                     (graph_view ? ", or use --view timeline" : "")};
-  }
   return kept;
 }
 
@@ -253,6 +316,7 @@ std::string tooltip_text(const ModelEvent& e) {
   for (const std::string& s : e.source_titles) t += "\n  - " + truncate_text(s, 100);
   if (!e.sentence.empty()) t += "\n\xE2\x80\x9C" + truncate_text(e.sentence, 400) + "\xE2\x80\x9D";
   t += "\nid: " + e.id;
+  if (e.collapsed()) t += " and " + std::to_string(e.members.size() - 1) + " more";
   return t;
 }
 

@@ -25,9 +25,12 @@ struct ModelEvent {
   int lane = -1;                 // index into Model::lanes
   std::vector<std::string> actor_names;
   std::vector<std::string> source_titles;  // distinct documents
+  std::vector<std::string> source_paths;   // their files, as the graph names them
+  std::vector<size_t> members;             // graph events this mark stands for
   std::string sentence;          // first mention's sentence
   std::string id;
   size_t sources() const { return source_titles.size(); }
+  bool collapsed() const { return members.size() > 1; }
 };
 
 struct ModelRelation {

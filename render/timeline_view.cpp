@@ -22,6 +22,14 @@ std::string fmt_num(double value) {
   return s;
 }
 
+void link_to_source(void* node, const ModelEvent& event) {
+  for (const std::string& path : event.source_paths) {
+    if (path.empty()) continue;
+    set(node, "URL", gv_plain_text(path_url(path)));
+    return;
+  }
+}
+
 std::string pinned_pos(double x, double y, double height) {
   return fmt_num(x) + "," + fmt_num(height - y) + "!";
 }
@@ -105,6 +113,19 @@ std::string label_html(const PlacedEvent& p, const Palette& pal) {
   return html + "</TD></TR></TABLE>";
 }
 
+bool is_temporal(const std::string& type) {
+  return type == "before" || type == "after" || type == "simultaneous" || type == "includes";
+}
+
+// Temporal links are thin and dashed beside the solid causal arrows, so
+// they differ in more than hue.
+void style_temporal(Agedge_t* edge, const std::string& type, const Palette& pal) {
+  set(edge, "style", "dashed");
+  set(edge, "penwidth", "1");
+  set(edge, "arrowhead", type == "simultaneous" ? "none" : "vee");
+  set(edge, "color", type == "simultaneous" ? pal.simultaneous : type == "includes" ? pal.includes : pal.before);
+}
+
 }  // namespace
 
 ViewGraph build_timeline_view(const Model& model, const RenderOptions& options) {
@@ -128,13 +149,16 @@ ViewGraph build_timeline_view(const Model& model, const RenderOptions& options) 
     set_html(label, "label", label_html(p, pal));
     set(label, "pos", pinned_pos(p.lx + p.lw / 2, p.ly + p.lh / 2, plan.height));
     set(label, "tooltip", gv_plain_text(tip));
+    if (options.link_sources) link_to_source(marker, e), link_to_source(label, e);
     view.titles[e.node] = tip;
     view.titles["t" + e.node.substr(1)] = tip;
   }
   for (const ModelRelation& r : model.relations) {
-    if (r.type != "causes") continue;
+    const bool causal = r.type == "causes";
+    if (!causal && !(options.temporal_links && is_temporal(r.type))) continue;
     Agedge_t* edge = g.edge(markers[r.source], markers[r.target]);
-    set(edge, "tooltip", gv_plain_text("causes" + (r.cue.empty() ? "" : ": " + r.cue)));
+    set(edge, "tooltip", gv_plain_text(r.type + (r.cue.empty() ? "" : ": " + r.cue)));
+    if (!causal) style_temporal(edge, r.type, pal);
   }
   return view;
 }

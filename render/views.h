@@ -23,6 +23,8 @@ ViewGraph build_graph_view(const Model& model, const RenderOptions& options);
 
 // Shared by the views: "x,y!" with y flipped into Graphviz's upward axis.
 std::string pinned_pos(double x, double y, double height);
+// With --link-sources: the node links to the event's first source file.
+void link_to_source(void* node, const ModelEvent& event);
 // A number for an attribute: "%.2f" without trailing zeros.
 std::string fmt_num(double value);
 
