@@ -3,7 +3,7 @@
 # UBSan, then every libFuzzer target in tests/fuzz/ for a bounded time.
 # Fails on any test failure, crash, leak, hang or sanitizer report.
 #
-#   bash scripts/harden.sh                      # what CI runs (CI=true in scripts/test.sh)
+#   bash scripts/harden.sh                      # what scripts/test.sh (and so CI) runs
 #   FUZZ_SECONDS=600 bash scripts/harden.sh     # longer fuzzing by hand
 #   HARDEN_SKIP_ASAN=1 bash scripts/harden.sh   # fuzzing only
 #
