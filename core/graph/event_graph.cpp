@@ -494,25 +494,22 @@ struct EventGraph::Impl {
   // Pairs from disjoint sources within groups of events that look like the
   // same event; a group is capped so that a common trigger stays linear.
   void disagreements(std::vector<Conflict>& out) const {
-    constexpr size_t kMaxGroup = 64;
     const auto& events = graph->events;
-    std::unordered_map<std::string, std::vector<size_t>> by_actors, by_label;
-    for (size_t e = 0; e < events.size(); ++e) {
+    auto by_actors = groups_of(events.size(), [&](size_t e) -> std::string {
       const auto& ev = events[e];
-      if (!ev.actors.empty()) {
-        std::vector<std::string> actors;
-        for (const auto& role : ev.actors) actors.push_back(role.actor);
-        std::sort(actors.begin(), actors.end());
-        std::string key = fold(ev.trigger);
-        for (const auto& a : actors) key += "\x1f" + a;
-        auto& group = by_actors[key];
-        if (group.size() < kMaxGroup) group.push_back(e);
-      }
-      if (ev.polarity == "positive" && start[e] != INT32_MAX && end[e] != INT32_MIN && !ev.label.empty()) {
-        auto& group = by_label[fold(ev.label)];
-        if (group.size() < kMaxGroup) group.push_back(e);
-      }
-    }
+      if (ev.actors.empty()) return {};
+      std::vector<std::string_view> actors;
+      for (const auto& role : ev.actors) actors.push_back(role.actor);
+      std::sort(actors.begin(), actors.end());
+      std::string key = fold(ev.trigger);
+      for (auto a : actors) key.append("\x1f").append(a);
+      return key;
+    });
+    auto by_label = groups_of(events.size(), [&](size_t e) -> std::string {
+      const auto& ev = events[e];
+      if (ev.polarity != "positive" || start[e] == INT32_MAX || end[e] == INT32_MIN || ev.label.empty()) return {};
+      return fold(ev.label);
+    });
     std::set<std::pair<size_t, size_t>> seen;
     std::vector<Conflict> found;
     auto report = [&](size_t a, size_t b, std::string detail) {
@@ -520,7 +517,7 @@ struct EventGraph::Impl {
       found.push_back({Conflict::Kind::sources_disagree, {a, b}, {}, std::move(detail)});
     };
     auto doc_of = [&](size_t e) { return events[e].mentions.empty() ? std::string() : events[e].mentions[0].doc; };
-    for (const auto& [key, group] : by_actors)
+    for (const auto& group : by_actors)
       for (size_t i = 0; i < group.size(); ++i)
         for (size_t j = i + 1; j < group.size(); ++j) {
           size_t a = group[i], b = group[j];
@@ -528,7 +525,7 @@ struct EventGraph::Impl {
           report(a, b, doc_of(a) + " says " + events[a].id + " " + (events[a].polarity == "negative" ? "did not happen" : "happened") +
                            ", " + doc_of(b) + " that it " + (events[b].polarity == "negative" ? "did not" : "did"));
         }
-    for (const auto& [key, group] : by_label)
+    for (const auto& group : by_label)
       for (size_t i = 0; i < group.size(); ++i)
         for (size_t j = i + 1; j < group.size(); ++j) {
           size_t a = group[i], b = group[j];
@@ -536,9 +533,35 @@ struct EventGraph::Impl {
           report(a, b, doc_of(a) + " dates it " + events[a].time->value + ", " + doc_of(b) + " " +
                            events[b].time->value);
         }
-    // Hash order is arbitrary: report in event order.
     std::sort(found.begin(), found.end(), [](const Conflict& x, const Conflict& y) { return x.events < y.events; });
     for (auto& c : found) out.push_back(std::move(c));
+  }
+
+  // Events with the same non-empty key, in event order, for keys shared by
+  // at least two; a group keeps its first kMaxGroup events. Sorting hashes
+  // instead of a map of strings: a million events cost a sort, not a
+  // million allocations in a hash table.
+  template <typename KeyOf>
+  static std::vector<std::vector<size_t>> groups_of(size_t n, KeyOf key_of) {
+    constexpr size_t kMaxGroup = 64;
+    std::vector<std::pair<uint64_t, size_t>> keyed;
+    for (size_t e = 0; e < n; ++e)
+      if (std::string key = key_of(e); !key.empty()) keyed.emplace_back(std::hash<std::string>{}(key), e);
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::vector<size_t>> groups;
+    for (size_t i = 0, j; i < keyed.size(); i = j) {
+      for (j = i + 1; j < keyed.size() && keyed[j].first == keyed[i].first;) ++j;
+      if (j - i < 2) continue;
+      // Equal hashes: split by the key itself (a collision is not a match).
+      std::map<std::string, std::vector<size_t>> exact;
+      for (size_t k = i; k < j; ++k) {
+        auto& group = exact[key_of(keyed[k].second)];
+        if (group.size() < kMaxGroup) group.push_back(keyed[k].second);
+      }
+      for (auto& [key, group] : exact)
+        if (group.size() > 1) groups.push_back(std::move(group));
+    }
+    return groups;
   }
 };
 
