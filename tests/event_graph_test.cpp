@@ -303,6 +303,94 @@ TEST(Corpus, ManyEventsWithOneKeyMergeInLinearTime) {
   EXPECT_NEAR(double(g4.events.size()) / double(g1.events.size()), 4.0, 0.1);
 }
 
+
+Graph build(const std::vector<std::pair<std::string, std::string>>& articles) {
+  std::vector<DocumentAnalysis> docs;
+  for (const auto& [name, text] : articles) docs.push_back(analyse(name, text));
+  return pipeline().assemble(docs);
+}
+
+// The events whose label contains `word`.
+std::vector<const GraphEvent*> events_about(const Graph& g, const std::string& word) {
+  std::vector<const GraphEvent*> out;
+  for (const auto& e : g.events)
+    if (e.label.find(word) != std::string::npos) out.push_back(&e);
+  return out;
+}
+
+const std::string kMet13 =
+    "January 15, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow on "
+    "January 13.\n";
+const std::string kMet14 =
+    "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow on "
+    "January 14.\n";
+
+TEST(Corpus, SourcesThatDateOneEventDifferentlyMakeOneNodeWithBothDates) {
+  Graph g = build({{"a", kMet13}, {"b", kMet14}});
+  auto met = events_about(g, "met");
+  ASSERT_EQ(met.size(), 1u);
+  ASSERT_TRUE(met[0]->time);
+  const EventTime& time = *met[0]->time;
+  ASSERT_EQ(time.disputed.size(), 2u);
+  EXPECT_EQ(time.disputed[0].value, "2022-01-13");
+  EXPECT_EQ(time.disputed[0].docs, (std::vector<std::string>{"a"}));
+  EXPECT_EQ(time.disputed[1].value, "2022-01-14");
+  EXPECT_EQ(time.disputed[1].docs, (std::vector<std::string>{"b"}));
+  // Either day: the bounds span both.
+  EXPECT_EQ(time.start, "2022-01-13");
+  EXPECT_EQ(time.end, "2022-01-14");
+  EXPECT_EQ(met[0]->mentions.size(), 2u);
+  // Flagged: conflicts lists it, and JSON carries it.
+  EventGraph eg(g);
+  auto conflicts = eg.conflicts();
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(conflicts[0].kind, Conflict::Kind::sources_disagree);
+  EXPECT_EQ(conflicts[0].detail, "a dates it 2022-01-13, b 2022-01-14");
+  auto back = graph_from_json(to_json(g), "g");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(to_json(*back), to_json(g));
+  EXPECT_EQ(back->events[0].time->disputed.size(), 2u);
+}
+
+TEST(Corpus, TheDateMostSourcesGiveIsTheValue) {
+  std::string also14 = kMet14;
+  Graph g = build({{"a", kMet13}, {"b", kMet14}, {"c", also14}});
+  auto met = events_about(g, "met");
+  ASSERT_EQ(met.size(), 1u);
+  EXPECT_EQ(met[0]->time->value, "2022-01-14");
+  ASSERT_EQ(met[0]->time->disputed.size(), 2u);
+  EXPECT_EQ(met[0]->time->disputed[1].docs, (std::vector<std::string>{"b", "c"}));
+}
+
+TEST(Corpus, DifferentEventsNearInTimeStayApart) {
+  const std::pair<std::string, std::string> cases[] = {
+      // A month apart: two meetings.
+      {kMet13, "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in "
+               "Moscow on February 14.\n"},
+      // The next day, with someone else.
+      {kMet13, "January 16, 2022\nRussian President Vladimir Putin met Belarusian President Alexander Lukashenko "
+               "in Moscow on January 14.\n"},
+      // One person speaking on two days says two things.
+      {"January 15, 2022\nPutin said on January 13 that the troops would leave.\n",
+       "January 15, 2022\nPutin said on January 14 that the talks went well.\n"},
+  };
+  for (const auto& [first, second] : cases) {
+    Graph g = build({{"a", first}, {"b", second}});
+    for (const auto& e : g.events) EXPECT_TRUE(!e.time || e.time->disputed.empty()) << second << ": " << e.label;
+    EXPECT_EQ(events_about(g, first.find("said") != std::string::npos ? "said" : "met").size(), 2u) << second;
+  }
+}
+
+TEST(Corpus, AnArticleTellingBothDaysTellsTwoEvents) {
+  Graph g = build({{"a", "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart "
+                         "Tokayev in Moscow on January 13. Putin met Tokayev again on January 14.\n"},
+                   {"b", kMet14}});
+  auto met = events_about(g, "met");
+  ASSERT_EQ(met.size(), 2u);
+  for (const auto* e : met) EXPECT_TRUE(e->time->disputed.empty()) << e->label;
+  // The other article's January 14 is the second meeting.
+  EXPECT_EQ(met[1]->mentions.size(), 2u);
+}
 }  // namespace corpus
 }  // namespace
 }  // namespace annals

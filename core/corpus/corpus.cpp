@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "corpus/date_completion.h"
+#include "corpus/disputed_dates.h"
 #include "text/segment.h"
 #include "pipeline.h"
 
@@ -221,8 +222,11 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
   return lemma + "|" + *event.time->start + "|" + event.polarity;
 }
 
+// Events become nodes, merged where two mentions tell the same event; each
+// node's kind (canonical lemma) goes to `kinds`.
 void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& dating,
-                const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph) {
+                const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
+                std::vector<std::string>& kinds) {
   MergeIndex merge_index;
   for (size_t d = 0; d < docs.size(); ++d) {
     const auto& a = docs[d];
@@ -249,7 +253,8 @@ void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& da
       auto basis = dating.find({d, size_t(mention.timex)});
       GraphEvent event = make_event(a, index[d], mention, basis == dating.end() ? nullptr : &basis->second);
       const std::string& lemma = kind.count(int32_t(e)) ? kind[int32_t(e)] : mention.lemma;
-      const std::string key = merge_key(vocabulary.canonical_lemma(lemma), event);
+      const std::string& canonical = vocabulary.canonical_lemma(lemma);
+      const std::string key = merge_key(canonical, event);
       if (int32_t same = merge_index.find(key, event, d, mention.noun); same >= 0) {
         graph.events[same].mentions.push_back(event.mentions.front());
         index[d].event[e] = same;
@@ -258,6 +263,7 @@ void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& da
       index[d].event[e] = int32_t(graph.events.size());
       merge_index.add(key, event, d, int32_t(graph.events.size()));
       graph.events.push_back(std::move(event));
+      kinds.push_back(canonical);
     }
   }
 }
@@ -347,7 +353,13 @@ Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger
   add_documents(documents, graph);
   const DatingBasis dating = complete_years(documents);
   auto index = add_actors(documents, actors, graph);
-  add_events(documents, dating, vocabulary, index, graph);
+  std::vector<std::string> kinds;
+  add_events(documents, dating, vocabulary, index, graph, kinds);
+  // Sources that date one event differently: one node with both dates.
+  auto renumbered = merge_disputed_dates(graph, kinds);
+  for (auto& doc : index)
+    for (auto& e : doc.event)
+      if (e >= 0) e = renumbered[size_t(e)];
   add_text_relations(documents, index, graph);
   add_time_relations(graph);
   assign_ids(graph);

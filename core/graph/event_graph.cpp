@@ -533,8 +533,24 @@ struct EventGraph::Impl {
           report(a, b, doc_of(a) + " dates it " + events[a].time->value + ", " + doc_of(b) + " " +
                            events[b].time->value);
         }
+    // One node whose sources give different dates (merged by the corpus stage).
+    for (size_t e = 0; e < events.size(); ++e)
+      if (events[e].time && events[e].time->disputed.size() > 1)
+        found.push_back({Conflict::Kind::sources_disagree, {e}, {}, disputed_detail(*events[e].time)});
     std::sort(found.begin(), found.end(), [](const Conflict& x, const Conflict& y) { return x.events < y.events; });
     for (auto& c : found) out.push_back(std::move(c));
+  }
+
+  // "d1 dates it 2022-01-13, d2 and d3 2022-01-14"
+  static std::string disputed_detail(const EventTime& time) {
+    std::string detail;
+    for (const auto& date : time.disputed) {
+      std::string docs;
+      for (size_t i = 0; i < date.docs.size(); ++i)
+        docs += (i == 0 ? "" : i + 1 == date.docs.size() ? " and " : ", ") + date.docs[i];
+      detail += detail.empty() ? docs + " dates it " + date.value : ", " + docs + " " + date.value;
+    }
+    return detail;
   }
 
   // Events with the same non-empty key, in event order, for keys shared by
