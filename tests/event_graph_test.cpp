@@ -1,11 +1,15 @@
 // The event graph's questions on small graphs built by hand: why, then,
 // path, conflicts, resolving EVENT, evidence and sub-graphs.
+#include <chrono>
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "graph/chains.h"
 #include "graph/event_graph.h"
 #include "graph/graph.h"
 #include "graph/query.h"
+#include "pipeline.h"
 
 namespace annals {
 namespace {
@@ -258,5 +262,135 @@ TEST(EventGraph, SubgraphKeepsWhatTheChainNeeds) {
   EXPECT_EQ(to_json(*back), to_json(part));
 }
 
+
+// ---- The corpus stage: one node per real-world event across articles ----
+
+namespace corpus {
+
+const Pipeline& pipeline() {
+  static auto made = Pipeline::create(Resources::standard(), {});
+  return *made;
+}
+
+DocumentAnalysis analyse(const std::string& name, const std::string& text) {
+  auto doc = make_document(name + ".txt", text);
+  EXPECT_TRUE(doc.ok());
+  return pipeline().analyse(std::move(*doc));
+}
+
+double seconds(const std::function<void()>& f) {
+  auto start = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// One dated statement repeated all through an article: every repeat has the
+// same merge key, and was compared with every one before it (1 MB took 4 s).
+TEST(Corpus, ManyEventsWithOneKeyMergeInLinearTime) {
+  auto article = [](int sentences) {
+    std::string s = "08 June 2022 17:58\n";
+    for (int i = 0; i < sentences; ++i)
+      s += "On May 16 2022 President Tokayev said the army attacked Almaty in response to the request of the CSTO. ";
+    return analyse("repeated", s + "\n");
+  };
+  std::vector<DocumentAnalysis> small{article(1500)}, large{article(6000)};
+  Graph g1, g4;
+  double t1 = seconds([&] { g1 = pipeline().assemble(small); });
+  double t4 = seconds([&] { g4 = pipeline().assemble(large); });
+  EXPECT_LT(t4, 8 * t1 + 0.05) << "1x " << t1 << " s, 4x " << t4 << " s";
+  // Within one article, the same words on the same day are still told apart.
+  EXPECT_GT(g1.events.size(), 1500u);
+  EXPECT_NEAR(double(g4.events.size()) / double(g1.events.size()), 4.0, 0.1);
+}
+
+
+Graph build(const std::vector<std::pair<std::string, std::string>>& articles) {
+  std::vector<DocumentAnalysis> docs;
+  for (const auto& [name, text] : articles) docs.push_back(analyse(name, text));
+  return pipeline().assemble(docs);
+}
+
+// The events whose label contains `word`.
+std::vector<const GraphEvent*> events_about(const Graph& g, const std::string& word) {
+  std::vector<const GraphEvent*> out;
+  for (const auto& e : g.events)
+    if (e.label.find(word) != std::string::npos) out.push_back(&e);
+  return out;
+}
+
+const std::string kMet13 =
+    "January 15, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow on "
+    "January 13.\n";
+const std::string kMet14 =
+    "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow on "
+    "January 14.\n";
+
+TEST(Corpus, SourcesThatDateOneEventDifferentlyMakeOneNodeWithBothDates) {
+  Graph g = build({{"a", kMet13}, {"b", kMet14}});
+  auto met = events_about(g, "met");
+  ASSERT_EQ(met.size(), 1u);
+  ASSERT_TRUE(met[0]->time);
+  const EventTime& time = *met[0]->time;
+  ASSERT_EQ(time.disputed.size(), 2u);
+  EXPECT_EQ(time.disputed[0].value, "2022-01-13");
+  EXPECT_EQ(time.disputed[0].docs, (std::vector<std::string>{"a"}));
+  EXPECT_EQ(time.disputed[1].value, "2022-01-14");
+  EXPECT_EQ(time.disputed[1].docs, (std::vector<std::string>{"b"}));
+  // Either day: the bounds span both.
+  EXPECT_EQ(time.start, "2022-01-13");
+  EXPECT_EQ(time.end, "2022-01-14");
+  EXPECT_EQ(met[0]->mentions.size(), 2u);
+  // Flagged: conflicts lists it, and JSON carries it.
+  EventGraph eg(g);
+  auto conflicts = eg.conflicts();
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(conflicts[0].kind, Conflict::Kind::sources_disagree);
+  EXPECT_EQ(conflicts[0].detail, "a dates it 2022-01-13, b 2022-01-14");
+  auto back = graph_from_json(to_json(g), "g");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(to_json(*back), to_json(g));
+  EXPECT_EQ(back->events[0].time->disputed.size(), 2u);
+}
+
+TEST(Corpus, TheDateMostSourcesGiveIsTheValue) {
+  std::string also14 = kMet14;
+  Graph g = build({{"a", kMet13}, {"b", kMet14}, {"c", also14}});
+  auto met = events_about(g, "met");
+  ASSERT_EQ(met.size(), 1u);
+  EXPECT_EQ(met[0]->time->value, "2022-01-14");
+  ASSERT_EQ(met[0]->time->disputed.size(), 2u);
+  EXPECT_EQ(met[0]->time->disputed[1].docs, (std::vector<std::string>{"b", "c"}));
+}
+
+TEST(Corpus, DifferentEventsNearInTimeStayApart) {
+  const std::pair<std::string, std::string> cases[] = {
+      // A month apart: two meetings.
+      {kMet13, "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in "
+               "Moscow on February 14.\n"},
+      // The next day, with someone else.
+      {kMet13, "January 16, 2022\nRussian President Vladimir Putin met Belarusian President Alexander Lukashenko "
+               "in Moscow on January 14.\n"},
+      // One person speaking on two days says two things.
+      {"January 15, 2022\nPutin said on January 13 that the troops would leave.\n",
+       "January 15, 2022\nPutin said on January 14 that the talks went well.\n"},
+  };
+  for (const auto& [first, second] : cases) {
+    Graph g = build({{"a", first}, {"b", second}});
+    for (const auto& e : g.events) EXPECT_TRUE(!e.time || e.time->disputed.empty()) << second << ": " << e.label;
+    EXPECT_EQ(events_about(g, first.find("said") != std::string::npos ? "said" : "met").size(), 2u) << second;
+  }
+}
+
+TEST(Corpus, AnArticleTellingBothDaysTellsTwoEvents) {
+  Graph g = build({{"a", "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart "
+                         "Tokayev in Moscow on January 13. Putin met Tokayev again on January 14.\n"},
+                   {"b", kMet14}});
+  auto met = events_about(g, "met");
+  ASSERT_EQ(met.size(), 2u);
+  for (const auto* e : met) EXPECT_TRUE(e->time->disputed.empty()) << e->label;
+  // The other article's January 14 is the second meeting.
+  EXPECT_EQ(met[1]->mentions.size(), 2u);
+}
+}  // namespace corpus
 }  // namespace
 }  // namespace annals

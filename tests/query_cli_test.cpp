@@ -217,6 +217,38 @@ TEST_F(QueryCli, ConflictsAreReportedNotDropped) {
   EXPECT_EQ(Json::parse(why.out)["cyclic"], true);
 }
 
+// Two articles that date one meeting a day apart: one node with both dates
+// in the graph JSON (valid against the schema), listed by `conflicts` from
+// the JSON and from a store.
+TEST(QueryCliDisputes, SourcesThatDisagreeOnADateAreOneFlaggedNode) {
+  TempDir dir;
+  const std::string meeting =
+      "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in Moscow on January ";
+  write_file(dir / "a.txt", "January 15, 2022\n" + meeting + "13.\n");
+  write_file(dir / "b.txt", "January 16, 2022\n" + meeting + "14.\n");
+  auto built = run_annals("build '" + (dir / "a.txt") + "' '" + (dir / "b.txt") + "' -o '" + (dir / "g.json") +
+                          "' --store '" + (dir / "s.annals") + "'");
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  Json g = Json::parse(read_file(dir / "g.json"));
+  ASSERT_EQ(g["events"].size(), 1u);
+  const Json& time = g["events"][0]["time"];
+  EXPECT_EQ(time["disputed"].size(), 2u);
+  EXPECT_EQ(time["disputed"][1]["docs"], Json({"b"}));
+  const std::string validator =
+      "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))";
+  std::string command =
+      "python3 -c '" + validator + "' '" + kSourceDir + "/docs/graph.schema.json' '" + (dir / "g.json") + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  for (const std::string source : {"g.json", "s.annals"}) {
+    auto conflicts = run_annals("query '" + (dir / source) + "' conflicts --format json");
+    ASSERT_EQ(conflicts.exit_code, 0) << conflicts.err;
+    Json j = Json::parse(conflicts.out);
+    ASSERT_EQ(j.size(), 1u) << source << ": " << conflicts.out;
+    EXPECT_EQ(j[0]["kind"], "sources_disagree");
+    EXPECT_EQ(j[0]["detail"], "a dates it 2022-01-13, b 2022-01-14");
+  }
+}
+
 TEST_F(QueryCli, NewSubcommandsHaveHelpWithExamples) {
   for (const char* command : {"add", "export", "import", "query why", "query path", "query conflicts"}) {
     auto help = run_annals(std::string(command) + " --help");

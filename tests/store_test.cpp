@@ -67,6 +67,10 @@ Graph full_graph() {
   g.events[2].time->basis = "year from a sentence 3";
   g.events.push_back(event("e4", "on May 16", "met", std::nullopt, {}, "b", 60));
   g.events[3].time = EventTime{"XXXX-05-16", std::nullopt, std::nullopt, false};
+  // Sources that disagree about a date.
+  g.events[0].time->end = "2022-01-07";
+  g.events[0].time->disputed = {{"2022-01-06", "2022-01-06", "2022-01-06", {"a"}},
+                                {"2022-01-07", std::nullopt, std::nullopt, {"b", "c"}}};
   g.relations = {{"e1", "e3", "causes", Evidence{"a", 40, 48, "after completing"}},
                  {"e1", "e3", "before", std::nullopt},
                  {"e2", "e1", "same_actor", std::nullopt}};
@@ -185,6 +189,10 @@ TEST(Store, MergeKeepsIdsAndMergesTheSameEvent) {
   base.actors = {{"csto", "CSTO", "organization", {}}};
   base.events = {event("e1", "CSTO deployed troops", "deployed", "2022-01-06", {{"csto", "agent"}}, "a", 10),
                  event("e2", "CSTO left", "left", "2022-01-13", {{"csto", "agent"}}, "a", 90)};
+  // Another source had said January 7; most say January 6.
+  base.events[0].time->end = "2022-01-07";
+  base.events[0].time->disputed = {{"2022-01-06", "2022-01-06", "2022-01-06", {"a", "x"}},
+                                   {"2022-01-07", "2022-01-07", "2022-01-07", {"y"}}};
   base.relations = {{"e1", "e2", "before", std::nullopt}, {"e1", "e2", "same_actor", std::nullopt}};
   ASSERT_TRUE(Store::create(dir / "s.annals", base, {"h1"}));
 
@@ -220,6 +228,7 @@ TEST(Store, MergeKeepsIdsAndMergesTheSameEvent) {
   EXPECT_EQ(g.events[0].label, "CSTO deployed troops");
   ASSERT_EQ(g.events[0].mentions.size(), 2u);
   EXPECT_EQ(g.events[0].mentions[1].doc, "a-2");
+  EXPECT_EQ(g.events[0].time->disputed.size(), 2u) << "a new mention keeps the disputed dates";
   EXPECT_EQ(g.events[1].id, "e2");
   EXPECT_EQ(g.events[2].id, "e3");
   EXPECT_EQ(g.events[2].label, "Putin welcomed");

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "corpus/date_completion.h"
+#include "corpus/disputed_dates.h"
 #include "text/segment.h"
 #include "pipeline.h"
 
@@ -159,29 +160,74 @@ GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, con
 }
 
 // The same real-world event told twice: the same kind of event (lemma up to
-// synonyms), the same single day, and no actor that contradicts (a shared
-// one, or none). Within one article only named events ("the summit") merge:
-// two statements by one person on one day stay two.
-bool same_event(const GraphEvent& a, const GraphEvent& b, bool b_is_named) {
-  if (!a.time || !b.time || !a.time->start || a.time->start != a.time->end) return false;
-  if (a.time->start != b.time->start || a.time->end != b.time->end || a.polarity != b.polarity) return false;
-  if (a.mentions.front().doc == b.mentions.front().doc && !b_is_named) return false;
-  if (a.actors.empty() || b.actors.empty()) return true;
-  for (const auto& x : a.actors)
-    for (const auto& y : b.actors)
-      if (x.actor == y.actor) return true;
-  return false;
-}
+// synonyms), the same single day and polarity (the merge key), and no actor
+// that contradicts (a shared one, or none). Within one article only named
+// events ("the summit") merge: two statements by one person on one day stay
+// two.
+//
+// Candidates are found through slots — (key, actor), (key, no actor) and
+// (key, any actor) — each holding the first event put in it and the first
+// from another document than that one: the earliest event of a slot not
+// from document D is one of the two. So a key shared by thousands of events
+// (one statement repeated all through an article) still costs constant time.
+class MergeIndex {
+ public:
+  // The earliest event `event` (of document `doc`) is the same as, or -1.
+  int32_t find(const std::string& key, const GraphEvent& event, size_t doc, bool named) const {
+    if (key.empty()) return -1;
+    if (event.actors.empty()) return pick(key + kAnyActor, doc, named);
+    int32_t best = pick(key + kNoActor, doc, named);
+    for (const auto& role : event.actors) {
+      int32_t candidate = pick(key + kActor + role.actor, doc, named);
+      if (candidate >= 0 && (best < 0 || candidate < best)) best = candidate;
+    }
+    return best;
+  }
 
-// Candidates for merging are found by (lemma, day), so merging stays linear.
+  void add(const std::string& key, const GraphEvent& event, size_t doc, int32_t index) {
+    if (key.empty()) return;
+    put(key + kAnyActor, doc, index);
+    if (event.actors.empty()) put(key + kNoActor, doc, index);
+    for (const auto& role : event.actors) put(key + kActor + role.actor, doc, index);
+  }
+
+ private:
+  static constexpr const char* kAnyActor = "\x1f*";
+  static constexpr const char* kNoActor = "\x1f-";
+  static constexpr const char* kActor = "\x1f=";
+  struct Slot {
+    int32_t first = -1, first_elsewhere = -1;
+    size_t first_doc = 0;
+  };
+
+  int32_t pick(const std::string& slot_key, size_t doc, bool named) const {
+    auto it = slots_.find(slot_key);
+    if (it == slots_.end()) return -1;
+    const Slot& slot = it->second;
+    return named || slot.first_doc != doc ? slot.first : slot.first_elsewhere;
+  }
+
+  void put(const std::string& slot_key, size_t doc, int32_t index) {
+    Slot& slot = slots_[slot_key];
+    if (slot.first < 0) slot.first = index, slot.first_doc = doc;
+    else if (slot.first_elsewhere < 0 && doc != slot.first_doc) slot.first_elsewhere = index;
+  }
+
+  std::unordered_map<std::string, Slot> slots_;
+};
+
+// Candidates for merging share the key: lemma, single day and polarity.
 std::string merge_key(const std::string& lemma, const GraphEvent& event) {
   if (!event.time || !event.time->start || event.time->start != event.time->end) return "";
-  return lemma + "|" + *event.time->start;
+  return lemma + "|" + *event.time->start + "|" + event.polarity;
 }
 
+// Events become nodes, merged where two mentions tell the same event; each
+// node's kind (canonical lemma) goes to `kinds`.
 void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& dating,
-                const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph) {
-  std::unordered_multimap<std::string, size_t> by_key;
+                const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
+                std::vector<std::string>& kinds) {
+  MergeIndex merge_index;
   for (size_t d = 0; d < docs.size(); ++d) {
     const auto& a = docs[d];
     auto keep = select_events(a, vocabulary);
@@ -207,18 +253,17 @@ void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& da
       auto basis = dating.find({d, size_t(mention.timex)});
       GraphEvent event = make_event(a, index[d], mention, basis == dating.end() ? nullptr : &basis->second);
       const std::string& lemma = kind.count(int32_t(e)) ? kind[int32_t(e)] : mention.lemma;
-      const std::string key = merge_key(vocabulary.canonical_lemma(lemma), event);
-      int32_t same = -1;
-      for (auto [it, end] = by_key.equal_range(key); !key.empty() && it != end && same < 0; ++it)
-        if (same_event(graph.events[it->second], event, mention.noun)) same = int32_t(it->second);
-      if (same >= 0) {
+      const std::string& canonical = vocabulary.canonical_lemma(lemma);
+      const std::string key = merge_key(canonical, event);
+      if (int32_t same = merge_index.find(key, event, d, mention.noun); same >= 0) {
         graph.events[same].mentions.push_back(event.mentions.front());
         index[d].event[e] = same;
         continue;
       }
       index[d].event[e] = int32_t(graph.events.size());
-      if (!key.empty()) by_key.emplace(key, graph.events.size());
+      merge_index.add(key, event, d, int32_t(graph.events.size()));
       graph.events.push_back(std::move(event));
+      kinds.push_back(canonical);
     }
   }
 }
@@ -308,7 +353,13 @@ Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger
   add_documents(documents, graph);
   const DatingBasis dating = complete_years(documents);
   auto index = add_actors(documents, actors, graph);
-  add_events(documents, dating, vocabulary, index, graph);
+  std::vector<std::string> kinds;
+  add_events(documents, dating, vocabulary, index, graph, kinds);
+  // Sources that date one event differently: one node with both dates.
+  auto renumbered = merge_disputed_dates(graph, kinds);
+  for (auto& doc : index)
+    for (auto& e : doc.event)
+      if (e >= 0) e = renumbered[size_t(e)];
   add_text_relations(documents, index, graph);
   add_time_relations(graph);
   assign_ids(graph);

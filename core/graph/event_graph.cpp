@@ -92,12 +92,13 @@ struct EdgeFilter {
   }
 };
 
-// Dated vertices no later than a limit (for temporal paths, which only go
-// forward in time).
-struct NotAfter {
+// Dated vertices within a window of days (temporal links only go forward
+// in time, so a temporal path between two dated events stays between
+// their dates).
+struct InWindow {
   const std::vector<int32_t>* start = nullptr;
-  int32_t limit = INT32_MAX;
-  bool operator()(Vertex v) const { return (*start)[v] != INT32_MAX && (*start)[v] <= limit; }
+  int32_t first = INT32_MIN, last = INT32_MAX;
+  bool operator()(Vertex v) const { return (*start)[v] != INT32_MAX && (*start)[v] >= first && (*start)[v] <= last; }
 };
 
 // Records what a BFS reaches: vertices in discovery order, every edge
@@ -132,10 +133,8 @@ class ReachVisitor : public boost::default_bfs_visitor {
 
 struct Found {};
 
-// Records the tree edge into each vertex; stops the search at the goal.
-// The tree edge into each vertex reached: sparse for searches that stay
-// small (causal), dense for those that may sweep much of the graph
-// (temporal), where a hash map per vertex would cost more than the arrays.
+// The tree edge into each vertex reached (sparse: a causal search stays
+// small).
 class SparsePred {
  public:
   void set(Vertex v, Vertex u, uint32_t relation) { pred_[v] = {u, relation}; }
@@ -148,19 +147,7 @@ class SparsePred {
   std::unordered_map<Vertex, std::pair<Vertex, uint32_t>> pred_;
 };
 
-class DensePred {
- public:
-  explicit DensePred(size_t n) : from_(n, 0), relation_(n, 0) {}
-  void set(Vertex v, Vertex u, uint32_t relation) { from_[v] = uint32_t(u) + 1, relation_[v] = relation; }
-  std::optional<std::pair<Vertex, uint32_t>> get(Vertex v) const {
-    if (!from_[v]) return std::nullopt;
-    return std::pair<Vertex, uint32_t>(from_[v] - 1, relation_[v]);
-  }
-
- private:
-  std::vector<uint32_t> from_, relation_;
-};
-
+// Records the tree edge into each vertex; stops the search at the goal.
 template <typename Pred>
 class PathVisitor : public boost::default_bfs_visitor {
  public:
@@ -176,6 +163,115 @@ class PathVisitor : public boost::default_bfs_visitor {
   Pred* pred_;
   Vertex goal_;
 };
+
+// A BFS queue that hands out one layer at a time: what a layer discovers
+// waits for the next one, and the queue looks empty once the current layer
+// is done, so breadth_first_visit returns and can be resumed later (with no
+// new sources) for the next layer. Lets two searches take turns.
+class LayerQueue {
+ public:
+  void push(Vertex v) { next_.push_back(v); }
+  Vertex top() const { return current_[head_]; }
+  void pop() { ++head_; }
+  bool empty() const { return head_ == current_.size(); }
+  size_t waiting() const { return next_.size(); }
+  void next_layer() {
+    current_.swap(next_);
+    next_.clear();
+    head_ = 0;
+  }
+
+ private:
+  std::vector<Vertex> current_, next_;
+  size_t head_ = 0;
+};
+
+// One side of a bidirectional search: for each vertex it reached, the
+// vertex it came from (nearer its start), the relation between them and the
+// number of links from its start.
+struct SearchSide {
+  struct Step {
+    Vertex from = 0;
+    uint32_t relation = 0;
+    uint32_t depth = 0;
+  };
+  explicit SearchSide(size_t vertices, Vertex start) : color(vertices) {
+    boost::put(color, start, boost::two_bit_gray);
+    queue.push(start);
+    reached.emplace(start, Step{start, 0, 0});
+  }
+  boost::two_bit_color_map<> color;
+  LayerQueue queue;
+  std::unordered_map<Vertex, Step> reached;
+};
+
+// Where the two searches met: the vertex with the fewest links in all.
+struct Meeting {
+  Vertex vertex = 0;
+  uint32_t links = UINT32_MAX;
+};
+
+class MeetVisitor : public boost::default_bfs_visitor {
+ public:
+  MeetVisitor(const Adjacency& g, SearchSide& self, const SearchSide& other, Meeting& meeting)
+      : g_(&g), self_(&self), other_(&other), meeting_(&meeting) {}
+  template <typename E, typename G>
+  void tree_edge(const E& e, const G& g) const {
+    Vertex u = boost::source(e, g), v = boost::target(e, g);
+    uint32_t depth = self_->reached.at(u).depth + 1;
+    self_->reached[v] = {u, (*g_)[base_edge(e, g)].relation, depth};
+    if (auto it = other_->reached.find(v); it != other_->reached.end() && depth + it->second.depth < meeting_->links)
+      *meeting_ = {v, depth + it->second.depth};
+  }
+
+ private:
+  const Adjacency* g_;
+  SearchSide* self_;
+  const SearchSide* other_;
+  Meeting* meeting_;
+};
+
+// The shortest path from `from` to `to` in `forward`, searched from both
+// ends at once (the side with the smaller next layer goes first), so the
+// cost grows with the square root of what a one-sided search would visit.
+// A layer is always finished, so the meeting found is a nearest one.
+template <typename G>
+std::optional<Chain> bidirectional_path(const Adjacency& adjacency, const G& forward, Vertex from, Vertex to) {
+  const size_t n = boost::num_vertices(adjacency);
+  SearchSide ahead(n, from), back(n, to);
+  auto backward = boost::make_reverse_graph(forward);
+  Meeting meeting;
+  const Vertex* no_sources = nullptr;
+  while (meeting.links == UINT32_MAX) {
+    if (!ahead.queue.waiting() || !back.queue.waiting()) return std::nullopt;
+    if (ahead.queue.waiting() <= back.queue.waiting()) {
+      ahead.queue.next_layer();
+      boost::breadth_first_visit(forward, no_sources, no_sources, ahead.queue,
+                                 MeetVisitor(adjacency, ahead, back, meeting), ahead.color);
+    } else {
+      back.queue.next_layer();
+      boost::breadth_first_visit(backward, no_sources, no_sources, back.queue,
+                                 MeetVisitor(adjacency, back, ahead, meeting), back.color);
+    }
+  }
+  Chain chain;
+  for (Vertex v = meeting.vertex; v != from;) {
+    const auto& step = ahead.reached.at(v);
+    chain.links.push_back({step.relation, step.from, v});
+    chain.events.push_back(v);
+    v = step.from;
+  }
+  chain.events.push_back(from);
+  std::reverse(chain.events.begin(), chain.events.end());
+  std::reverse(chain.links.begin(), chain.links.end());
+  for (Vertex v = meeting.vertex; v != to;) {
+    const auto& step = back.reached.at(v);
+    chain.links.push_back({step.relation, v, step.from});
+    chain.events.push_back(step.from);
+    v = step.from;
+  }
+  return chain;
+}
 
 template <typename G, typename Visitor>
 void visit_from(const G& g, Vertex start, Visitor visitor) {
@@ -254,18 +350,9 @@ struct EventGraph::Impl {
       }
       return chain_to(pred, from, to);
     }
-    DensePred pred(boost::num_vertices(adjacency));
-    boost::two_bit_color_map<> color(boost::num_vertices(adjacency));
-    boost::queue<Vertex> queue;
-    try {
-      if (dated_window)
-        boost::breadth_first_visit(boost::make_filtered_graph(edges, boost::keep_all(), NotAfter{&start, start[to]}),
-                                   from, queue, PathVisitor(adjacency, pred, to), color);
-      else
-        boost::breadth_first_visit(edges, from, queue, PathVisitor(adjacency, pred, to), color);
-    } catch (const Found&) {
-    }
-    return chain_to(pred, from, to);
+    if (!dated_window) return bidirectional_path(adjacency, edges, from, to);
+    auto window = boost::make_filtered_graph(edges, boost::keep_all(), InWindow{&start, start[from], start[to]});
+    return bidirectional_path(adjacency, window, from, to);
   }
 
   template <typename Pred>
@@ -407,25 +494,22 @@ struct EventGraph::Impl {
   // Pairs from disjoint sources within groups of events that look like the
   // same event; a group is capped so that a common trigger stays linear.
   void disagreements(std::vector<Conflict>& out) const {
-    constexpr size_t kMaxGroup = 64;
     const auto& events = graph->events;
-    std::unordered_map<std::string, std::vector<size_t>> by_actors, by_label;
-    for (size_t e = 0; e < events.size(); ++e) {
+    auto by_actors = groups_of(events.size(), [&](size_t e) -> std::string {
       const auto& ev = events[e];
-      if (!ev.actors.empty()) {
-        std::vector<std::string> actors;
-        for (const auto& role : ev.actors) actors.push_back(role.actor);
-        std::sort(actors.begin(), actors.end());
-        std::string key = fold(ev.trigger);
-        for (const auto& a : actors) key += "\x1f" + a;
-        auto& group = by_actors[key];
-        if (group.size() < kMaxGroup) group.push_back(e);
-      }
-      if (ev.polarity == "positive" && start[e] != INT32_MAX && end[e] != INT32_MIN && !ev.label.empty()) {
-        auto& group = by_label[fold(ev.label)];
-        if (group.size() < kMaxGroup) group.push_back(e);
-      }
-    }
+      if (ev.actors.empty()) return {};
+      std::vector<std::string_view> actors;
+      for (const auto& role : ev.actors) actors.push_back(role.actor);
+      std::sort(actors.begin(), actors.end());
+      std::string key = fold(ev.trigger);
+      for (auto a : actors) key.append("\x1f").append(a);
+      return key;
+    });
+    auto by_label = groups_of(events.size(), [&](size_t e) -> std::string {
+      const auto& ev = events[e];
+      if (ev.polarity != "positive" || start[e] == INT32_MAX || end[e] == INT32_MIN || ev.label.empty()) return {};
+      return fold(ev.label);
+    });
     std::set<std::pair<size_t, size_t>> seen;
     std::vector<Conflict> found;
     auto report = [&](size_t a, size_t b, std::string detail) {
@@ -433,7 +517,7 @@ struct EventGraph::Impl {
       found.push_back({Conflict::Kind::sources_disagree, {a, b}, {}, std::move(detail)});
     };
     auto doc_of = [&](size_t e) { return events[e].mentions.empty() ? std::string() : events[e].mentions[0].doc; };
-    for (const auto& [key, group] : by_actors)
+    for (const auto& group : by_actors)
       for (size_t i = 0; i < group.size(); ++i)
         for (size_t j = i + 1; j < group.size(); ++j) {
           size_t a = group[i], b = group[j];
@@ -441,7 +525,7 @@ struct EventGraph::Impl {
           report(a, b, doc_of(a) + " says " + events[a].id + " " + (events[a].polarity == "negative" ? "did not happen" : "happened") +
                            ", " + doc_of(b) + " that it " + (events[b].polarity == "negative" ? "did not" : "did"));
         }
-    for (const auto& [key, group] : by_label)
+    for (const auto& group : by_label)
       for (size_t i = 0; i < group.size(); ++i)
         for (size_t j = i + 1; j < group.size(); ++j) {
           size_t a = group[i], b = group[j];
@@ -449,9 +533,51 @@ struct EventGraph::Impl {
           report(a, b, doc_of(a) + " dates it " + events[a].time->value + ", " + doc_of(b) + " " +
                            events[b].time->value);
         }
-    // Hash order is arbitrary: report in event order.
+    // One node whose sources give different dates (merged by the corpus stage).
+    for (size_t e = 0; e < events.size(); ++e)
+      if (events[e].time && events[e].time->disputed.size() > 1)
+        found.push_back({Conflict::Kind::sources_disagree, {e}, {}, disputed_detail(*events[e].time)});
     std::sort(found.begin(), found.end(), [](const Conflict& x, const Conflict& y) { return x.events < y.events; });
     for (auto& c : found) out.push_back(std::move(c));
+  }
+
+  // "d1 dates it 2022-01-13, d2 and d3 2022-01-14"
+  static std::string disputed_detail(const EventTime& time) {
+    std::string detail;
+    for (const auto& date : time.disputed) {
+      std::string docs;
+      for (size_t i = 0; i < date.docs.size(); ++i)
+        docs += (i == 0 ? "" : i + 1 == date.docs.size() ? " and " : ", ") + date.docs[i];
+      detail += detail.empty() ? docs + " dates it " + date.value : ", " + docs + " " + date.value;
+    }
+    return detail;
+  }
+
+  // Events with the same non-empty key, in event order, for keys shared by
+  // at least two; a group keeps its first kMaxGroup events. Sorting hashes
+  // instead of a map of strings: a million events cost a sort, not a
+  // million allocations in a hash table.
+  template <typename KeyOf>
+  static std::vector<std::vector<size_t>> groups_of(size_t n, KeyOf key_of) {
+    constexpr size_t kMaxGroup = 64;
+    std::vector<std::pair<uint64_t, size_t>> keyed;
+    for (size_t e = 0; e < n; ++e)
+      if (std::string key = key_of(e); !key.empty()) keyed.emplace_back(std::hash<std::string>{}(key), e);
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::vector<size_t>> groups;
+    for (size_t i = 0, j; i < keyed.size(); i = j) {
+      for (j = i + 1; j < keyed.size() && keyed[j].first == keyed[i].first;) ++j;
+      if (j - i < 2) continue;
+      // Equal hashes: split by the key itself (a collision is not a match).
+      std::map<std::string, std::vector<size_t>> exact;
+      for (size_t k = i; k < j; ++k) {
+        auto& group = exact[key_of(keyed[k].second)];
+        if (group.size() < kMaxGroup) group.push_back(keyed[k].second);
+      }
+      for (auto& [key, group] : exact)
+        if (group.size() > 1) groups.push_back(std::move(group));
+    }
+    return groups;
   }
 };
 

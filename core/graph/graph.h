@@ -28,6 +28,14 @@ struct GraphActor {
   std::vector<std::string> aliases;
 };
 
+// One date that some sources give an event other sources date differently.
+struct SourceDate {
+  std::string value;                 // TIMEX3 value, as those sources give it
+  std::optional<std::string> start;  // its earliest and latest ISO day
+  std::optional<std::string> end;
+  std::vector<std::string> docs;     // GraphDocument ids of the sources
+};
+
 struct EventTime {
   std::string value;                // TIMEX3 value
   std::optional<std::string> start;  // earliest ISO day it can mean
@@ -35,6 +43,10 @@ struct EventTime {
   bool inferred = false;
   // For an inferred value, where it came from: "year from <doc> sentence N ...".
   std::optional<std::string> basis = std::nullopt;
+  // When sources disagree about the date: every date given, with its
+  // sources (two or more entries); value is the most reported one and
+  // start..end spans them all. Empty when sources agree.
+  std::vector<SourceDate> disputed = {};
 };
 
 struct ActorRole {

@@ -29,6 +29,13 @@ Json to_json_value(const GraphEvent& e) {
     time = Json{{"value", e.time->value}, {"start", optional_json(e.time->start)},
                 {"end", optional_json(e.time->end)}, {"inferred", e.time->inferred}};
   if (e.time && e.time->basis) time["basis"] = *e.time->basis;
+  if (e.time && !e.time->disputed.empty()) {
+    Json disputed = Json::array();
+    for (const auto& d : e.time->disputed)
+      disputed.push_back(Json{{"value", d.value}, {"start", optional_json(d.start)}, {"end", optional_json(d.end)},
+                              {"docs", d.docs}});
+    time["disputed"] = disputed;
+  }
   Json actors = Json::array();
   for (const auto& a : e.actors) actors.push_back(Json{{"actor", a.actor}, {"role", a.role}});
   Json mentions = Json::array();
@@ -109,6 +116,14 @@ GraphEvent read_event(Reader& r, const Json& j) {
     if (auto* inferred = r.field(*t, "inferred", Json::value_t::boolean, false))
       e.time->inferred = inferred->get<bool>();
     if (t->contains("basis")) e.time->basis = r.optional_text(*t, "basis");
+    if (t->contains("disputed"))
+      for (const auto& d : r.array(*t, "disputed")) {
+        if (!r.object(d, "disputed")) break;
+        SourceDate date{r.text(d, "value"), r.optional_text(d, "start"), r.optional_text(d, "end"), {}};
+        for (const auto& doc : r.array(d, "docs"))
+          if (doc.is_string()) date.docs.push_back(doc.get<std::string>());
+        e.time->disputed.push_back(std::move(date));
+      }
   }
   e.polarity = r.text(j, "polarity");
   e.modality = r.text(j, "modality");

@@ -175,10 +175,13 @@ std::optional<std::string> chain_start(const GraphEvent& e) {
   return std::nullopt;
 }
 
-// Candidates for merging: folded trigger and the single day.
+// Candidates for merging: folded trigger and the single day (for an event
+// whose sources disagree on the day, the day most of them give).
 std::optional<std::string> merge_key(const GraphEvent& e) {
-  if (!e.time || !e.time->start || e.time->start != e.time->end) return std::nullopt;
-  return fold(e.trigger) + "|" + *e.time->start;
+  if (!e.time || !e.time->start) return std::nullopt;
+  if (e.time->start == e.time->end) return fold(e.trigger) + "|" + *e.time->start;
+  if (!e.time->disputed.empty() && e.time->value.size() == 10) return fold(e.trigger) + "|" + e.time->value;
+  return std::nullopt;
 }
 
 // e12 → 12; anything else → 0.
@@ -214,12 +217,26 @@ std::string pack_parts(const GraphEvent& e) {
   put_varint(out, e.mentions.size());
   for (const auto& m : e.mentions)
     put_string(out, m.doc), put_varint(out, m.start), put_varint(out, m.end), put_string(out, m.sentence);
+  // Dates the sources disagree on, only when they do (older stores end here).
+  if (e.time && !e.time->disputed.empty()) {
+    put_varint(out, e.time->disputed.size());
+    for (const auto& d : e.time->disputed) {
+      put_string(out, d.value);
+      for (const auto* bound : {&d.start, &d.end}) {
+        put_varint(out, bound->has_value());
+        if (*bound) put_string(out, **bound);
+      }
+      put_varint(out, d.docs.size());
+      for (const auto& doc : d.docs) put_string(out, doc);
+    }
+  }
   return out;
 }
 
 class PartsReader {
  public:
   explicit PartsReader(std::string_view bytes) : p_(bytes) {}
+  bool done() const { return p_.empty(); }
   uint64_t varint() {
     uint64_t n = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -262,6 +279,18 @@ void unpack_parts(std::string_view bytes, GraphEvent& e) {
     m.start = uint32_t(in.varint());
     m.end = uint32_t(in.varint());
     m.sentence = in.string();
+  }
+  if (in.done()) return;
+  uint64_t disputed = in.varint();
+  if (disputed > bytes.size() || !e.time) throw SqlError{SQLITE_CORRUPT, "an event's packed parts are malformed"};
+  for (uint64_t i = 0; i < disputed; ++i) {
+    SourceDate& d = e.time->disputed.emplace_back();
+    d.value = in.string();
+    for (auto* bound : {&d.start, &d.end})
+      if (in.varint()) *bound = in.string();
+    uint64_t docs = in.varint();
+    if (docs > bytes.size()) throw SqlError{SQLITE_CORRUPT, "an event's packed parts are malformed"};
+    for (uint64_t k = 0; k < docs; ++k) d.docs.push_back(in.string());
   }
 }
 
@@ -836,6 +865,7 @@ class Merger {
 
   void add_mentions(int64_t seq, const GraphEvent& e) {
     GraphEvent stored;
+    stored.time = EventTime{};  // somewhere for its disputed dates, so that they are packed again
     parts_of_.bind(1, seq);
     if (parts_of_.step()) unpack_parts(parts_of_.blob(0), stored);
     parts_of_.reset();
