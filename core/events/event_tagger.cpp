@@ -38,6 +38,7 @@ struct SentenceView {
   std::vector<bool> coordinated;     // per clause: opened by ", and"
   std::vector<int32_t> timex;        // timex index per token, -1 if none
   std::vector<int32_t> actor;        // actor mention index per token, -1 if none
+  std::vector<const Cue*> cues;      // cues.tsv entry per token, looked up once
 
   size_t size() const { return end - first; }
   const Token& token(size_t i) const { return seg.tokens[first + i]; }
@@ -47,7 +48,8 @@ struct SentenceView {
 bool is_adverb(const std::string& word) { return word.size() > 4 && word.ends_with("ly"); }
 
 const Cue* cue_at(const EventLexicon& lex, const SentenceView& s, size_t i) {
-  return i < s.size() ? lex.cue(s.folded[i]) : nullptr;
+  (void)lex;
+  return i < s.size() ? s.cues[i] : nullptr;
 }
 
 bool cue_is(const EventLexicon& lex, const SentenceView& s, size_t i, CueKind kind) {
@@ -87,8 +89,9 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
                            const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
                            const EventLexicon& lex) {
   const Sentence& sentence = seg.sentences[index];
-  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}};
+  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}};
   for (size_t i = 0; i < s.size(); ++i) s.folded.push_back(fold_case(s.text(i)));
+  for (const auto& word : s.folded) s.cues.push_back(lex.cue(word));
   s.timex.assign(s.size(), -1);
   s.actor.assign(s.size(), -1);
   for (uint32_t t : sentence_timexes)
@@ -368,23 +371,14 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
 }
 
 // The words of a sentence as the trigger model sees them.
-struct ModelView {
-  std::vector<bool> is_word, is_number;
-  std::vector<char> shape;
-  detail::TriggerModel::Sentence sentence;
-};
-
-void view_for_model(const SentenceView& s, ModelView& m) {
-  m.is_word.assign(s.size(), false);
-  m.is_number.assign(s.size(), false);
-  m.shape.assign(s.size(), 'l');
+void view_for_model(const EventLexicon& lex, const detail::TriggerModel& model, const SentenceView& s,
+                    detail::TriggerModel::Sentence& out) {
+  model.prepare(s.folded, s.cues, out);
+  out.shape.resize(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const Token& t = s.token(i);
-    m.is_word[i] = t.kind == TokenKind::word;
-    m.is_number[i] = !s.folded[i].empty() && s.folded[i][0] >= '0' && s.folded[i][0] <= '9';
-    m.shape[i] = t.all_caps ? 'A' : t.capitalised ? (i == 0 ? 'F' : 'C') : 'l';
+    out.shape[i] = t.all_caps ? 'A' : t.capitalised ? (i == 0 ? 'F' : 'C') : 'l';
   }
-  m.sentence = {&s.folded, &m.is_word, &m.is_number, &m.shape};
 }
 
 // A word the model takes for an event but the lexicon rules do not: a verb
@@ -436,7 +430,7 @@ Result<EventTagger> EventTagger::create(const Resources& resources) {
   if (!lexicon) return lexicon.error();
   auto owned = std::make_unique<Lexicon>();
   static_cast<EventLexicon&>(*owned) = std::move(*lexicon);
-  auto model = detail::TriggerModel::load(resources, "en/events/trigger_model.tsv");
+  auto model = detail::TriggerModel::load(resources, "en/events/trigger_model.tsv", *owned);
   if (!model) return model.error();
   owned->model = std::move(*model);
   return EventTagger(std::move(owned));
@@ -449,11 +443,11 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   std::vector<EventMention> events;
   const auto timexes_in = by_sentence(timexes, seg.sentences.size());
   const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
-  ModelView model_view;
+  detail::TriggerModel::Sentence model_view;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
     SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
-    if (lexicon_->model.loaded()) view_for_model(s, model_view);
+    if (lexicon_->model.loaded()) view_for_model(lex, lexicon_->model, s, model_view);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {
       if (s.token(i).kind != TokenKind::word || s.timex[i] >= 0) continue;
@@ -461,7 +455,11 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       // hand-made lexicons (the project's own news domain) do.
       const bool by_model = lexicon_->model.loaded();
       std::optional<EventClass> learnt;
-      if (by_model) learnt = lexicon_->model.classify(lex, model_view.sentence, i);
+      if (by_model) {
+        bool curated = false;
+        learnt = lexicon_->model.classify(lex, model_view, i, curated);
+        if (!learnt && !curated) continue;
+      }
       EventMention event;
       size_t trigger_end = i + 1;
       VerbForm form = VerbForm::base;
