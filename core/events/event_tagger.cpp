@@ -1,10 +1,13 @@
-// Event triggers by lexicon and local context. Part-of-speech decisions are
-// made from the neighbouring function words (cues.tsv), which is enough for
-// news prose; a trained tagger can replace is_verb_here() later.
+// Event triggers: the trained model (trigger_model.h) says which words are
+// events and of which class; the lexicon and the neighbouring function words
+// (cues.tsv) say whether a trigger is a verb or a noun, and give its lemma,
+// form and multi-word continuation. Without a model file the lexicon alone
+// decides, as before.
 #include <algorithm>
 
 #include "events/event.h"
 #include "events/lexicon.h"
+#include "events/trigger_model.h"
 
 namespace annals {
 
@@ -14,7 +17,9 @@ using detail::EventLexicon;
 using detail::VerbEntry;
 using detail::VerbForm;
 
-struct EventTagger::Lexicon : EventLexicon {};
+struct EventTagger::Lexicon : EventLexicon {
+  detail::TriggerModel model;
+};
 
 namespace {
 
@@ -33,6 +38,7 @@ struct SentenceView {
   std::vector<bool> coordinated;     // per clause: opened by ", and"
   std::vector<int32_t> timex;        // timex index per token, -1 if none
   std::vector<int32_t> actor;        // actor mention index per token, -1 if none
+  std::vector<const Cue*> cues;      // cues.tsv entry per token, looked up once
 
   size_t size() const { return end - first; }
   const Token& token(size_t i) const { return seg.tokens[first + i]; }
@@ -42,7 +48,8 @@ struct SentenceView {
 bool is_adverb(const std::string& word) { return word.size() > 4 && word.ends_with("ly"); }
 
 const Cue* cue_at(const EventLexicon& lex, const SentenceView& s, size_t i) {
-  return i < s.size() ? lex.cue(s.folded[i]) : nullptr;
+  (void)lex;
+  return i < s.size() ? s.cues[i] : nullptr;
 }
 
 bool cue_is(const EventLexicon& lex, const SentenceView& s, size_t i, CueKind kind) {
@@ -82,8 +89,9 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
                            const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
                            const EventLexicon& lex) {
   const Sentence& sentence = seg.sentences[index];
-  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}};
+  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}};
   for (size_t i = 0; i < s.size(); ++i) s.folded.push_back(fold_case(s.text(i)));
+  for (const auto& word : s.folded) s.cues.push_back(lex.cue(word));
   s.timex.assign(s.size(), -1);
   s.actor.assign(s.size(), -1);
   for (uint32_t t : sentence_timexes)
@@ -362,6 +370,44 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
   return subject + join_tokens(s, i, stop);
 }
 
+// The words of a sentence as the trigger model sees them.
+void view_for_model(const EventLexicon& lex, const detail::TriggerModel& model, const SentenceView& s,
+                    detail::TriggerModel::Sentence& out) {
+  model.prepare(s.folded, s.cues, out);
+  out.shape.resize(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const Token& t = s.token(i);
+    out.shape[i] = t.all_caps ? 'A' : t.capitalised ? (i == 0 ? 'F' : 'C') : 'l';
+  }
+}
+
+// A word the model takes for an event but the lexicon rules do not: a verb
+// when the lexicon knows it only as a verb or the word before makes it one
+// ("has", "to", "will"), else a noun.
+void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i, EventMention& event,
+                        VerbForm& form) {
+  event.lemma = s.folded[i];
+  const VerbEntry* verb = nullptr;
+  auto [from, to] = lex.verbs.equal_range(s.folded[i]);
+  for (auto it = from; it != to && !verb; ++it)
+    if (it->second.continuation.empty()) verb = &it->second;
+  auto noun = lex.nouns.find(s.folded[i]);
+  const Cue* before = cue_at(lex, s, previous_content(lex, s, i));
+  bool verbal_context = before && (before->kind == CueKind::be || before->kind == CueKind::modal ||
+                                   before->kind == CueKind::perfect || before->kind == CueKind::infinitive ||
+                                   before->kind == CueKind::do_support || before->kind == CueKind::pronoun);
+  bool nominal_context = before && before->kind == CueKind::determiner;
+  if (verb && !nominal_context && (noun == lex.nouns.end() || verbal_context)) {
+    event.lemma = verb->lemma;
+    form = verb->form;
+    read_auxiliaries(lex, s, i, form, event);
+    return;
+  }
+  if (noun != lex.nouns.end()) event.lemma = noun->second.lemma;
+  event.noun = true;
+  event.negated = i > 0 && s.folded[i - 1] == "no";
+}
+
 }  // namespace
 
 const char* to_string(EventClass c) {
@@ -384,6 +430,9 @@ Result<EventTagger> EventTagger::create(const Resources& resources) {
   if (!lexicon) return lexicon.error();
   auto owned = std::make_unique<Lexicon>();
   static_cast<EventLexicon&>(*owned) = std::move(*lexicon);
+  auto model = detail::TriggerModel::load(resources, "en/events/trigger_model.tsv", *owned);
+  if (!model) return model.error();
+  owned->model = std::move(*model);
   return EventTagger(std::move(owned));
 }
 
@@ -394,36 +443,53 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   std::vector<EventMention> events;
   const auto timexes_in = by_sentence(timexes, seg.sentences.size());
   const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
+  detail::TriggerModel::Sentence model_view;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
     SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
+    if (lexicon_->model.loaded()) view_for_model(lex, lexicon_->model, s, model_view);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {
       if (s.token(i).kind != TokenKind::word || s.timex[i] >= 0) continue;
+      // With a model, a word is an event when the model says so or when the
+      // hand-made lexicons (the project's own news domain) do.
+      const bool by_model = lexicon_->model.loaded();
+      std::optional<EventClass> learnt;
+      if (by_model) {
+        bool curated = false;
+        learnt = lexicon_->model.classify(lex, model_view, i, curated);
+        if (!learnt && !curated) continue;
+      }
       EventMention event;
       size_t trigger_end = i + 1;
       VerbForm form = VerbForm::base;
       if (const VerbEntry* verb = verb_at(lex, s, i)) {
+        if (by_model && !learnt && !lex.curated.count(verb->lemma)) continue;
         event.lemma = verb->lemma;
         event.event_class = verb->event_class;
         form = verb->form;
         trigger_end += verb->continuation.size();
         read_auxiliaries(lex, s, i, form, event);
       } else if (auto noun = lex.nouns.find(s.folded[i]); noun != lex.nouns.end() && s.actor[i] < 0) {
+        if (by_model && !learnt && !noun->second.curated) continue;
         event.lemma = noun->second.lemma;
         event.event_class = noun->second.event_class;
         event.noun = true;
         size_t prev = previous_content(lex, s, i);
         event.negated = i > 0 && s.folded[i - 1] == "no";
         (void)prev;
+      } else if (learnt && s.actor[i] < 0) {
+        model_only_trigger(lex, s, i, event, form);
       } else {
         continue;
       }
       // Classes learnt from TimeBank refine WordNet's defaults; the
       // hand-made lexicons keep theirs.
-      bool curated = event.noun ? lex.nouns.at(s.folded[i]).curated : lex.curated.count(event.lemma) > 0;
+      bool curated = event.noun ? lex.nouns.count(s.folded[i]) && lex.nouns.at(s.folded[i]).curated
+                                : lex.curated.count(event.lemma) > 0;
       if (auto trained = lex.trained_class.find(s.folded[i]); !curated && trained != lex.trained_class.end())
         event.event_class = trained->second;
+      if (learnt) event.event_class = *learnt;
       event.trigger = {s.token(i).span.start, s.token(trigger_end - 1).span.end};
       event.sentence = si;
       event.token = s.first + uint32_t(i);

@@ -1,0 +1,329 @@
+#include "events/trigger_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace annals::detail {
+namespace {
+
+constexpr std::string_view kLabelNames[TriggerModel::kLabels] = {
+    "NONE", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"};
+
+// A feature "p1|w=the|request" is keyed by its template's hash ("p1|w")
+// mixed with the hash of each value ("the", "request"): the words of a
+// sentence are hashed once, and each feature costs a few multiplications.
+constexpr uint64_t hash_of(std::string_view s) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : s) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+constexpr uint64_t mix(uint64_t a, uint64_t b) {
+  return (a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2))) * 0xff51afd7ed558ccdull;
+}
+
+constexpr uint64_t slot_key(uint64_t h) { return h ? h : 1; }  // 0 marks an empty slot
+
+constexpr uint64_t key_of(uint64_t templ) { return slot_key(templ); }
+constexpr uint64_t key_of(uint64_t templ, uint64_t a) { return slot_key(mix(templ, a)); }
+constexpr uint64_t key_of(uint64_t templ, uint64_t a, uint64_t b) { return slot_key(mix(mix(templ, a), b)); }
+
+// The key of a feature as the model file writes it.
+uint64_t key_of_name(std::string_view name) {
+  size_t equals = name.find('=');
+  if (equals == std::string_view::npos) return key_of(hash_of(name));
+  std::string_view templ = name.substr(0, equals), value = name.substr(equals + 1);
+  uint64_t h = hash_of(templ);
+  for (auto bars = std::count(templ.begin(), templ.end(), '|'); bars > 0; --bars) {
+    size_t bar = value.find('|');
+    if (bar == std::string_view::npos) break;
+    h = mix(h, hash_of(value.substr(0, bar)));
+    value = value.substr(bar + 1);
+  }
+  return slot_key(mix(h, hash_of(value)));
+}
+
+namespace templ {
+constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), p1 = hash_of("p1"), p2 = hash_of("p2"),
+                   n1 = hash_of("n1"), n2 = hash_of("n2"), shape = hash_of("sh"), pc = hash_of("pc"),
+                   pk = hash_of("pk"), word_n1 = hash_of("w|n1"), p1_word = hash_of("p1|w"), s2 = hash_of("s2"),
+                   s3 = hash_of("s3"), s4 = hash_of("s4"), pk_s3 = hash_of("pk|s3"), lv = hash_of("lv"),
+                   lc = hash_of("lc"), lm = hash_of("lm"), pk_lv = hash_of("pk|lv"), ln = hash_of("ln"),
+                   lex = hash_of("lex"), curated = hash_of("cur"), not_trigger = hash_of("nt");
+constexpr uint64_t none = hash_of("none"), bos = hash_of("<s>"), eos = hash_of("</s>"), number = hash_of("<num>");
+}  // namespace templ
+
+// The names of cues.tsv's second column.
+std::string_view cue_kind_name(const Cue* cue) {
+  if (!cue) return "-";
+  switch (cue->kind) {
+    case CueKind::negation: return "negation";
+    case CueKind::modal: return "modal";
+    case CueKind::perfect: return "perfect";
+    case CueKind::be: return "be";
+    case CueKind::do_support: return "do";
+    case CueKind::infinitive: return "infinitive";
+    case CueKind::determiner: return "determiner";
+    case CueKind::pronoun: return "pronoun";
+    case CueKind::subordinate:
+    case CueKind::coordinate:
+    case CueKind::relative: return "clause";
+  }
+  return "-";
+}
+
+constexpr VerbForm kForms[] = {VerbForm::base, VerbForm::third_person, VerbForm::past, VerbForm::ing};
+
+std::string_view form_name(VerbForm form) {
+  switch (form) {
+    case VerbForm::base: return "base";
+    case VerbForm::third_person: return "third";
+    case VerbForm::ing: return "ing";
+    case VerbForm::past: return "past";
+  }
+  return "base";
+}
+
+uint8_t form_bit(VerbForm form) { return uint8_t(1u << static_cast<unsigned>(form)); }
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+std::string_view suffix(std::string_view s, size_t n) { return s.size() <= n ? s : s.substr(s.size() - n); }
+
+bool is_adverb(std::string_view word) { return word.size() > 4 && word.ends_with("ly"); }
+
+// Open addressing with linear probing over power-of-two tables.
+size_t capacity_for(size_t n) {
+  size_t capacity = 16;
+  while (capacity < n * 2) capacity *= 2;
+  return capacity;
+}
+
+uint32_t check_of(uint64_t key) {
+  uint32_t check = uint32_t(key >> 32);
+  return check ? check : 1;
+}
+
+template <typename Keys>
+size_t find_slot(const Keys& keys, size_t mask, uint64_t key) {
+  size_t slot = key & mask;
+  while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
+  return slot;
+}
+
+// The hash of the token at j as a neighbour ("<s>" before the start).
+uint64_t context_hash(const TriggerModel::Sentence& s, ptrdiff_t j) {
+  if (j < 0) return templ::bos;
+  if (size_t(j) >= s.hashes.size()) return templ::eos;
+  return s.hashes[j];
+}
+
+// The word before i, skipping adverbs in -ly and negations.
+ptrdiff_t previous_content(const TriggerModel::Sentence& s, size_t i) {
+  ptrdiff_t j = ptrdiff_t(i) - 1;
+  while (j >= 0 && (is_adverb((*s.folded)[j]) || ((*s.cues)[j] && (*s.cues)[j]->kind == CueKind::negation))) --j;
+  return j;
+}
+
+}  // namespace
+
+Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::string& name,
+                                        const EventLexicon& lexicon) {
+  TriggerModel model;
+  if (!resources.has(name)) return model;
+  auto table = resources.table(name, 2);
+  if (!table) return table.error();
+  std::vector<std::pair<uint64_t, std::array<float, kLabels>>> rows;
+  std::vector<std::string> known_words;
+  for (const auto& row : table->rows) {
+    if (row.fields[0] == "labels") {
+      bool same = row.fields.size() == kLabels + 1;
+      for (size_t k = 0; same && k < kLabels; ++k) same = row.fields[k + 1] == kLabelNames[k];
+      if (!same) return Error{ErrorCode::bad_data, table->where(row), "labels must be NONE and the TimeML classes in order"};
+      continue;
+    }
+    std::array<float, kLabels> w{};
+    std::string_view text = row.fields[1];
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    for (size_t k = 0; k < kLabels; ++k) {
+      while (p < end && *p == ' ') ++p;
+      auto [next, ec] = std::from_chars(p, end, w[k]);
+      if (ec != std::errc() || std::abs(w[k]) * kScale > 32767)
+        return Error{ErrorCode::bad_data, table->where(row), "expected 8 weights between -32 and 32"};
+      p = next;
+    }
+    rows.emplace_back(key_of_name(row.fields[0]), w);
+    if (row.fields[0].starts_with("w=")) known_words.emplace_back(row.fields[0].substr(2));
+  }
+  const size_t capacity = capacity_for(rows.size());
+  model.slots_.assign(capacity, Slot{});
+  model.mask_ = capacity - 1;
+  for (const auto& [key, w] : rows) {
+    size_t slot = key & model.mask_;
+    while (model.slots_[slot].check != 0 && model.slots_[slot].check != check_of(key)) slot = (slot + 1) & model.mask_;
+    model.slots_[slot].check = check_of(key);
+    for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
+  }
+  model.index_words(lexicon, known_words);
+  return model;
+}
+
+// Every word the lexicons or the model know, with its word-only score.
+void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words) {
+  std::vector<const std::string*> forms;
+  for (const auto& [form, entry] : lexicon.verbs) forms.push_back(&form);
+  for (const auto& [form, entry] : lexicon.nouns) forms.push_back(&form);
+  for (const auto& form : lexicon.not_triggers) forms.push_back(&form);
+  for (const auto& form : known_words) forms.push_back(&form);
+  const size_t capacity = capacity_for(forms.size());
+  word_keys_.assign(capacity, 0);
+  word_slots_.assign(capacity, 0);
+  word_mask_ = capacity - 1;
+  for (const std::string* form : forms) {
+    const uint64_t key = slot_key(hash_of(*form));
+    const size_t slot = find_slot(word_keys_, word_mask_, key);
+    if (word_keys_[slot] == key) continue;
+    word_keys_[slot] = key;
+    word_slots_[slot] = uint32_t(words_.size());
+    words_.push_back(word_of(lexicon, *form, true));
+  }
+}
+
+// The word-only features of a word, summed: bias, word, suffixes, lexicon.
+// look_up = false for a word known to be in no lexicon.
+TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w, bool look_up) const {
+  Word word;
+  if (!look_up) {  // no lexicon: distinct templates, no duplicates to drop
+    add_weights(key_of(templ::bias), word.partial);
+    add_weights(key_of(templ::word, hash_of(w)), word.partial);
+    add_weights(key_of(templ::lex, templ::none), word.partial);
+    if (is_ascii(w)) {
+      word.suffix3 = hash_of(suffix(w, 3));
+      add_weights(key_of(templ::s2, hash_of(suffix(w, 2))), word.partial);
+      add_weights(key_of(templ::s3, word.suffix3), word.partial);
+      add_weights(key_of(templ::s4, hash_of(suffix(w, 4))), word.partial);
+    }
+    return word;
+  }
+  std::vector<uint64_t> keys = {key_of(templ::bias), key_of(templ::word, hash_of(w))};
+  if (is_ascii(w)) {
+    word.suffix3 = hash_of(suffix(w, 3));
+    keys.push_back(key_of(templ::s2, hash_of(suffix(w, 2))));
+    keys.push_back(key_of(templ::s3, word.suffix3));
+    keys.push_back(key_of(templ::s4, hash_of(suffix(w, 4))));
+  }
+  bool in_lexicon = false, curated = false;
+  if (look_up) {
+    auto [from, to] = lex.verbs.equal_range(w);
+    for (auto it = from; it != to; ++it) {
+      const VerbEntry& entry = it->second;
+      word.curated |= lex.curated.count(entry.lemma) > 0;  // "took" of "take part" too
+      if (!entry.continuation.empty()) continue;
+      in_lexicon = true;
+      curated |= lex.curated.count(entry.lemma) > 0;
+      word.forms |= form_bit(entry.form);
+      keys.push_back(key_of(templ::lv, hash_of(form_name(entry.form))));
+      keys.push_back(key_of(templ::lc, hash_of(to_string(entry.event_class))));
+      keys.push_back(key_of(templ::lm, hash_of(entry.lemma)));
+    }
+    if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
+      in_lexicon = true;
+      curated |= noun->second.curated;
+      word.curated |= noun->second.curated;
+      keys.push_back(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
+      keys.push_back(key_of(templ::lm, hash_of(noun->second.lemma)));
+    }
+    if (curated) keys.push_back(key_of(templ::curated));
+    if (lex.not_triggers.count(w)) keys.push_back(key_of(templ::not_trigger));
+  }
+  if (!in_lexicon) keys.push_back(key_of(templ::lex, templ::none));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());  // each feature once, as in training
+  for (uint64_t key : keys) add_weights(key, word.partial);
+  return word;
+}
+
+bool TriggerModel::add_weights(uint64_t key, std::array<int32_t, kLabels>& score) const {
+  const uint32_t check = check_of(key);
+  for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
+    const Slot& s = slots_[slot];
+    if (s.check == check) {
+      for (size_t k = 0; k < kLabels; ++k) score[k] += s.weights[k];
+      return true;
+    }
+    if (s.check == 0) return false;
+  }
+}
+
+const TriggerModel::Word* TriggerModel::word(uint64_t key) const {
+  size_t slot = find_slot(word_keys_, word_mask_, key);
+  return word_keys_[slot] == key ? &words_[word_slots_[slot]] : nullptr;
+}
+
+void TriggerModel::prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues,
+                           Sentence& s) const {
+  s.folded = &folded;
+  s.cues = &cues;
+  s.hashes.resize(folded.size());
+  s.number.resize(folded.size());
+  for (size_t j = 0; j < folded.size(); ++j) {
+    s.number[j] = !folded[j].empty() && folded[j][0] >= '0' && folded[j][0] <= '9';
+    s.hashes[j] = s.number[j] ? templ::number : hash_of(folded[j]);
+  }
+}
+
+// "3rd" is "<num>" as a neighbour but itself as the word.
+uint64_t TriggerModel::word_hash(const Sentence& s, size_t i) {
+  return s.number[i] ? hash_of((*s.folded)[i]) : s.hashes[i];
+}
+
+std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const Sentence& s, size_t i,
+                                                 bool& curated) const {
+  curated = false;
+  if (!loaded()) return std::nullopt;
+  const uint64_t word = word_hash(s, i);
+  const Word* known = this->word(slot_key(word));
+  curated = known && known->curated;
+  // Function words are no events; "have" and "do" can be main verbs.
+  if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)
+    return std::nullopt;
+  const Word unknown = known ? Word{} : word_of(lex, (*s.folded)[i], false);
+  const Word& w = known ? *known : unknown;
+  const ptrdiff_t at = ptrdiff_t(i);
+  const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);
+  const ptrdiff_t pc = previous_content(s, i);
+  const uint64_t pc_kind = hash_of(cue_kind_name(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr));
+  const uint64_t context[] = {
+      key_of(templ::p1, p1),
+      key_of(templ::p2, context_hash(s, at - 2)),
+      key_of(templ::n1, n1),
+      key_of(templ::n2, context_hash(s, at + 2)),
+      key_of(templ::shape, hash_of(std::string_view(&s.shape[i], 1))),
+      key_of(templ::pc, context_hash(s, pc)),
+      key_of(templ::pk, pc_kind),
+      key_of(templ::word_n1, word, n1),
+      key_of(templ::p1_word, p1, word),
+      w.suffix3 ? key_of(templ::pk_s3, pc_kind, w.suffix3) : 0,
+  };
+  std::array<int32_t, kLabels> score = w.partial;
+  for (uint64_t key : context)
+    if (key) add_weights(key, score);
+  for (VerbForm form : kForms)
+    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, hash_of(form_name(form))), score);
+  size_t best = 0;
+  for (size_t k = 1; k < kLabels; ++k)
+    if (score[k] > score[best]) best = k;
+  if (best == 0) return std::nullopt;
+  return static_cast<EventClass>(best - 1);
+}
+
+}  // namespace annals::detail
