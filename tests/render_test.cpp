@@ -11,6 +11,7 @@
 #include "render.h"
 #include "render_model.h"
 #include "timeline_layout.h"
+#include "timeline_plan.h"
 #include "render_fixtures.h"
 
 namespace annals {
@@ -632,6 +633,34 @@ namespace annals {
 namespace {
 
 using namespace render_fixtures;
+
+// No two labels, and no label and another event's marker, share any room,
+// however dense the days (the plan stacks them in rows).
+TEST(RenderDense, LabelsNeverOverlap) {
+  struct Box { double x0, y0, x1, y1; };
+  const auto overlap = [](const Box& a, const Box& b) {
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  };
+  for (auto [n, days] : {std::pair{60, 700}, {250, 700}, {250, 20}, {1000, 365}}) {
+    RenderOptions o;
+    auto model = render_detail::build_model(dense_graph(n, days), o);
+    ASSERT_TRUE(model.ok());
+    const auto plan = render_detail::plan_timeline(*model);
+    std::vector<Box> labels, markers;
+    for (const auto& p : plan.events) {
+      labels.push_back({p.lx, p.ly, p.lx + p.lw, p.ly + p.lh});
+      markers.push_back({p.cx - p.w / 2, p.cy - p.h / 2, p.cx + p.w / 2, p.cy + p.h / 2});
+    }
+    size_t clashes = 0;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      for (size_t j = 0; j < labels.size(); ++j) {
+        if (i == j) continue;
+        clashes += (j > i && overlap(labels[i], labels[j])) + overlap(labels[i], markers[j]);
+      }
+    }
+    EXPECT_EQ(clashes, 0u) << n << " events over " << days << " days";
+  }
+}
 
 TEST(RenderDense, ManyEventsRender) {
   for (int n : {60, 250}) {
