@@ -59,6 +59,15 @@ TEST(Relations, CausalCuesWithDirection) {
        "words causes declared"},
       {"Zatulin declared that the allies were unreliable. Turchak criticized Zatulin's position.",
        "declared causes criticized"},
+      // A gap in the cue: "led employers to".
+      {"The demand for workers led employers to raise wages.", "demand causes raise"},
+      // The cue's own verb is the effect.
+      {"The offer was triggered by the sale of the unit.", "sale causes triggered"},
+      // A sentence opening with the cue follows from the one before.
+      {"Prices collapsed last year. So the company cut its output.", "collapsed causes cut"},
+      // "so" only where it opens a clause: not "so far", "so called".
+      {"The navy has provided most of the vessels so far to block the trade.", ""},
+      {"Many members are joining the so called movement.", ""},
       // A cue far from any event, or with no event after it, links nothing.
       {"This is largely due to the fears of the countries of the region.", ""},
   };

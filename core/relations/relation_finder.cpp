@@ -8,10 +8,16 @@ namespace annals {
 
 namespace {
 
+// A cue's words; "..." stands for a gap of a few words within the clause
+// ("forced ... to": "forced the government to").
 struct CausalCue {
   std::vector<std::string> words;
   bool cause_after = true;
+  bool opens_clause = false;  // only at the start of a sentence or after "," "and" "but" ";"
 };
+
+constexpr const char* kGap = "...";
+constexpr uint32_t kMaxGap = 4;
 
 }  // namespace
 
@@ -42,6 +48,31 @@ struct Match {
   bool cause_after;
 };
 
+bool is_clause_break(const std::string& folded) { return folded == "," || folded == "." || folded == ";"; }
+
+// Where the cue's words match from token i of `folded` (a gap matching up
+// to kMaxGap words that do not end the clause); 0 if they do not.
+size_t match_length(const std::vector<std::string>& folded, size_t i, const CausalCue& cue) {
+  size_t at = i;
+  for (size_t w = 0; w < cue.words.size(); ++w) {
+    if (cue.words[w] == kGap && w + 1 < cue.words.size()) {
+      const std::string& next = cue.words[++w];
+      size_t gap = 0;
+      while (at < folded.size() && folded[at] != next && gap < kMaxGap && !is_clause_break(folded[at])) ++at, ++gap;
+      if (gap == 0 || at >= folded.size() || folded[at] != next) return 0;
+      ++at;
+      continue;
+    }
+    if (at >= folded.size() || folded[at] != cue.words[w]) return 0;
+    ++at;
+  }
+  return at - i;
+}
+
+bool opens_clause(const std::vector<std::string>& folded, size_t i) {
+  return i == 0 || is_clause_break(folded[i - 1]) || folded[i - 1] == "and" || folded[i - 1] == "but";
+}
+
 std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const Sentence& sentence,
                              const std::vector<CausalCue>& cues) {
   std::vector<Match> matches;
@@ -50,11 +81,11 @@ std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const
     folded.push_back(fold_case(doc.slice(seg.tokens[t].span)));
   for (size_t i = 0; i < folded.size(); ++i)
     for (const auto& cue : cues) {
-      if (i + cue.words.size() > folded.size() ||
-          !std::equal(cue.words.begin(), cue.words.end(), folded.begin() + i))
-        continue;
-      matches.push_back({sentence.first_token + i, sentence.first_token + i + cue.words.size(), cue.cause_after});
-      i += cue.words.size() - 1;
+      if (cue.opens_clause && !opens_clause(folded, i)) continue;
+      size_t length = match_length(folded, i, cue);
+      if (length == 0) continue;
+      matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after});
+      i += length - 1;
       break;
     }
   return matches;
@@ -105,6 +136,14 @@ int32_t nearest_noun_event(const std::vector<EventMention>& events, const std::v
   return -1;
 }
 
+// A verb event among the cue's own words ("triggered" in "triggered by").
+int32_t verb_in_cue(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence, uint32_t from,
+                    uint32_t to) {
+  for (uint32_t e : in_sentence)
+    if (!events[e].noun && events[e].token >= from && events[e].token < to) return int32_t(e);
+  return -1;
+}
+
 int32_t last_event_of_sentence(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence) {
   int32_t best = -1;
   for (uint32_t e : in_sentence)
@@ -126,7 +165,13 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
   for (const auto& row : table->rows) {
     if (row.fields[1] != "after" && row.fields[1] != "before")
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
-    cues->cues.push_back({split_words(row.fields[0]), row.fields[1] == "after"});
+    bool opens = row.fields.size() > 2 && row.fields[2] == "clause-start";
+    if (row.fields.size() > 2 && !opens)
+      return Error{ErrorCode::bad_data, table->where(row), "the third field, if any, must be \"clause-start\""};
+    auto words = split_words(row.fields[0]);
+    if (words.empty() || words.front() == kGap || words.back() == kGap)
+      return Error{ErrorCode::bad_data, table->where(row), "a cue cannot begin or end with \"...\""};
+    cues->cues.push_back({std::move(words), row.fields[1] == "after", opens});
   }
   const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
       {"en/relations/reactions.tsv", &cues->reactions},
@@ -238,8 +283,15 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       int32_t before = nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, false, inside >= 0, openers);
       int32_t after = inside >= 0 ? inside
                                   : nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, true, false, openers);
+      // "The offer was triggered by the sale": the cue's own verb is the effect.
+      if (int32_t own = verb_in_cue(events, in_sentence, cue.first, cue.end); own >= 0 && cue.cause_after && inside < 0)
+        before = own;
       if (before < 0 && cue.cause_after && after >= 0)  // "In response to X, Y did": Y is the main clause
         before = main_verb_after(doc, seg, events, in_sentence, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
+      // "So, for Hong Kong, it is time to reposition": a sentence that opens
+      // with the cue follows from the sentence before.
+      if (!cue.cause_after && cue.first == sentence.first_token && si > 0)
+        before = last_event_of_sentence(events, events_in[si - 1]);
       const bool anaphoric = cues_->anaphors.count(fold_case(doc.slice(seg.tokens[sentence.first_token].span)));
       if (anaphoric && cue.cause_after && si > 0) {
         // "This is how he reacted to ...": "this" is the event just told, and
