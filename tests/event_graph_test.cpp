@@ -287,16 +287,23 @@ double seconds(const std::function<void()>& f) {
 // One dated statement repeated all through an article: every repeat has the
 // same merge key, and was compared with every one before it (1 MB took 4 s).
 TEST(Corpus, ManyEventsWithOneKeyMergeInLinearTime) {
-  auto article = [](int sentences) {
+  // And a second article telling it all on the next day: every event of
+  // one is a candidate for a disputed date of the other.
+  auto article = [](int sentences, int day) {
     std::string s = "08 June 2022 17:58\n";
     for (int i = 0; i < sentences; ++i)
-      s += "On May 16 2022 President Tokayev said the army attacked Almaty in response to the request of the CSTO. ";
+      s += "On May " + std::to_string(day) +
+           " 2022 President Tokayev said the army attacked Almaty in response to the request of the CSTO. ";
     return analyse("repeated", s + "\n");
   };
-  std::vector<DocumentAnalysis> small{article(1500)}, large{article(6000)};
+  std::vector<DocumentAnalysis> small{article(750, 16), article(750, 17)}, large{article(3000, 16), article(3000, 17)};
+  // The best of three: the machine is shared, and one slow run says nothing.
   Graph g1, g4;
-  double t1 = seconds([&] { g1 = pipeline().assemble(small); });
-  double t4 = seconds([&] { g4 = pipeline().assemble(large); });
+  double t1 = 1e9, t4 = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    t1 = std::min(t1, seconds([&] { g1 = pipeline().assemble(small); }));
+    t4 = std::min(t4, seconds([&] { g4 = pipeline().assemble(large); }));
+  }
   EXPECT_LT(t4, 8 * t1 + 0.05) << "1x " << t1 << " s, 4x " << t4 << " s";
   // Within one article, the same words on the same day are still told apart.
   EXPECT_GT(g1.events.size(), 1500u);
