@@ -16,6 +16,13 @@ struct CausalCue {
   bool opens_clause = false;  // only at the start of a sentence or after "," "and" "but" ";"
 };
 
+// A temporal cue: how the cue's event stands to the other one, and where
+// the other one is (see en/relations/temporal_cues.tsv).
+struct TemporalCue {
+  enum class Order { after, before, simultaneous } order = Order::after;
+  bool other_follows = false;  // "after X": X; else the event told before
+};
+
 constexpr const char* kGap = "...";
 constexpr uint32_t kMaxGap = 4;
 
@@ -23,6 +30,8 @@ constexpr uint32_t kMaxGap = 4;
 
 struct RelationFinder::Cues {
   std::vector<CausalCue> cues;  // longest first, so "because of" wins over "because"
+  std::vector<CausalCue> temporal_words;   // longest first, as cues
+  std::vector<TemporalCue> temporal;       // the same order as temporal_words
   std::unordered_set<std::string> clause_openers;  // "that", "which", ";" ...
   std::unordered_set<std::string> reactions;       // lemmas: "criticize"
   std::unordered_set<std::string> anaphors;        // "this", "that"
@@ -46,6 +55,7 @@ std::vector<std::string> split_words(std::string_view text) {
 struct Match {
   size_t first, end;  // token range of the cue within the document
   bool cause_after;
+  size_t cue;         // which cue
 };
 
 bool is_clause_break(const std::string& folded) { return folded == "," || folded == "." || folded == ";"; }
@@ -84,7 +94,8 @@ std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const
       if (cue.opens_clause && !opens_clause(folded, i)) continue;
       size_t length = match_length(folded, i, cue);
       if (length == 0) continue;
-      matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after});
+      matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after,
+                         size_t(&cue - cues.data())});
       i += length - 1;
       break;
     }
@@ -153,6 +164,39 @@ int32_t last_event_of_sentence(const std::vector<EventMention>& events, const st
 
 }  // namespace
 
+namespace {
+
+// en/relations/temporal_cues.tsv, longest cue first.
+Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& words,
+                          std::vector<TemporalCue>& temporal) {
+  auto table = resources.table("en/relations/temporal_cues.tsv", 3);
+  if (!table) return table.error();
+  std::vector<std::pair<CausalCue, TemporalCue>> rows;
+  for (const auto& row : table->rows) {
+    TemporalCue cue;
+    if (row.fields[1] == "after") cue.order = TemporalCue::Order::after;
+    else if (row.fields[1] == "before") cue.order = TemporalCue::Order::before;
+    else if (row.fields[1] == "simultaneous") cue.order = TemporalCue::Order::simultaneous;
+    else return Error{ErrorCode::bad_data, table->where(row), "order must be after, before or simultaneous"};
+    if (row.fields[2] != "previous" && row.fields[2] != "following")
+      return Error{ErrorCode::bad_data, table->where(row), "the other event must be \"previous\" or \"following\""};
+    cue.other_follows = row.fields[2] == "following";
+    bool opens = row.fields.size() > 3 && row.fields[3] == "clause-start";
+    if (row.fields.size() > 3 && !opens)
+      return Error{ErrorCode::bad_data, table->where(row), "the fourth field, if any, must be \"clause-start\""};
+    auto split = split_words(row.fields[0]);
+    if (split.empty() || std::find(split.begin(), split.end(), kGap) != split.end())
+      return Error{ErrorCode::bad_data, table->where(row), "a temporal cue is plain words"};
+    rows.push_back({CausalCue{std::move(split), false, opens}, cue});
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.first.words.size() > b.first.words.size(); });
+  for (auto& [w, t] : rows) words.push_back(std::move(w)), temporal.push_back(t);
+  return ok_status();
+}
+
+}  // namespace
+
 RelationFinder::RelationFinder(std::unique_ptr<Cues> cues) : cues_(std::move(cues)) {}
 RelationFinder::RelationFinder(RelationFinder&&) noexcept = default;
 RelationFinder& RelationFinder::operator=(RelationFinder&&) noexcept = default;
@@ -188,6 +232,8 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
     if (row.fields[1] == "clause") cues->clause_openers.insert(fold_case(row.fields[0]));
   std::stable_sort(cues->cues.begin(), cues->cues.end(),
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  if (auto status = load_temporal_cues(resources, cues->temporal_words, cues->temporal); !status)
+    return status.error();
   return RelationFinder(std::move(cues));
 }
 
@@ -262,6 +308,56 @@ void add_answered_requests(const std::vector<EventMention>& events, const ActorT
   }
 }
 
+// The verb event told just before `event` in its sentence, reports aside
+// ("Putin said that the troops later left": the leaving is not placed
+// after the saying); -1 if none.
+int32_t told_before(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence, int32_t event) {
+  int32_t best = -1;
+  for (uint32_t e : in_sentence)
+    if (!events[e].noun && events[e].token < events[event].token && events[e].event_class != EventClass::reporting)
+      best = int32_t(e);
+  return best;
+}
+
+// Temporal links the text states ("later", "the next day", "after the
+// talks"): the cue's event and the other one, as `before` (the earlier one
+// first) or `simultaneous`, with the cue as evidence.
+void add_temporal_links(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+                        const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
+                        const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& openers,
+                        std::vector<RelationMention>& out) {
+  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
+    const Sentence& sentence = seg.sentences[si];
+    const auto& in_sentence = events_in[si];
+    for (const Match& m : find_cues(doc, seg, sentence, words)) {
+      const TemporalCue& cue = temporal[m.cue];
+      auto near = [&](bool forwards, bool verbs_only) {
+        return nearest_event(doc, seg, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
+                             verbs_only, openers);
+      };
+      int32_t self = -1, other = -1;
+      if (cue.other_follows) {
+        other = near(true, false);
+        self = near(false, true);
+        if (self < 0 && other >= 0)  // "After the talks, the troops left"
+          self = main_verb_after(doc, seg, events, in_sentence, events[other].token + 1, sentence, openers);
+      } else {
+        self = near(true, true);
+        if (self < 0) self = near(false, true);  // "arrived two days later"
+        if (self >= 0) other = told_before(events, in_sentence, self);
+        if (self >= 0 && other < 0 && si > 0) other = last_event_of_sentence(events, events_in[si - 1]);
+      }
+      if (self < 0 || other < 0 || self == other) continue;
+      Span span{seg.tokens[m.first].span.start, seg.tokens[m.end - 1].span.end};
+      switch (cue.order) {
+        case TemporalCue::Order::after: out.push_back({other, self, "before", span}); break;
+        case TemporalCue::Order::before: out.push_back({self, other, "before", span}); break;
+        case TemporalCue::Order::simultaneous: out.push_back({other, self, "simultaneous", span}); break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<RelationMention> RelationFinder::find(const Document& doc, const Segmentation& seg,
@@ -310,6 +406,8 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   }
   add_reactions(events, actors, cues_->reactions, relations);
   add_answered_requests(events, actors, cues_->requests, relations);
+  add_temporal_links(doc, seg, events, events_in, cues_->temporal_words, cues_->temporal, cues_->clause_openers,
+                     relations);
   return relations;
 }
 
