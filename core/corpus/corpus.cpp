@@ -98,7 +98,8 @@ std::vector<bool> select_events(const DocumentAnalysis& a, const EventVocabulary
                            a.events[e + 1].sentence == event.sentence && a.events[e + 1].token <= event.token + 4;
     keep[e] = !leads_into_next && (event.timex >= 0 || agent);
   }
-  for (const auto& r : a.relations) keep[r.source] = keep[r.target] = true;
+  for (const auto& r : a.relations)
+    if (r.type == "causes" || r.type == "coreferent") keep[r.source] = keep[r.target] = true;
   return keep;
 }
 

@@ -64,13 +64,14 @@ std::vector<std::tuple<int, size_t, size_t>> candidate_pairs(const Graph& graph,
   std::vector<std::tuple<int, size_t, size_t>> pairs;
   for (auto& [key, events] : by_actor) {
     std::sort(events.begin(), events.end());
+    size_t next_day = 0;  // the first event on a later day than events[i]
     for (size_t i = 0; i < events.size(); ++i) {
+      next_day = std::max(next_day, i + 1);
+      while (next_day < events.size() && events[next_day].first == events[i].first) ++next_day;
       size_t partners = 0;
-      for (size_t j = i + 1; j < events.size() && partners < kMaxPartners; ++j) {
+      for (size_t j = next_day; j < events.size() && partners < kMaxPartners; ++j, ++partners) {
         int gap = events[j].first - events[i].first;
         if (gap > kMaxDisputedDays) break;
-        if (gap == 0) continue;
-        ++partners;
         pairs.emplace_back(gap, std::min(events[i].second, events[j].second),
                            std::max(events[i].second, events[j].second));
       }

@@ -1,5 +1,6 @@
 // Stage 6 — relations: links between the events of one document found in
-// its text (causal cues). Links across documents and from time bounds are
+// its text: causal cues (en/relations/causal_cues.tsv ...) and temporal
+// cues ("later", "after the talks": en/relations/temporal_cues.tsv). Links across documents and from time bounds are
 // made by the corpus stage, which sees every document.
 #pragma once
 
@@ -18,7 +19,7 @@ namespace annals {
 struct RelationMention {
   int32_t source = -1;  // index into the document's events
   int32_t target = -1;
-  std::string type;     // "causes"
+  std::string type;     // "causes", "before" (source first), "simultaneous", "coreferent"
   Span cue;             // where the text says so
 };
 

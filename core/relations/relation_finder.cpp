@@ -8,15 +8,30 @@ namespace annals {
 
 namespace {
 
+// A cue's words; "..." stands for a gap of a few words within the clause
+// ("forced ... to": "forced the government to").
 struct CausalCue {
   std::vector<std::string> words;
   bool cause_after = true;
+  bool opens_clause = false;  // only at the start of a sentence or after "," "and" "but" ";"
 };
+
+// A temporal cue: how the cue's event stands to the other one, and where
+// the other one is (see en/relations/temporal_cues.tsv).
+struct TemporalCue {
+  enum class Order { after, before, simultaneous } order = Order::after;
+  bool other_follows = false;  // "after X": X; else the event told before
+};
+
+constexpr const char* kGap = "...";
+constexpr uint32_t kMaxGap = 4;
 
 }  // namespace
 
 struct RelationFinder::Cues {
   std::vector<CausalCue> cues;  // longest first, so "because of" wins over "because"
+  std::vector<CausalCue> temporal_words;   // longest first, as cues
+  std::vector<TemporalCue> temporal;       // the same order as temporal_words
   std::unordered_set<std::string> clause_openers;  // "that", "which", ";" ...
   std::unordered_set<std::string> reactions;       // lemmas: "criticize"
   std::unordered_set<std::string> anaphors;        // "this", "that"
@@ -40,7 +55,33 @@ std::vector<std::string> split_words(std::string_view text) {
 struct Match {
   size_t first, end;  // token range of the cue within the document
   bool cause_after;
+  size_t cue;         // which cue
 };
+
+bool is_clause_break(const std::string& folded) { return folded == "," || folded == "." || folded == ";"; }
+
+// Where the cue's words match from token i of `folded` (a gap matching up
+// to kMaxGap words that do not end the clause); 0 if they do not.
+size_t match_length(const std::vector<std::string>& folded, size_t i, const CausalCue& cue) {
+  size_t at = i;
+  for (size_t w = 0; w < cue.words.size(); ++w) {
+    if (cue.words[w] == kGap && w + 1 < cue.words.size()) {
+      const std::string& next = cue.words[++w];
+      size_t gap = 0;
+      while (at < folded.size() && folded[at] != next && gap < kMaxGap && !is_clause_break(folded[at])) ++at, ++gap;
+      if (gap == 0 || at >= folded.size() || folded[at] != next) return 0;
+      ++at;
+      continue;
+    }
+    if (at >= folded.size() || folded[at] != cue.words[w]) return 0;
+    ++at;
+  }
+  return at - i;
+}
+
+bool opens_clause(const std::vector<std::string>& folded, size_t i) {
+  return i == 0 || is_clause_break(folded[i - 1]) || folded[i - 1] == "and" || folded[i - 1] == "but";
+}
 
 std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const Sentence& sentence,
                              const std::vector<CausalCue>& cues) {
@@ -50,11 +91,12 @@ std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const
     folded.push_back(fold_case(doc.slice(seg.tokens[t].span)));
   for (size_t i = 0; i < folded.size(); ++i)
     for (const auto& cue : cues) {
-      if (i + cue.words.size() > folded.size() ||
-          !std::equal(cue.words.begin(), cue.words.end(), folded.begin() + i))
-        continue;
-      matches.push_back({sentence.first_token + i, sentence.first_token + i + cue.words.size(), cue.cause_after});
-      i += cue.words.size() - 1;
+      if (cue.opens_clause && !opens_clause(folded, i)) continue;
+      size_t length = match_length(folded, i, cue);
+      if (length == 0) continue;
+      matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after,
+                         size_t(&cue - cues.data())});
+      i += length - 1;
       break;
     }
   return matches;
@@ -105,11 +147,52 @@ int32_t nearest_noun_event(const std::vector<EventMention>& events, const std::v
   return -1;
 }
 
+// A verb event among the cue's own words ("triggered" in "triggered by").
+int32_t verb_in_cue(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence, uint32_t from,
+                    uint32_t to) {
+  for (uint32_t e : in_sentence)
+    if (!events[e].noun && events[e].token >= from && events[e].token < to) return int32_t(e);
+  return -1;
+}
+
 int32_t last_event_of_sentence(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence) {
   int32_t best = -1;
   for (uint32_t e : in_sentence)
     if (!events[e].noun) best = int32_t(e);
   return best;
+}
+
+}  // namespace
+
+namespace {
+
+// en/relations/temporal_cues.tsv, longest cue first.
+Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& words,
+                          std::vector<TemporalCue>& temporal) {
+  auto table = resources.table("en/relations/temporal_cues.tsv", 3);
+  if (!table) return table.error();
+  std::vector<std::pair<CausalCue, TemporalCue>> rows;
+  for (const auto& row : table->rows) {
+    TemporalCue cue;
+    if (row.fields[1] == "after") cue.order = TemporalCue::Order::after;
+    else if (row.fields[1] == "before") cue.order = TemporalCue::Order::before;
+    else if (row.fields[1] == "simultaneous") cue.order = TemporalCue::Order::simultaneous;
+    else return Error{ErrorCode::bad_data, table->where(row), "order must be after, before or simultaneous"};
+    if (row.fields[2] != "previous" && row.fields[2] != "following")
+      return Error{ErrorCode::bad_data, table->where(row), "the other event must be \"previous\" or \"following\""};
+    cue.other_follows = row.fields[2] == "following";
+    bool opens = row.fields.size() > 3 && row.fields[3] == "clause-start";
+    if (row.fields.size() > 3 && !opens)
+      return Error{ErrorCode::bad_data, table->where(row), "the fourth field, if any, must be \"clause-start\""};
+    auto split = split_words(row.fields[0]);
+    if (split.empty() || std::find(split.begin(), split.end(), kGap) != split.end())
+      return Error{ErrorCode::bad_data, table->where(row), "a temporal cue is plain words"};
+    rows.push_back({CausalCue{std::move(split), false, opens}, cue});
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.first.words.size() > b.first.words.size(); });
+  for (auto& [w, t] : rows) words.push_back(std::move(w)), temporal.push_back(t);
+  return ok_status();
 }
 
 }  // namespace
@@ -126,7 +209,13 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
   for (const auto& row : table->rows) {
     if (row.fields[1] != "after" && row.fields[1] != "before")
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
-    cues->cues.push_back({split_words(row.fields[0]), row.fields[1] == "after"});
+    bool opens = row.fields.size() > 2 && row.fields[2] == "clause-start";
+    if (row.fields.size() > 2 && !opens)
+      return Error{ErrorCode::bad_data, table->where(row), "the third field, if any, must be \"clause-start\""};
+    auto words = split_words(row.fields[0]);
+    if (words.empty() || words.front() == kGap || words.back() == kGap)
+      return Error{ErrorCode::bad_data, table->where(row), "a cue cannot begin or end with \"...\""};
+    cues->cues.push_back({std::move(words), row.fields[1] == "after", opens});
   }
   const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
       {"en/relations/reactions.tsv", &cues->reactions},
@@ -143,6 +232,8 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
     if (row.fields[1] == "clause") cues->clause_openers.insert(fold_case(row.fields[0]));
   std::stable_sort(cues->cues.begin(), cues->cues.end(),
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  if (auto status = load_temporal_cues(resources, cues->temporal_words, cues->temporal); !status)
+    return status.error();
   return RelationFinder(std::move(cues));
 }
 
@@ -217,6 +308,56 @@ void add_answered_requests(const std::vector<EventMention>& events, const ActorT
   }
 }
 
+// The verb event told just before `event` in its sentence, reports aside
+// ("Putin said that the troops later left": the leaving is not placed
+// after the saying); -1 if none.
+int32_t told_before(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence, int32_t event) {
+  int32_t best = -1;
+  for (uint32_t e : in_sentence)
+    if (!events[e].noun && events[e].token < events[event].token && events[e].event_class != EventClass::reporting)
+      best = int32_t(e);
+  return best;
+}
+
+// Temporal links the text states ("later", "the next day", "after the
+// talks"): the cue's event and the other one, as `before` (the earlier one
+// first) or `simultaneous`, with the cue as evidence.
+void add_temporal_links(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+                        const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
+                        const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& openers,
+                        std::vector<RelationMention>& out) {
+  for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
+    const Sentence& sentence = seg.sentences[si];
+    const auto& in_sentence = events_in[si];
+    for (const Match& m : find_cues(doc, seg, sentence, words)) {
+      const TemporalCue& cue = temporal[m.cue];
+      auto near = [&](bool forwards, bool verbs_only) {
+        return nearest_event(doc, seg, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
+                             verbs_only, openers);
+      };
+      int32_t self = -1, other = -1;
+      if (cue.other_follows) {
+        other = near(true, false);
+        self = near(false, true);
+        if (self < 0 && other >= 0)  // "After the talks, the troops left"
+          self = main_verb_after(doc, seg, events, in_sentence, events[other].token + 1, sentence, openers);
+      } else {
+        self = near(true, true);
+        if (self < 0) self = near(false, true);  // "arrived two days later"
+        if (self >= 0) other = told_before(events, in_sentence, self);
+        if (self >= 0 && other < 0 && si > 0) other = last_event_of_sentence(events, events_in[si - 1]);
+      }
+      if (self < 0 || other < 0 || self == other) continue;
+      Span span{seg.tokens[m.first].span.start, seg.tokens[m.end - 1].span.end};
+      switch (cue.order) {
+        case TemporalCue::Order::after: out.push_back({other, self, "before", span}); break;
+        case TemporalCue::Order::before: out.push_back({self, other, "before", span}); break;
+        case TemporalCue::Order::simultaneous: out.push_back({other, self, "simultaneous", span}); break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<RelationMention> RelationFinder::find(const Document& doc, const Segmentation& seg,
@@ -238,8 +379,15 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       int32_t before = nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, false, inside >= 0, openers);
       int32_t after = inside >= 0 ? inside
                                   : nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, true, false, openers);
+      // "The offer was triggered by the sale": the cue's own verb is the effect.
+      if (int32_t own = verb_in_cue(events, in_sentence, cue.first, cue.end); own >= 0 && cue.cause_after && inside < 0)
+        before = own;
       if (before < 0 && cue.cause_after && after >= 0)  // "In response to X, Y did": Y is the main clause
         before = main_verb_after(doc, seg, events, in_sentence, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
+      // "So, for Hong Kong, it is time to reposition": a sentence that opens
+      // with the cue follows from the sentence before.
+      if (!cue.cause_after && cue.first == sentence.first_token && si > 0)
+        before = last_event_of_sentence(events, events_in[si - 1]);
       const bool anaphoric = cues_->anaphors.count(fold_case(doc.slice(seg.tokens[sentence.first_token].span)));
       if (anaphoric && cue.cause_after && si > 0) {
         // "This is how he reacted to ...": "this" is the event just told, and
@@ -258,6 +406,8 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   }
   add_reactions(events, actors, cues_->reactions, relations);
   add_answered_requests(events, actors, cues_->requests, relations);
+  add_temporal_links(doc, seg, events, events_in, cues_->temporal_words, cues_->temporal, cues_->clause_openers,
+                     relations);
   return relations;
 }
 
