@@ -455,6 +455,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       // hand-made lexicons (the project's own news domain) do.
       const bool by_model = lexicon_->model.loaded();
       std::optional<EventClass> learnt;
+      if (by_model && s.actor[i] >= 0 && s.token(i).capitalised) continue;  // a name is no event
       if (by_model) {
         bool curated = false;
         learnt = lexicon_->model.classify(lex, model_view, i, curated);

@@ -112,12 +112,8 @@ uint32_t check_of(uint64_t key) {
   return check ? check : 1;
 }
 
-template <typename Keys>
-size_t find_slot(const Keys& keys, size_t mask, uint64_t key) {
-  size_t slot = key & mask;
-  while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
-  return slot;
-}
+// Non-zero for an ASCII word: whether pk|s3 applies.
+uint32_t suffix_hash(std::string_view w) { return uint32_t(hash_of(suffix(w, 3))) | 1u; }
 
 // The hash of the token at j as a neighbour ("<s>" before the start).
 uint64_t context_hash(const TriggerModel::Sentence& s, ptrdiff_t j) {
@@ -184,17 +180,17 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
   for (const auto& [form, entry] : lexicon.nouns) forms.push_back(&form);
   for (const auto& form : lexicon.not_triggers) forms.push_back(&form);
   for (const auto& form : known_words) forms.push_back(&form);
-  const size_t capacity = capacity_for(forms.size());
-  word_keys_.assign(capacity, 0);
-  word_slots_.assign(capacity, 0);
+  size_t capacity = 16;
+  while (capacity < forms.size() + forms.size() / 4) capacity *= 2;
+  words_.assign(capacity, Word{});
   word_mask_ = capacity - 1;
   for (const std::string* form : forms) {
-    const uint64_t key = slot_key(hash_of(*form));
-    const size_t slot = find_slot(word_keys_, word_mask_, key);
-    if (word_keys_[slot] == key) continue;
-    word_keys_[slot] = key;
-    word_slots_[slot] = uint32_t(words_.size());
-    words_.push_back(word_of(lexicon, *form, true));
+    const uint64_t key = hash_of(*form);
+    size_t slot = key & word_mask_;
+    while (words_[slot].check != 0 && words_[slot].check != check_of(key)) slot = (slot + 1) & word_mask_;
+    if (words_[slot].check != 0) continue;
+    words_[slot] = word_of(lexicon, *form, true);
+    words_[slot].check = check_of(key);
   }
 }
 
@@ -207,19 +203,27 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
     add_weights(key_of(templ::word, hash_of(w)), word.partial);
     add_weights(key_of(templ::lex, templ::none), word.partial);
     if (is_ascii(w)) {
-      word.suffix3 = hash_of(suffix(w, 3));
+      word.suffix3 = suffix_hash(w);
       add_weights(key_of(templ::s2, hash_of(suffix(w, 2))), word.partial);
-      add_weights(key_of(templ::s3, word.suffix3), word.partial);
+      add_weights(key_of(templ::s3, hash_of(suffix(w, 3))), word.partial);
       add_weights(key_of(templ::s4, hash_of(suffix(w, 4))), word.partial);
     }
     return word;
   }
-  std::vector<uint64_t> keys = {key_of(templ::bias), key_of(templ::word, hash_of(w))};
+  // Each feature once, as in training; a word has a few dozen at most.
+  std::array<uint64_t, 64> keys;
+  size_t count = 0;
+  auto push = [&](uint64_t key) {
+    if (count < keys.size() && std::find(keys.begin(), keys.begin() + count, key) == keys.begin() + count)
+      keys[count++] = key;
+  };
+  push(key_of(templ::bias));
+  push(key_of(templ::word, hash_of(w)));
   if (is_ascii(w)) {
-    word.suffix3 = hash_of(suffix(w, 3));
-    keys.push_back(key_of(templ::s2, hash_of(suffix(w, 2))));
-    keys.push_back(key_of(templ::s3, word.suffix3));
-    keys.push_back(key_of(templ::s4, hash_of(suffix(w, 4))));
+    word.suffix3 = suffix_hash(w);
+    push(key_of(templ::s2, hash_of(suffix(w, 2))));
+    push(key_of(templ::s3, hash_of(suffix(w, 3))));
+    push(key_of(templ::s4, hash_of(suffix(w, 4))));
   }
   bool in_lexicon = false, curated = false;
   if (look_up) {
@@ -231,24 +235,22 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
       in_lexicon = true;
       curated |= lex.curated.count(entry.lemma) > 0;
       word.forms |= form_bit(entry.form);
-      keys.push_back(key_of(templ::lv, hash_of(form_name(entry.form))));
-      keys.push_back(key_of(templ::lc, hash_of(to_string(entry.event_class))));
-      keys.push_back(key_of(templ::lm, hash_of(entry.lemma)));
+      push(key_of(templ::lv, hash_of(form_name(entry.form))));
+      push(key_of(templ::lc, hash_of(to_string(entry.event_class))));
+      push(key_of(templ::lm, hash_of(entry.lemma)));
     }
     if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
       in_lexicon = true;
       curated |= noun->second.curated;
       word.curated |= noun->second.curated;
-      keys.push_back(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
-      keys.push_back(key_of(templ::lm, hash_of(noun->second.lemma)));
+      push(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
+      push(key_of(templ::lm, hash_of(noun->second.lemma)));
     }
-    if (curated) keys.push_back(key_of(templ::curated));
-    if (lex.not_triggers.count(w)) keys.push_back(key_of(templ::not_trigger));
+    if (curated) push(key_of(templ::curated));
+    if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
   }
-  if (!in_lexicon) keys.push_back(key_of(templ::lex, templ::none));
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());  // each feature once, as in training
-  for (uint64_t key : keys) add_weights(key, word.partial);
+  if (!in_lexicon) push(key_of(templ::lex, templ::none));
+  for (size_t k = 0; k < count; ++k) add_weights(keys[k], word.partial);
   return word;
 }
 
@@ -265,8 +267,11 @@ bool TriggerModel::add_weights(uint64_t key, std::array<int32_t, kLabels>& score
 }
 
 const TriggerModel::Word* TriggerModel::word(uint64_t key) const {
-  size_t slot = find_slot(word_keys_, word_mask_, key);
-  return word_keys_[slot] == key ? &words_[word_slots_[slot]] : nullptr;
+  const uint32_t check = check_of(key);
+  for (size_t slot = key & word_mask_;; slot = (slot + 1) & word_mask_) {
+    if (words_[slot].check == check) return &words_[slot];
+    if (words_[slot].check == 0) return nullptr;
+  }
 }
 
 void TriggerModel::prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues,
@@ -291,7 +296,9 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   curated = false;
   if (!loaded()) return std::nullopt;
   const uint64_t word = word_hash(s, i);
-  const Word* known = this->word(slot_key(word));
+  // The next word's slot is fetched while this one is scored.
+  if (i + 1 < s.hashes.size()) __builtin_prefetch(&words_[s.hashes[i + 1] & word_mask_]);
+  const Word* known = this->word(word);
   curated = known && known->curated;
   // Function words are no events; "have" and "do" can be main verbs.
   if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)
@@ -312,8 +319,9 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
       key_of(templ::pk, pc_kind),
       key_of(templ::word_n1, word, n1),
       key_of(templ::p1_word, p1, word),
-      w.suffix3 ? key_of(templ::pk_s3, pc_kind, w.suffix3) : 0,
+      w.suffix3 ? key_of(templ::pk_s3, pc_kind, hash_of(suffix((*s.folded)[i], 3))) : 0,
   };
+  for (uint64_t key : context) __builtin_prefetch(&slots_[key & mask_]);  // the misses overlap
   std::array<int32_t, kLabels> score = w.partial;
   for (uint64_t key : context)
     if (key) add_weights(key, score);
