@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 namespace annals::detail {
 namespace {
@@ -57,23 +58,27 @@ constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), p1 = hash_of("p1"),
 constexpr uint64_t none = hash_of("none"), bos = hash_of("<s>"), eos = hash_of("</s>"), number = hash_of("<num>");
 }  // namespace templ
 
-// The names of cues.tsv's second column.
-std::string_view cue_kind_name(const Cue* cue) {
-  if (!cue) return "-";
+// The names of cues.tsv's second column, hashed.
+uint64_t cue_kind_hash(const Cue* cue) {
+  static constexpr uint64_t none = hash_of("-"), negation = hash_of("negation"), modal = hash_of("modal"),
+                            perfect = hash_of("perfect"), be = hash_of("be"), do_support = hash_of("do"),
+                            infinitive = hash_of("infinitive"), determiner = hash_of("determiner"),
+                            pronoun = hash_of("pronoun"), clause = hash_of("clause");
+  if (!cue) return none;
   switch (cue->kind) {
-    case CueKind::negation: return "negation";
-    case CueKind::modal: return "modal";
-    case CueKind::perfect: return "perfect";
-    case CueKind::be: return "be";
-    case CueKind::do_support: return "do";
-    case CueKind::infinitive: return "infinitive";
-    case CueKind::determiner: return "determiner";
-    case CueKind::pronoun: return "pronoun";
+    case CueKind::negation: return negation;
+    case CueKind::modal: return modal;
+    case CueKind::perfect: return perfect;
+    case CueKind::be: return be;
+    case CueKind::do_support: return do_support;
+    case CueKind::infinitive: return infinitive;
+    case CueKind::determiner: return determiner;
+    case CueKind::pronoun: return pronoun;
     case CueKind::subordinate:
     case CueKind::coordinate:
-    case CueKind::relative: return "clause";
+    case CueKind::relative: return clause;
   }
-  return "-";
+  return none;
 }
 
 constexpr VerbForm kForms[] = {VerbForm::base, VerbForm::third_person, VerbForm::past, VerbForm::ing};
@@ -86,6 +91,24 @@ std::string_view form_name(VerbForm form) {
     case VerbForm::past: return "past";
   }
   return "base";
+}
+
+// Hashes of the small closed sets, computed at compile time.
+uint64_t form_hash(VerbForm form) {
+  static constexpr uint64_t hashes[] = {hash_of("base"), hash_of("third"), hash_of("past"), hash_of("ing")};
+  switch (form) {
+    case VerbForm::base: return hashes[0];
+    case VerbForm::third_person: return hashes[1];
+    case VerbForm::past: return hashes[2];
+    case VerbForm::ing: return hashes[3];
+  }
+  return hashes[0];
+}
+
+uint64_t shape_hash(char shape) {
+  static constexpr uint64_t all_caps = hash_of("A"), first = hash_of("F"), capitalised = hash_of("C"),
+                            lower = hash_of("l");
+  return shape == 'A' ? all_caps : shape == 'F' ? first : shape == 'C' ? capitalised : lower;
 }
 
 uint8_t form_bit(VerbForm form) { return uint8_t(1u << static_cast<unsigned>(form)); }
@@ -138,7 +161,7 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
   auto table = resources.table(name, 2);
   if (!table) return table.error();
   std::vector<std::pair<uint64_t, std::array<float, kLabels>>> rows;
-  std::vector<std::string> known_words;
+  std::vector<std::string> known_words, paired_words;
   for (const auto& row : table->rows) {
     if (row.fields[0] == "labels") {
       bool same = row.fields.size() == kLabels + 1;
@@ -158,7 +181,11 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
       p = next;
     }
     rows.emplace_back(key_of_name(row.fields[0]), w);
-    if (row.fields[0].starts_with("w=")) known_words.emplace_back(row.fields[0].substr(2));
+    std::string_view name = row.fields[0];
+    if (name.starts_with("w=")) known_words.emplace_back(name.substr(2));
+    if (name.starts_with("w|n1=")) paired_words.emplace_back(name.substr(5, name.find('|', 5) - 5));
+    if (name.starts_with("p1|w=") && name.find('|', 5) != std::string_view::npos)
+      paired_words.emplace_back(name.substr(name.find('|', 5) + 1));
   }
   const size_t capacity = capacity_for(rows.size());
   model.slots_.assign(capacity, Slot{});
@@ -169,17 +196,23 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     model.slots_[slot].check = check_of(key);
     for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
   }
-  model.index_words(lexicon, known_words);
+  model.index_words(lexicon, known_words, paired_words);
   return model;
 }
 
 // Every word the lexicons or the model know, with its word-only score.
-void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words) {
+void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
+                               const std::vector<std::string>& paired_words) {
   std::vector<const std::string*> forms;
   for (const auto& [form, entry] : lexicon.verbs) forms.push_back(&form);
   for (const auto& [form, entry] : lexicon.nouns) forms.push_back(&form);
   for (const auto& form : lexicon.not_triggers) forms.push_back(&form);
   for (const auto& form : known_words) forms.push_back(&form);
+  std::unordered_set<uint64_t> paired;
+  for (const auto& form : paired_words) {
+    forms.push_back(&form);
+    paired.insert(hash_of(form));
+  }
   size_t capacity = 16;
   while (capacity < forms.size() + forms.size() / 4) capacity *= 2;
   words_.assign(capacity, Word{});
@@ -191,6 +224,7 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
     if (words_[slot].check != 0) continue;
     words_[slot] = word_of(lexicon, *form, true);
     words_[slot].check = check_of(key);
+    words_[slot].paired = paired.count(key) > 0;
   }
 }
 
@@ -308,17 +342,17 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   const ptrdiff_t at = ptrdiff_t(i);
   const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);
   const ptrdiff_t pc = previous_content(s, i);
-  const uint64_t pc_kind = hash_of(cue_kind_name(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr));
+  const uint64_t pc_kind = cue_kind_hash(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
   const uint64_t context[] = {
       key_of(templ::p1, p1),
       key_of(templ::p2, context_hash(s, at - 2)),
       key_of(templ::n1, n1),
       key_of(templ::n2, context_hash(s, at + 2)),
-      key_of(templ::shape, hash_of(std::string_view(&s.shape[i], 1))),
+      key_of(templ::shape, shape_hash(s.shape[i])),
       key_of(templ::pc, context_hash(s, pc)),
       key_of(templ::pk, pc_kind),
-      key_of(templ::word_n1, word, n1),
-      key_of(templ::p1_word, p1, word),
+      w.paired ? key_of(templ::word_n1, word, n1) : 0,
+      w.paired ? key_of(templ::p1_word, p1, word) : 0,
       w.suffix3 ? key_of(templ::pk_s3, pc_kind, hash_of(suffix((*s.folded)[i], 3))) : 0,
   };
   for (uint64_t key : context) __builtin_prefetch(&slots_[key & mask_]);  // the misses overlap
@@ -326,7 +360,7 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   for (uint64_t key : context)
     if (key) add_weights(key, score);
   for (VerbForm form : kForms)
-    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, hash_of(form_name(form))), score);
+    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, form_hash(form)), score);
   size_t best = 0;
   for (size_t k = 1; k < kLabels; ++k)
     if (score[k] > score[best]) best = k;

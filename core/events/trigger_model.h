@@ -55,8 +55,10 @@ class TriggerModel {
     uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
     uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
     bool curated = false;
+    bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
   };
-  void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words);
+  void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
+                   const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
   static uint64_t word_hash(const Sentence& s, size_t i);
   Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up) const;
