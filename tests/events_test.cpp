@@ -1,9 +1,11 @@
+#include <filesystem>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "events/event.h"
 #include "pipeline.h"
+#include "test_support.h"
 
 namespace annals {
 namespace {
@@ -43,6 +45,12 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
       {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Russia has been fighting Ukraine virtually alone.", "fighting", "OCCURRENCE", "PRESENT", "positive", "actual"},
       {"Putin promised the leaders to inform them.", "promised", "I_ACTION", "PAST", "positive", "actual"},
+      {"CSTO forces were transferred to Kazakhstan.", "transferred", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"The next summit will be held in Minsk.", "held", "OCCURRENCE", "FUTURE", "positive", "planned"},
+      {"Peskov said that the troops left the country.", "said", "REPORTING", "PAST", "positive", "actual"},
+      {"Peskov said that the troops left the country.", "left", "OCCURRENCE", "PAST", "positive", "reported"},
+      {"The ministry announced that the exercise was over.", "announced", "REPORTING", "PAST", "positive", "actual"},
+      {"The government did not resign.", "resign", "OCCURRENCE", "PAST", "negative", "actual"},
   };
   for (const auto& c : cases) {
     auto a = analyse(c.sentence);
@@ -67,6 +75,53 @@ TEST(Events, NounsAndNonTriggers) {
   auto c = analyse("CSTO forces began to be transferred to Kazakhstan on January 6.");
   EXPECT_EQ(find(c, "forces"), nullptr);
   ASSERT_NE(find(c, "transferred"), nullptr);
+}
+
+// The trained model (en/events/trigger_model.tsv) finds events the hand-made
+// lexicons do not list, and tells a verb from a noun of the same form.
+struct ModelCase {
+  std::string sentence, word, expected;  // expected: a class, or "none"
+};
+
+TEST(Events, TrainedModelFindsTriggersAndClasses) {
+  const ModelCase cases[] = {
+      {"The thrift holding company said it expects to obtain regulatory approval.", "expects", "I_STATE"},
+      {"The thrift holding company said it expects to obtain regulatory approval.", "obtain", "OCCURRENCE"},
+      {"The thrift holding company said it expects to obtain regulatory approval.", "approval", "OCCURRENCE"},
+      {"Shares of the bank plunged after the announcement.", "plunged", "OCCURRENCE"},
+      {"Shares of the bank plunged after the announcement.", "announcement", "OCCURRENCE"},
+      {"Shares of the bank plunged after the announcement.", "Shares", "none"},
+      {"Analysts believe the merger will be completed soon.", "believe", "I_STATE"},
+      {"The strike began on Monday.", "began", "ASPECTUAL"},
+      {"The strike began on Monday.", "strike", "OCCURRENCE"},
+      {"The company tried to sell the unit.", "tried", "I_ACTION"},
+      {"Witnesses saw the explosion.", "saw", "PERCEPTION"},
+      {"The market was quiet.", "market", "none"},
+      {"He lives in a small house.", "house", "none"},
+  };
+  for (const auto& c : cases) {
+    auto a = analyse(c.sentence);
+    const EventMention* e = find(a, c.word);
+    if (c.expected == "none") {
+      EXPECT_EQ(e, nullptr) << c.sentence << " / " << c.word;
+      continue;
+    }
+    ASSERT_NE(e, nullptr) << c.sentence << " / " << c.word;
+    EXPECT_EQ(to_string(e->event_class), c.expected) << c.sentence << " / " << c.word;
+  }
+}
+
+TEST(Events, MalformedModelFileIsAClearError) {
+  using testing::TempDir;
+  using testing::write_file;
+  TempDir dir;
+  std::filesystem::create_directories(dir / "en/events");
+  write_file(dir / "en/events/trigger_model.tsv", "labels\tNONE\tOCCURRENCE\nw=said\t1 2 3\n");
+  auto resources = Resources::open(dir.path());
+  ASSERT_TRUE(resources.ok());
+  auto tagger = EventTagger::create(*resources);
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_NE(tagger.error().to_string().find("trigger_model.tsv:1"), std::string::npos) << tagger.error().to_string();
 }
 
 TEST(Events, DatesComeFromTheirOwnClause) {

@@ -90,8 +90,13 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
                            const EventLexicon& lex) {
   const Sentence& sentence = seg.sentences[index];
   SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}};
-  for (size_t i = 0; i < s.size(); ++i) s.folded.push_back(fold_case(s.text(i)));
-  for (const auto& word : s.folded) s.cues.push_back(lex.cue(word));
+  s.folded.resize(s.size());
+  s.cues.resize(s.size());
+  s.clause.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    fold_case(s.text(i), s.folded[i]);
+    s.cues[i] = lex.cue(s.folded[i]);
+  }
   s.timex.assign(s.size(), -1);
   s.actor.assign(s.size(), -1);
   for (uint32_t t : sentence_timexes)
@@ -371,7 +376,7 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
 }
 
 // The words of a sentence as the trigger model sees them.
-void view_for_model(const EventLexicon& lex, const detail::TriggerModel& model, const SentenceView& s,
+void view_for_model(const detail::TriggerModel& model, const SentenceView& s,
                     detail::TriggerModel::Sentence& out) {
   model.prepare(s.folded, s.cues, out);
   out.shape.resize(s.size());
@@ -447,7 +452,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
     SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
-    if (lexicon_->model.loaded()) view_for_model(lex, lexicon_->model, s, model_view);
+    if (lexicon_->model.loaded()) view_for_model(lexicon_->model, s, model_view);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {
       if (s.token(i).kind != TokenKind::word || s.timex[i] >= 0) continue;
@@ -455,6 +460,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       // hand-made lexicons (the project's own news domain) do.
       const bool by_model = lexicon_->model.loaded();
       std::optional<EventClass> learnt;
+      if (by_model && s.actor[i] >= 0 && s.token(i).capitalised) continue;  // a name is no event
       if (by_model) {
         bool curated = false;
         learnt = lexicon_->model.classify(lex, model_view, i, curated);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 namespace annals::detail {
 namespace {
@@ -57,23 +58,27 @@ constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), p1 = hash_of("p1"),
 constexpr uint64_t none = hash_of("none"), bos = hash_of("<s>"), eos = hash_of("</s>"), number = hash_of("<num>");
 }  // namespace templ
 
-// The names of cues.tsv's second column.
-std::string_view cue_kind_name(const Cue* cue) {
-  if (!cue) return "-";
+// The names of cues.tsv's second column, hashed.
+uint64_t cue_kind_hash(const Cue* cue) {
+  static constexpr uint64_t none = hash_of("-"), negation = hash_of("negation"), modal = hash_of("modal"),
+                            perfect = hash_of("perfect"), be = hash_of("be"), do_support = hash_of("do"),
+                            infinitive = hash_of("infinitive"), determiner = hash_of("determiner"),
+                            pronoun = hash_of("pronoun"), clause = hash_of("clause");
+  if (!cue) return none;
   switch (cue->kind) {
-    case CueKind::negation: return "negation";
-    case CueKind::modal: return "modal";
-    case CueKind::perfect: return "perfect";
-    case CueKind::be: return "be";
-    case CueKind::do_support: return "do";
-    case CueKind::infinitive: return "infinitive";
-    case CueKind::determiner: return "determiner";
-    case CueKind::pronoun: return "pronoun";
+    case CueKind::negation: return negation;
+    case CueKind::modal: return modal;
+    case CueKind::perfect: return perfect;
+    case CueKind::be: return be;
+    case CueKind::do_support: return do_support;
+    case CueKind::infinitive: return infinitive;
+    case CueKind::determiner: return determiner;
+    case CueKind::pronoun: return pronoun;
     case CueKind::subordinate:
     case CueKind::coordinate:
-    case CueKind::relative: return "clause";
+    case CueKind::relative: return clause;
   }
-  return "-";
+  return none;
 }
 
 constexpr VerbForm kForms[] = {VerbForm::base, VerbForm::third_person, VerbForm::past, VerbForm::ing};
@@ -86,6 +91,24 @@ std::string_view form_name(VerbForm form) {
     case VerbForm::past: return "past";
   }
   return "base";
+}
+
+// Hashes of the small closed sets, computed at compile time.
+uint64_t form_hash(VerbForm form) {
+  static constexpr uint64_t hashes[] = {hash_of("base"), hash_of("third"), hash_of("past"), hash_of("ing")};
+  switch (form) {
+    case VerbForm::base: return hashes[0];
+    case VerbForm::third_person: return hashes[1];
+    case VerbForm::past: return hashes[2];
+    case VerbForm::ing: return hashes[3];
+  }
+  return hashes[0];
+}
+
+uint64_t shape_hash(char shape) {
+  static constexpr uint64_t all_caps = hash_of("A"), first = hash_of("F"), capitalised = hash_of("C"),
+                            lower = hash_of("l");
+  return shape == 'A' ? all_caps : shape == 'F' ? first : shape == 'C' ? capitalised : lower;
 }
 
 uint8_t form_bit(VerbForm form) { return uint8_t(1u << static_cast<unsigned>(form)); }
@@ -112,12 +135,8 @@ uint32_t check_of(uint64_t key) {
   return check ? check : 1;
 }
 
-template <typename Keys>
-size_t find_slot(const Keys& keys, size_t mask, uint64_t key) {
-  size_t slot = key & mask;
-  while (keys[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
-  return slot;
-}
+// Non-zero for an ASCII word: whether pk|s3 applies.
+uint32_t suffix_hash(std::string_view w) { return uint32_t(hash_of(suffix(w, 3))) | 1u; }
 
 // The hash of the token at j as a neighbour ("<s>" before the start).
 uint64_t context_hash(const TriggerModel::Sentence& s, ptrdiff_t j) {
@@ -142,7 +161,7 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
   auto table = resources.table(name, 2);
   if (!table) return table.error();
   std::vector<std::pair<uint64_t, std::array<float, kLabels>>> rows;
-  std::vector<std::string> known_words;
+  std::vector<std::string> known_words, paired_words;
   for (const auto& row : table->rows) {
     if (row.fields[0] == "labels") {
       bool same = row.fields.size() == kLabels + 1;
@@ -162,7 +181,11 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
       p = next;
     }
     rows.emplace_back(key_of_name(row.fields[0]), w);
-    if (row.fields[0].starts_with("w=")) known_words.emplace_back(row.fields[0].substr(2));
+    std::string_view name = row.fields[0];
+    if (name.starts_with("w=")) known_words.emplace_back(name.substr(2));
+    if (name.starts_with("w|n1=")) paired_words.emplace_back(name.substr(5, name.find('|', 5) - 5));
+    if (name.starts_with("p1|w=") && name.find('|', 5) != std::string_view::npos)
+      paired_words.emplace_back(name.substr(name.find('|', 5) + 1));
   }
   const size_t capacity = capacity_for(rows.size());
   model.slots_.assign(capacity, Slot{});
@@ -173,28 +196,35 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     model.slots_[slot].check = check_of(key);
     for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
   }
-  model.index_words(lexicon, known_words);
+  model.index_words(lexicon, known_words, paired_words);
   return model;
 }
 
 // Every word the lexicons or the model know, with its word-only score.
-void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words) {
+void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
+                               const std::vector<std::string>& paired_words) {
   std::vector<const std::string*> forms;
   for (const auto& [form, entry] : lexicon.verbs) forms.push_back(&form);
   for (const auto& [form, entry] : lexicon.nouns) forms.push_back(&form);
   for (const auto& form : lexicon.not_triggers) forms.push_back(&form);
   for (const auto& form : known_words) forms.push_back(&form);
-  const size_t capacity = capacity_for(forms.size());
-  word_keys_.assign(capacity, 0);
-  word_slots_.assign(capacity, 0);
+  std::unordered_set<uint64_t> paired;
+  for (const auto& form : paired_words) {
+    forms.push_back(&form);
+    paired.insert(hash_of(form));
+  }
+  size_t capacity = 16;
+  while (capacity < forms.size() + forms.size() / 4) capacity *= 2;
+  words_.assign(capacity, Word{});
   word_mask_ = capacity - 1;
   for (const std::string* form : forms) {
-    const uint64_t key = slot_key(hash_of(*form));
-    const size_t slot = find_slot(word_keys_, word_mask_, key);
-    if (word_keys_[slot] == key) continue;
-    word_keys_[slot] = key;
-    word_slots_[slot] = uint32_t(words_.size());
-    words_.push_back(word_of(lexicon, *form, true));
+    const uint64_t key = hash_of(*form);
+    size_t slot = key & word_mask_;
+    while (words_[slot].check != 0 && words_[slot].check != check_of(key)) slot = (slot + 1) & word_mask_;
+    if (words_[slot].check != 0) continue;
+    words_[slot] = word_of(lexicon, *form, true);
+    words_[slot].check = check_of(key);
+    words_[slot].paired = paired.count(key) > 0;
   }
 }
 
@@ -207,19 +237,27 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
     add_weights(key_of(templ::word, hash_of(w)), word.partial);
     add_weights(key_of(templ::lex, templ::none), word.partial);
     if (is_ascii(w)) {
-      word.suffix3 = hash_of(suffix(w, 3));
+      word.suffix3 = suffix_hash(w);
       add_weights(key_of(templ::s2, hash_of(suffix(w, 2))), word.partial);
-      add_weights(key_of(templ::s3, word.suffix3), word.partial);
+      add_weights(key_of(templ::s3, hash_of(suffix(w, 3))), word.partial);
       add_weights(key_of(templ::s4, hash_of(suffix(w, 4))), word.partial);
     }
     return word;
   }
-  std::vector<uint64_t> keys = {key_of(templ::bias), key_of(templ::word, hash_of(w))};
+  // Each feature once, as in training; a word has a few dozen at most.
+  std::array<uint64_t, 64> keys;
+  size_t count = 0;
+  auto push = [&](uint64_t key) {
+    if (count < keys.size() && std::find(keys.begin(), keys.begin() + count, key) == keys.begin() + count)
+      keys[count++] = key;
+  };
+  push(key_of(templ::bias));
+  push(key_of(templ::word, hash_of(w)));
   if (is_ascii(w)) {
-    word.suffix3 = hash_of(suffix(w, 3));
-    keys.push_back(key_of(templ::s2, hash_of(suffix(w, 2))));
-    keys.push_back(key_of(templ::s3, word.suffix3));
-    keys.push_back(key_of(templ::s4, hash_of(suffix(w, 4))));
+    word.suffix3 = suffix_hash(w);
+    push(key_of(templ::s2, hash_of(suffix(w, 2))));
+    push(key_of(templ::s3, hash_of(suffix(w, 3))));
+    push(key_of(templ::s4, hash_of(suffix(w, 4))));
   }
   bool in_lexicon = false, curated = false;
   if (look_up) {
@@ -231,24 +269,22 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
       in_lexicon = true;
       curated |= lex.curated.count(entry.lemma) > 0;
       word.forms |= form_bit(entry.form);
-      keys.push_back(key_of(templ::lv, hash_of(form_name(entry.form))));
-      keys.push_back(key_of(templ::lc, hash_of(to_string(entry.event_class))));
-      keys.push_back(key_of(templ::lm, hash_of(entry.lemma)));
+      push(key_of(templ::lv, hash_of(form_name(entry.form))));
+      push(key_of(templ::lc, hash_of(to_string(entry.event_class))));
+      push(key_of(templ::lm, hash_of(entry.lemma)));
     }
     if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
       in_lexicon = true;
       curated |= noun->second.curated;
       word.curated |= noun->second.curated;
-      keys.push_back(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
-      keys.push_back(key_of(templ::lm, hash_of(noun->second.lemma)));
+      push(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
+      push(key_of(templ::lm, hash_of(noun->second.lemma)));
     }
-    if (curated) keys.push_back(key_of(templ::curated));
-    if (lex.not_triggers.count(w)) keys.push_back(key_of(templ::not_trigger));
+    if (curated) push(key_of(templ::curated));
+    if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
   }
-  if (!in_lexicon) keys.push_back(key_of(templ::lex, templ::none));
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());  // each feature once, as in training
-  for (uint64_t key : keys) add_weights(key, word.partial);
+  if (!in_lexicon) push(key_of(templ::lex, templ::none));
+  for (size_t k = 0; k < count; ++k) add_weights(keys[k], word.partial);
   return word;
 }
 
@@ -265,8 +301,11 @@ bool TriggerModel::add_weights(uint64_t key, std::array<int32_t, kLabels>& score
 }
 
 const TriggerModel::Word* TriggerModel::word(uint64_t key) const {
-  size_t slot = find_slot(word_keys_, word_mask_, key);
-  return word_keys_[slot] == key ? &words_[word_slots_[slot]] : nullptr;
+  const uint32_t check = check_of(key);
+  for (size_t slot = key & word_mask_;; slot = (slot + 1) & word_mask_) {
+    if (words_[slot].check == check) return &words_[slot];
+    if (words_[slot].check == 0) return nullptr;
+  }
 }
 
 void TriggerModel::prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues,
@@ -291,7 +330,9 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   curated = false;
   if (!loaded()) return std::nullopt;
   const uint64_t word = word_hash(s, i);
-  const Word* known = this->word(slot_key(word));
+  // The next word's slot is fetched while this one is scored.
+  if (i + 1 < s.hashes.size()) __builtin_prefetch(&words_[s.hashes[i + 1] & word_mask_]);
+  const Word* known = this->word(word);
   curated = known && known->curated;
   // Function words are no events; "have" and "do" can be main verbs.
   if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)
@@ -301,24 +342,25 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   const ptrdiff_t at = ptrdiff_t(i);
   const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);
   const ptrdiff_t pc = previous_content(s, i);
-  const uint64_t pc_kind = hash_of(cue_kind_name(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr));
+  const uint64_t pc_kind = cue_kind_hash(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
   const uint64_t context[] = {
       key_of(templ::p1, p1),
       key_of(templ::p2, context_hash(s, at - 2)),
       key_of(templ::n1, n1),
       key_of(templ::n2, context_hash(s, at + 2)),
-      key_of(templ::shape, hash_of(std::string_view(&s.shape[i], 1))),
+      key_of(templ::shape, shape_hash(s.shape[i])),
       key_of(templ::pc, context_hash(s, pc)),
       key_of(templ::pk, pc_kind),
-      key_of(templ::word_n1, word, n1),
-      key_of(templ::p1_word, p1, word),
-      w.suffix3 ? key_of(templ::pk_s3, pc_kind, w.suffix3) : 0,
+      w.paired ? key_of(templ::word_n1, word, n1) : 0,
+      w.paired ? key_of(templ::p1_word, p1, word) : 0,
+      w.suffix3 ? key_of(templ::pk_s3, pc_kind, hash_of(suffix((*s.folded)[i], 3))) : 0,
   };
+  for (uint64_t key : context) __builtin_prefetch(&slots_[key & mask_]);  // the misses overlap
   std::array<int32_t, kLabels> score = w.partial;
   for (uint64_t key : context)
     if (key) add_weights(key, score);
   for (VerbForm form : kForms)
-    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, hash_of(form_name(form))), score);
+    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, form_hash(form)), score);
   size_t best = 0;
   for (size_t k = 1; k < kLabels; ++k)
     if (score[k] > score[best]) best = k;

@@ -47,13 +47,18 @@ class TriggerModel {
   std::optional<EventClass> classify(const EventLexicon& lexicon, const Sentence& s, size_t i, bool& curated) const;
 
  private:
+  // A word with its word-only features summed; kept in its slot of the
+  // open-addressing table itself, so that a look-up touches one place.
   struct Word {
-    std::array<int32_t, kLabels> partial{};  // the word-only features, summed
-    uint64_t suffix3 = 0; // hash of the last three letters, 0 if not ASCII
-    uint8_t forms = 0;    // bit per VerbForm the verb lexicon gives it
+    std::array<int32_t, kLabels> partial{};
+    uint32_t suffix3 = 0;  // low bits of the hash of the last three letters, 0 if not ASCII
+    uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
+    uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
     bool curated = false;
+    bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
   };
-  void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words);
+  void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
+                   const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
   static uint64_t word_hash(const Sentence& s, size_t i);
   Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up) const;
@@ -69,8 +74,6 @@ class TriggerModel {
   bool add_weights(uint64_t key, std::array<int32_t, kLabels>& score) const;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::vector<uint64_t> word_keys_;  // words, open addressing into words_
-  std::vector<uint32_t> word_slots_;
   std::vector<Word> words_;
   size_t word_mask_ = 0;
 };
