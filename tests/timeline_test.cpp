@@ -113,6 +113,12 @@ TEST(Timeline, StoryTimeIsNeverAfterTheArticle) {
   EXPECT_EQ(date_of(a, find(a, "opened")), "2009-03-02") << "a date after the article is a plan, not the story's time";
 }
 
+TEST(Timeline, TheHeadlineDoesNotSetTheStorysTime) {
+  auto a = analyse("Acme Corporation recalled its heaters in 1990\nMarch 3, 2009\n"
+                   "Acme Corporation apologised to its customers.\n");
+  EXPECT_EQ(date_of(a, find(a, "apologised")), "2009-03-03");
+}
+
 TEST(Timeline, APossessiveDateDoesNotDateTheClause) {
   auto a = analyse("Acme shows a car\nMarch 3, 2009\nYesterday, at this year's motor show, Acme Corporation unveiled a car.\n");
   EXPECT_EQ(date_of(a, find(a, "unveiled")), "2009-03-02");

@@ -5,7 +5,7 @@
 namespace annals::detail {
 
 NarrativeClock::NarrativeClock(const Document& doc, const Segmentation& seg, const std::vector<Timex>& timexes)
-    : timexes_(timexes) {
+    : doc_(doc), seg_(seg), timexes_(timexes) {
   for (size_t t = 0; t < timexes.size() && article_ < 0; ++t) {
     uint32_t s = timexes[t].sentence;
     if (s < seg.sentences.size() && doc.lines[seg.sentences[s].line].kind == LineKind::dateline && moves_story(int32_t(t)))
@@ -25,6 +25,11 @@ bool NarrativeClock::moves_story(int32_t timex) const {
   return !(article && article->bounds && t.bounds && t.bounds->first > article->bounds->last);
 }
 
+// A headline ("... keynote to WWDC 2005") names the story; it does not tell it.
+bool NarrativeClock::in_body(uint32_t sentence) const {
+  return sentence < seg_.sentences.size() && doc_.lines[seg_.sentences[sentence].line].kind == LineKind::body;
+}
+
 void NarrativeClock::date(EventMention& event) const {
   if (event.timex >= 0 || event.noun || event.negated) return;
   if (event.modality != Modality::actual && event.modality != Modality::reported) return;
@@ -41,7 +46,7 @@ void NarrativeClock::date(EventMention& event) const {
 // after a dated aside goes back to it.
 void NarrativeClock::advance(const std::vector<EventMention>& events, size_t from) {
   for (size_t e = from; e < events.size() && reference_ < 0; ++e)
-    if (events[e].timex >= 0 && timexes_[events[e].timex].sentence == events[e].sentence &&
+    if (in_body(events[e].sentence) && events[e].timex >= 0 && timexes_[events[e].timex].sentence == events[e].sentence &&
         moves_story(events[e].timex))
       reference_ = events[e].timex;
 }

@@ -29,7 +29,10 @@ class NarrativeClock {
 
  private:
   bool moves_story(int32_t timex) const;
+  bool in_body(uint32_t sentence) const;
 
+  const Document& doc_;
+  const Segmentation& seg_;
   const std::vector<Timex>& timexes_;
   int32_t article_ = -1;    // the dateline's timex
   int32_t reference_ = -1;  // the story's current time, -1 until a sentence dates it
