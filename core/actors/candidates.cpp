@@ -202,7 +202,7 @@ std::string Finder::join_words(uint32_t first, uint32_t end) const {
   std::string name;
   for (uint32_t j = first; j < end; ++j) {
     std::string_view text = j + 1 == end ? t_.core(j) : t_.text(j);
-    if (!t_.is(j, kWord)) {
+    if (!t_.is(j, kWord) && t_.seg.tokens[j].kind != TokenKind::number) {  // numbers: "iPhone 4"
       if (text == "." && !name.empty()) name += text;  // the period of an initial, "A."
       continue;
     }
@@ -251,9 +251,25 @@ void Finder::find_names(uint32_t s, const Sentence& sentence) {
     for (size_t w = 1; w < count; ++w)
       if (t_.has(words[w], kGiven) && !t_.has(words[w - 1], kGiven)) { split = w; break; }
     if (split) add_name(s, words[0], words[split - 1] + 1);
+    if (model_number_after(words[split], j + 1, end)) ++j;  // "iPhone 4", "Boeing 787"
     add_name(s, words[split], j + 1);
     i = j;
   }
+}
+
+// A short number or digit-led code right after a name that is not a
+// person's: a product's model ("iPhone 4", "iPhone 3G", "Windows 7").
+// Years and long numbers are dates and amounts, not models.
+bool Finder::model_number_after(uint32_t first, uint32_t next, uint32_t end) const {
+  constexpr size_t kMaxModelChars = 3;
+  if (next >= end || t_.is(next, kInTimex) || t_.has(first, kGiven)) return false;
+  const Token& token = t_.seg.tokens[next];
+  if (token.span.start != t_.seg.tokens[next - 1].span.end + 1) return false;  // one space between
+  std::string_view text = t_.core(next);  // "iPhone 4's"
+  bool digit_led = !text.empty() && text[0] >= '0' && text[0] <= '9';
+  if (!digit_led || text.size() > kMaxModelChars) return false;
+  return token.kind == TokenKind::number ? std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })
+                                         : token.kind == TokenKind::word;
 }
 
 void Finder::add_name(uint32_t s, uint32_t first, uint32_t end) {
@@ -262,7 +278,9 @@ void Finder::add_name(uint32_t s, uint32_t first, uint32_t end) {
   for (uint32_t j = first; j < end; ++j) name_of_[j] = int32_t(cands_.size() - 1);
   c.acronym = end == first + 1 && t_.is(first, kAllCaps);
   bool given_first = t_.has(first, kGiven);
-  c.unconfirmed = t_.is(first, kTitleCase) || (t_.is(first, kInitial) && !given_first);
+  // "iPod" is written so wherever it stands, even first in a sentence.
+  const bool camel_case = !t_.seg.tokens[first].capitalised;
+  c.unconfirmed = !camel_case && (t_.is(first, kTitleCase) || (t_.is(first, kInitial) && !given_first));
   if (given_first) c.gender = t_.facts[first].gender;
   else if (const NameEnding* ending = lex_.name_ending(t_.fold(end - 1))) c.gender = ending->gender;
 }

@@ -34,6 +34,7 @@ class Finder {
   bool nameable(uint32_t j, bool after_given) const;
   void find_names(uint32_t s, const Sentence& sentence);
   void add_name(uint32_t s, uint32_t first, uint32_t end);
+  bool model_number_after(uint32_t first, uint32_t next, uint32_t end) const;
   bool has_surname_ending(uint32_t j) const;
   void confirm_names();
   void drop_absorbed();

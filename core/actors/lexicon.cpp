@@ -92,7 +92,7 @@ int32_t ActorLexicon::given_group(std::string_view latin) const {
 }
 
 size_t without_possessive(std::string_view word) {
-  if (word.size() > 3 && word.ends_with("'s")) return word.size() - 2;
+  if (word.size() > 2 && word.ends_with("'s")) return word.size() - 2;  // "4's" too
   if (word.size() > 5 && word.ends_with("\xE2\x80\x99s")) return word.size() - 4;
   return word.size();
 }

@@ -20,13 +20,24 @@ bool is_close_quote(std::string_view t) {
   return t == "\xE2\x80\x9D" || t == "\xC2\xBB";  // ” »
 }
 
+// "iPod", "eBay", "iTunes": a lower-case letter, then a capital inside the
+// word is how brands and products are written, so the word names something
+// as much as a capitalised one does.
+bool is_camel_case(std::string_view text) {
+  if (text.size() < 3 || !(text[0] >= 'a' && text[0] <= 'z')) return false;
+  return text[1] >= 'A' && text[1] <= 'Z' && std::any_of(text.begin() + 2, text.end(), [](char c) {
+           return c >= 'a' && c <= 'z';
+         });
+}
+
 void look_up_word(const ActorLexicon& lex, Tokens& t, uint32_t i, std::string& scratch) {
   const Token& token = t.seg.tokens[i];
   TokenFacts& f = t.facts[i];
   f.core_end = token.span.end;
   if (token.kind != TokenKind::word) return;
-  f.flags |= kWord | (token.capitalised ? uint32_t(kCap) : 0u) | (token.all_caps ? uint32_t(kAllCaps) : 0u);
   std::string_view text = t.text(i);
+  const bool capital = token.capitalised || is_camel_case(text);
+  f.flags |= kWord | (capital ? uint32_t(kCap) : 0u) | (token.all_caps ? uint32_t(kAllCaps) : 0u);
   size_t core = without_possessive(text);
   f.core_end = token.span.start + uint32_t(core);
   f.fold_start = uint32_t(t.folded.size());

@@ -79,9 +79,10 @@ bool dated_in_its_own_words(const DocumentAnalysis& a, const EventMention& noun)
   return first > noun.token && first - noun.token <= kAfter;
 }
 
-// Which events become graph nodes: verbs that are dated, have a named agent
-// or report something; event nouns dated in their own words ("the CSTO
-// summit (May 16)"); and every event a causal link needs.
+// Which events become graph nodes: verbs dated in their own sentence or with
+// a named participant ("sued Apple", "Jobs was fired" count as much as "Jobs
+// said"); event nouns dated in their own words ("the CSTO summit (May 16)");
+// and every event a causal link needs.
 std::vector<bool> select_events(const DocumentAnalysis& a, const EventVocabulary& vocabulary) {
   std::vector<bool> keep(a.events.size(), false);
   for (size_t e = 0; e < a.events.size(); ++e) {
@@ -92,11 +93,12 @@ std::vector<bool> select_events(const DocumentAnalysis& a, const EventVocabulary
                 dated_in_its_own_words(a, event);
       continue;
     }
-    bool agent = std::any_of(event.participants.begin(), event.participants.end(),
-                             [](const Participant& p) { return p.role == "agent"; });
+    bool named_participant = !event.participants.empty();
+    // A time from earlier sentences (the story's) is not enough on its own.
+    bool own_time = event.timex >= 0 && a.timexes[event.timex].sentence == event.sentence;
     bool leads_into_next = e + 1 < a.events.size() && event.event_class == EventClass::aspectual &&
                            a.events[e + 1].sentence == event.sentence && a.events[e + 1].token <= event.token + 4;
-    keep[e] = !leads_into_next && (event.timex >= 0 || agent);
+    keep[e] = !leads_into_next && (own_time || named_participant);
   }
   for (const auto& r : a.relations)
     if (r.type == "causes" || r.type == "coreferent") keep[r.source] = keep[r.target] = true;

@@ -7,6 +7,7 @@
 
 #include "events/event.h"
 #include "events/lexicon.h"
+#include "events/narrative_time.h"
 #include "events/trigger_model.h"
 
 namespace annals {
@@ -274,6 +275,17 @@ bool event_noun_between(const EventLexicon& lex, const SentenceView& s, size_t f
   return false;
 }
 
+// "this year's conference", "last week’s meeting": a possessive date
+// describes a noun, it does not date the clause.
+bool possessive_date(const Document& doc, const Timex& t) {
+  std::string_view text = doc.text;
+  std::string_view words = text.substr(t.span.start, t.span.end - t.span.start);
+  std::string_view after = text.substr(std::min<size_t>(t.span.end, text.size()), 4);
+  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
+    if (words.ends_with(mark) || after.starts_with(mark)) return true;
+  return false;
+}
+
 void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std::vector<Timex>& timexes,
             EventMention& event) {
   auto dated = [&](int32_t clause) -> int32_t {
@@ -285,6 +297,7 @@ void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std:
       if (!event.noun && k > i && event_noun_between(lex, s, i, k)) continue;
       auto type = timexes[t].type;
       if (type != TimexType::date && type != TimexType::time) continue;
+      if (possessive_date(s.doc, timexes[t])) continue;
       size_t distance = k > i ? k - i : i - k;
       if (distance < best_distance) { best = t; best_distance = distance; }
     }
@@ -449,8 +462,10 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   const auto timexes_in = by_sentence(timexes, seg.sentences.size());
   const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
   detail::TriggerModel::Sentence model_view;
+  detail::NarrativeClock clock(doc, seg, timexes);
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
+    const size_t sentence_events = events.size();
     SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
     if (lexicon_->model.loaded()) view_for_model(lexicon_->model, s, model_view);
     bool reporting_seen = false;
@@ -507,11 +522,13 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
       find_participants(lex, s, i, trigger_end, passive, event);
       anchor(lex, s, i, timexes, event);
+      clock.date(event);
       event.label = make_label(lex, s, i, trigger_end, event, actors);
       reporting_seen |= event.event_class == EventClass::reporting && !event.noun;
       events.push_back(std::move(event));
       i = trigger_end - 1;
     }
+    clock.advance(events, sentence_events);
   }
   return events;
 }
