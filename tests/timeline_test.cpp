@@ -86,7 +86,7 @@ const char* kRecallStory =
     "Acme recalls heaters\n"
     "March 3, 2009\n"
     "On Monday, Acme Corporation recalled 2,000 heaters.\n"
-    "The company said that the heaters might overheat.\n"
+    "The company said that the heaters might explode.\n"
     "In 1990, Acme Corporation had recalled 300 stoves.\n"
     "Acme Corporation also apologised to its customers.\n"
     "Acme Corporation sells heaters in ten countries.\n"
@@ -103,7 +103,7 @@ TEST(Timeline, UndatedEventsTakeTheStorysTime) {
 
 TEST(Timeline, HypotheticalAndNegatedEventsStayUndated) {
   auto a = analyse(kRecallStory);
-  EXPECT_EQ(date_of(a, find(a, "overheat")), "");
+  EXPECT_EQ(date_of(a, find(a, "explode")), "");
   EXPECT_EQ(date_of(a, find(a, "stop")), "");
 }
 
