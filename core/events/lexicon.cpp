@@ -120,9 +120,10 @@ Status load_verbs(const Resources& resources, EventLexicon& lexicon) {
   for (const char* name : {"en/events/verbs.tsv", "en/events/wordnet_verbs.tsv"})
     if (auto status = load_verb_table(resources, name, lexicon, known); !status) return status;
   // Excluded forms of WordNet verbs; curated verbs keep theirs.
-  for (auto it = lexicon.verbs.begin(); it != lexicon.verbs.end();)
-    it = lexicon.not_triggers.count(it->first) && !lexicon.curated.count(it->second.lemma) ? lexicon.verbs.erase(it)
-                                                                                           : std::next(it);
+  lexicon.verbs.keep_only([&](const auto& entry) {
+    return !lexicon.not_triggers.count(entry.first) || lexicon.curated.count(entry.second.lemma);
+  });
+  lexicon.verbs.seal();
   return ok_status();
 }
 
@@ -166,6 +167,8 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
     if (!kind) return Error{ErrorCode::bad_data, table->where(row), kind.error().message};
     lexicon.cues[fold_case(row.fields[0])] = {*kind, std::string(row.fields[2])};
   }
+  lexicon.cue_filter.reset(lexicon.cues.size());
+  for (const auto& [word, cue] : lexicon.cues) lexicon.cue_filter.add(word);
   auto roles = resources.table("en/events/roles.tsv", 2);
   if (!roles) return roles.error();
   for (const auto& row : roles->rows) lexicon.roles[fold_case(row.fields[0])] = std::string(row.fields[1]);
@@ -173,6 +176,23 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
 }
 
 }  // namespace
+
+void WordFilter::reset(size_t words) {
+  size_t size = 64;
+  while (size * 64 < words * 16) size *= 2;  // 16 bits a word: few false "maybe"s
+  bits_.assign(size, 0);
+  mask_ = size - 1;
+}
+
+void WordFilter::add(std::string_view word) {
+  const uint64_t h = hash(word);
+  bits_[h & mask_] |= (1ull << ((h >> 32) & 63)) | (1ull << ((h >> 40) & 63));
+}
+
+void VerbTable::seal() {
+  filter_.reset(map_.size());
+  for (const auto& entry : map_) filter_.add(entry.first);
+}
 
 Result<EventClass> parse_event_class(std::string_view text) {
   static constexpr std::pair<std::string_view, EventClass> names[] = {

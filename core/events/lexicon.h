@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <string_view>
 #include <vector>
 
 #include "events/event.h"
@@ -34,8 +35,59 @@ struct Cue {
   std::string value;
 };
 
+// A bit filter over a set of words: "maybe" for every word of the set, "no"
+// for nearly all others, from a table small enough to stay in the cache.
+// Most words of running text are in none of the lexicons; the filter
+// answers those without a hash-map look-up.
+class WordFilter {
+ public:
+  void reset(size_t words);  // sized for this many words, 16 bits each
+  void add(std::string_view word);
+  bool maybe(std::string_view word) const {
+    if (bits_.empty()) return true;
+    const uint64_t h = hash(word);
+    const uint64_t bits = bits_[h & mask_];
+    return (bits >> ((h >> 32) & 63) & 1) && (bits >> ((h >> 40) & 63) & 1);
+  }
+
+ private:
+  static uint64_t hash(std::string_view word) {
+    uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (char c : word) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  std::vector<uint64_t> bits_;
+  size_t mask_ = 0;
+};
+
+// Verb forms -> entries, with a WordFilter in front.
+class VerbTable {
+ public:
+  using Map = std::unordered_multimap<std::string, VerbEntry>;
+  using const_iterator = Map::const_iterator;
+
+  void emplace(const std::string& form, VerbEntry entry) { map_.emplace(form, std::move(entry)); }
+  template <typename Keep>
+  void keep_only(Keep keep) {
+    for (auto it = map_.begin(); it != map_.end();) it = keep(*it) ? std::next(it) : map_.erase(it);
+  }
+  void seal();  // builds the filter once the table is complete
+
+  std::pair<const_iterator, const_iterator> equal_range(const std::string& form) const {
+    if (!filter_.maybe(form)) return {map_.end(), map_.end()};
+    return map_.equal_range(form);
+  }
+  size_t count(const std::string& form) const { return filter_.maybe(form) ? map_.count(form) : 0; }
+  const_iterator begin() const { return map_.begin(); }
+  const_iterator end() const { return map_.end(); }
+
+ private:
+  Map map_;
+  WordFilter filter_;
+};
+
 struct EventLexicon {
-  std::unordered_multimap<std::string, VerbEntry> verbs;  // folded form -> entry
+  VerbTable verbs;  // folded form -> entries
   std::unordered_map<std::string, NounEntry> nouns;
   std::unordered_map<std::string, Cue> cues;
   std::unordered_map<std::string, std::string> roles;     // preposition -> role
@@ -43,7 +95,10 @@ struct EventLexicon {
   std::unordered_set<std::string> curated;                // lemmas of en/events/verbs.tsv
   std::unordered_map<std::string, EventClass> trained_class;  // form -> class learnt from TimeBank
 
+  WordFilter cue_filter;  // over the words of cues
+
   const Cue* cue(const std::string& folded) const {
+    if (!cue_filter.maybe(folded)) return nullptr;
     auto it = cues.find(folded);
     return it == cues.end() ? nullptr : &it->second;
   }
