@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "relations/relation.h"
@@ -13,7 +14,10 @@ namespace {
 struct CausalCue {
   std::vector<std::string> words;
   bool cause_after = true;
-  bool opens_clause = false;  // only at the start of a sentence or after "," "and" "but" ";"
+  // Where the cue may stand: anywhere; only at the start of a sentence or
+  // after "," ";" "and" "but" (clause-start); only at the start of a
+  // sentence (sentence-start).
+  enum class Position : uint8_t { anywhere, clause_start, sentence_start } position = Position::anywhere;
 };
 
 // A temporal cue: how the cue's event stands to the other one, and where
@@ -79,6 +83,14 @@ size_t match_length(const std::vector<std::string>& folded, size_t i, const Caus
   return at - i;
 }
 
+// The optional position field of a cue table: "clause-start" or "sentence-start".
+std::optional<CausalCue::Position> position_of(const TsvRow& row, size_t field) {
+  if (row.fields.size() <= field) return CausalCue::Position::anywhere;
+  if (row.fields[field] == "clause-start") return CausalCue::Position::clause_start;
+  if (row.fields[field] == "sentence-start") return CausalCue::Position::sentence_start;
+  return std::nullopt;
+}
+
 bool opens_clause(const std::vector<std::string>& folded, size_t i) {
   return i == 0 || is_clause_break(folded[i - 1]) || folded[i - 1] == "and" || folded[i - 1] == "but";
 }
@@ -91,7 +103,8 @@ std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const
     folded.push_back(fold_case(doc.slice(seg.tokens[t].span)));
   for (size_t i = 0; i < folded.size(); ++i)
     for (const auto& cue : cues) {
-      if (cue.opens_clause && !opens_clause(folded, i)) continue;
+      if (cue.position == CausalCue::Position::clause_start && !opens_clause(folded, i)) continue;
+      if (cue.position == CausalCue::Position::sentence_start && i != 0) continue;
       size_t length = match_length(folded, i, cue);
       if (length == 0) continue;
       matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after,
@@ -181,13 +194,14 @@ Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& wo
     if (row.fields[2] != "previous" && row.fields[2] != "following")
       return Error{ErrorCode::bad_data, table->where(row), "the other event must be \"previous\" or \"following\""};
     cue.other_follows = row.fields[2] == "following";
-    bool opens = row.fields.size() > 3 && row.fields[3] == "clause-start";
-    if (row.fields.size() > 3 && !opens)
-      return Error{ErrorCode::bad_data, table->where(row), "the fourth field, if any, must be \"clause-start\""};
+    auto position = position_of(row, 3);
+    if (!position)
+      return Error{ErrorCode::bad_data, table->where(row),
+                   "the fourth field, if any, must be \"clause-start\" or \"sentence-start\""};
     auto split = split_words(row.fields[0]);
     if (split.empty() || std::find(split.begin(), split.end(), kGap) != split.end())
       return Error{ErrorCode::bad_data, table->where(row), "a temporal cue is plain words"};
-    rows.push_back({CausalCue{std::move(split), false, opens}, cue});
+    rows.push_back({CausalCue{std::move(split), false, *position}, cue});
   }
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto& a, const auto& b) { return a.first.words.size() > b.first.words.size(); });
@@ -209,13 +223,14 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
   for (const auto& row : table->rows) {
     if (row.fields[1] != "after" && row.fields[1] != "before")
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
-    bool opens = row.fields.size() > 2 && row.fields[2] == "clause-start";
-    if (row.fields.size() > 2 && !opens)
-      return Error{ErrorCode::bad_data, table->where(row), "the third field, if any, must be \"clause-start\""};
+    auto position = position_of(row, 2);
+    if (!position)
+      return Error{ErrorCode::bad_data, table->where(row),
+                   "the third field, if any, must be \"clause-start\" or \"sentence-start\""};
     auto words = split_words(row.fields[0]);
     if (words.empty() || words.front() == kGap || words.back() == kGap)
       return Error{ErrorCode::bad_data, table->where(row), "a cue cannot begin or end with \"...\""};
-    cues->cues.push_back({std::move(words), row.fields[1] == "after", opens});
+    cues->cues.push_back({std::move(words), row.fields[1] == "after", *position});
   }
   const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
       {"en/relations/reactions.tsv", &cues->reactions},
