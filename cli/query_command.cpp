@@ -36,9 +36,14 @@ struct QueryOptions {
   bool all = false;
 };
 
+// "2022-01-13?" (partly inferred); "2022-01-13 (or 2022-01-14)" when
+// sources disagree.
 std::string when(const GraphEvent& e) {
   if (!e.time) return "(undated)";
-  return e.time->value + (e.time->inferred ? "?" : "");
+  std::string others;
+  for (const auto& d : e.time->disputed)
+    if (d.value != e.time->value) others += (others.empty() ? " (or " : ", ") + d.value;
+  return e.time->value + (e.time->inferred ? "?" : "") + (others.empty() ? "" : others + ")");
 }
 
 std::string actor_names(const Graph& g, const GraphEvent& e) {
@@ -66,12 +71,20 @@ std::string as_table(const Graph& g, const std::vector<const GraphEvent*>& event
   return table.render(use_colour());
 }
 
+// Every date the sources give, when they disagree: [{"value", "docs"}].
+Json disputed_json(const GraphEvent& e) {
+  Json dates = Json::array();
+  if (e.time)
+    for (const auto& d : e.time->disputed) dates.push_back({{"value", d.value}, {"docs", d.docs}});
+  return dates;
+}
+
 Json event_json(const Graph& g, const GraphEvent& e) {
   return {{"id", e.id}, {"label", e.label}, {"time", e.time ? e.time->value : ""},
           {"start", e.time && e.time->start ? *e.time->start : ""},
           {"end", e.time && e.time->end ? *e.time->end : ""},
           {"actors", actor_names(g, e)}, {"sources", source_count(e)},
-          {"polarity", e.polarity}, {"modality", e.modality}};
+          {"polarity", e.polarity}, {"modality", e.modality}, {"disputed", disputed_json(e)}};
 }
 
 std::string as_json(const Graph& g, const std::vector<const GraphEvent*>& events) {

@@ -247,6 +247,11 @@ TEST(QueryCliDisputes, SourcesThatDisagreeOnADateAreOneFlaggedNode) {
     EXPECT_EQ(j[0]["kind"], "sources_disagree");
     EXPECT_EQ(j[0]["detail"], "a dates it 2022-01-13, b 2022-01-14");
   }
+  // Listing the event shows both dates.
+  auto find = run_annals("query '" + (dir / "s.annals") + "' find met");
+  EXPECT_NE(find.out.find("(or 2022-01-14)"), std::string::npos) << find.out;
+  auto find_json = run_annals("query '" + (dir / "g.json") + "' find met --format json");
+  EXPECT_EQ(Json::parse(find_json.out)[0]["disputed"][1]["value"], "2022-01-14") << find_json.out;
 }
 
 TEST_F(QueryCli, NewSubcommandsHaveHelpWithExamples) {

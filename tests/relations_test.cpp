@@ -123,6 +123,9 @@ TEST(Relations, TemporalCuesOnlyWhereTheyOrderEvents) {
       // A timex, not a narrative "later"; "since then" is not "then".
       {"Putin met Tokayev on Monday. He will visit Minsk later this month.", ""},
       {"The protests began in January. Since then the army has patrolled the streets.", ""},
+      // The "then" of a condition.
+      {"If the army attacks, then the allies will respond.", ""},
+      {"Speaking of his own opinion, Sidorov added, then he does not see the need for it.", ""},
       // A report does not come before what it reports.
       {"Putin said that the troops later left Almaty.", ""},
       // The cue's evidence orders the events, whatever their dates.

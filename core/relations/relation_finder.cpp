@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "relations/relation.h"
@@ -13,7 +14,10 @@ namespace {
 struct CausalCue {
   std::vector<std::string> words;
   bool cause_after = true;
-  bool opens_clause = false;  // only at the start of a sentence or after "," "and" "but" ";"
+  // Where the cue may stand: anywhere; only at the start of a sentence or
+  // after "," ";" "and" "but" (clause-start); only at the start of a
+  // sentence (sentence-start).
+  enum class Position : uint8_t { anywhere, clause_start, sentence_start } position = Position::anywhere;
 };
 
 // A temporal cue: how the cue's event stands to the other one, and where
@@ -32,6 +36,7 @@ struct RelationFinder::Cues {
   std::vector<CausalCue> cues;  // longest first, so "because of" wins over "because"
   std::vector<CausalCue> temporal_words;   // longest first, as cues
   std::vector<TemporalCue> temporal;       // the same order as temporal_words
+  std::unordered_set<std::string> causal_starts, temporal_starts;  // first words of each kind
   std::unordered_set<std::string> clause_openers;  // "that", "which", ";" ...
   std::unordered_set<std::string> reactions;       // lemmas: "criticize"
   std::unordered_set<std::string> anaphors;        // "this", "that"
@@ -79,19 +84,37 @@ size_t match_length(const std::vector<std::string>& folded, size_t i, const Caus
   return at - i;
 }
 
+// The optional position field of a cue table: "clause-start" or "sentence-start".
+std::optional<CausalCue::Position> position_of(const TsvRow& row, size_t field) {
+  if (row.fields.size() <= field) return CausalCue::Position::anywhere;
+  if (row.fields[field] == "clause-start") return CausalCue::Position::clause_start;
+  if (row.fields[field] == "sentence-start") return CausalCue::Position::sentence_start;
+  return std::nullopt;
+}
+
 bool opens_clause(const std::vector<std::string>& folded, size_t i) {
   return i == 0 || is_clause_break(folded[i - 1]) || folded[i - 1] == "and" || folded[i - 1] == "but";
 }
 
+// The words cues begin with: most tokens begin none, and are passed over
+// without comparing them with every cue.
+std::unordered_set<std::string> first_words(const std::vector<CausalCue>& cues) {
+  std::unordered_set<std::string> words;
+  for (const auto& cue : cues) words.insert(cue.words.front());
+  return words;
+}
+
 std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const Sentence& sentence,
-                             const std::vector<CausalCue>& cues) {
+                             const std::vector<CausalCue>& cues, const std::unordered_set<std::string>& starts) {
   std::vector<Match> matches;
   std::vector<std::string> folded;
   for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t)
     folded.push_back(fold_case(doc.slice(seg.tokens[t].span)));
-  for (size_t i = 0; i < folded.size(); ++i)
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (!starts.count(folded[i])) continue;
     for (const auto& cue : cues) {
-      if (cue.opens_clause && !opens_clause(folded, i)) continue;
+      if (cue.position == CausalCue::Position::clause_start && !opens_clause(folded, i)) continue;
+      if (cue.position == CausalCue::Position::sentence_start && i != 0) continue;
       size_t length = match_length(folded, i, cue);
       if (length == 0) continue;
       matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after,
@@ -99,6 +122,7 @@ std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const
       i += length - 1;
       break;
     }
+  }
   return matches;
 }
 
@@ -181,13 +205,14 @@ Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& wo
     if (row.fields[2] != "previous" && row.fields[2] != "following")
       return Error{ErrorCode::bad_data, table->where(row), "the other event must be \"previous\" or \"following\""};
     cue.other_follows = row.fields[2] == "following";
-    bool opens = row.fields.size() > 3 && row.fields[3] == "clause-start";
-    if (row.fields.size() > 3 && !opens)
-      return Error{ErrorCode::bad_data, table->where(row), "the fourth field, if any, must be \"clause-start\""};
+    auto position = position_of(row, 3);
+    if (!position)
+      return Error{ErrorCode::bad_data, table->where(row),
+                   "the fourth field, if any, must be \"clause-start\" or \"sentence-start\""};
     auto split = split_words(row.fields[0]);
     if (split.empty() || std::find(split.begin(), split.end(), kGap) != split.end())
       return Error{ErrorCode::bad_data, table->where(row), "a temporal cue is plain words"};
-    rows.push_back({CausalCue{std::move(split), false, opens}, cue});
+    rows.push_back({CausalCue{std::move(split), false, *position}, cue});
   }
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto& a, const auto& b) { return a.first.words.size() > b.first.words.size(); });
@@ -209,13 +234,14 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
   for (const auto& row : table->rows) {
     if (row.fields[1] != "after" && row.fields[1] != "before")
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
-    bool opens = row.fields.size() > 2 && row.fields[2] == "clause-start";
-    if (row.fields.size() > 2 && !opens)
-      return Error{ErrorCode::bad_data, table->where(row), "the third field, if any, must be \"clause-start\""};
+    auto position = position_of(row, 2);
+    if (!position)
+      return Error{ErrorCode::bad_data, table->where(row),
+                   "the third field, if any, must be \"clause-start\" or \"sentence-start\""};
     auto words = split_words(row.fields[0]);
     if (words.empty() || words.front() == kGap || words.back() == kGap)
       return Error{ErrorCode::bad_data, table->where(row), "a cue cannot begin or end with \"...\""};
-    cues->cues.push_back({std::move(words), row.fields[1] == "after", opens});
+    cues->cues.push_back({std::move(words), row.fields[1] == "after", *position});
   }
   const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
       {"en/relations/reactions.tsv", &cues->reactions},
@@ -234,6 +260,8 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
   if (auto status = load_temporal_cues(resources, cues->temporal_words, cues->temporal); !status)
     return status.error();
+  cues->causal_starts = first_words(cues->cues);
+  cues->temporal_starts = first_words(cues->temporal_words);
   return RelationFinder(std::move(cues));
 }
 
@@ -324,12 +352,13 @@ int32_t told_before(const std::vector<EventMention>& events, const std::vector<u
 // first) or `simultaneous`, with the cue as evidence.
 void add_temporal_links(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
                         const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
-                        const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& openers,
+                        const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& starts,
+                        const std::unordered_set<std::string>& openers,
                         std::vector<RelationMention>& out) {
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
     const auto& in_sentence = events_in[si];
-    for (const Match& m : find_cues(doc, seg, sentence, words)) {
+    for (const Match& m : find_cues(doc, seg, sentence, words, starts)) {
       const TemporalCue& cue = temporal[m.cue];
       auto near = [&](bool forwards, bool verbs_only) {
         return nearest_event(doc, seg, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
@@ -371,7 +400,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
     const auto& in_sentence = events_in[si];
-    for (const Match& cue : find_cues(doc, seg, sentence, cues_->cues)) {
+    for (const Match& cue : find_cues(doc, seg, sentence, cues_->cues, cues_->causal_starts)) {
       // "at the request of Y, X did": the cue names the cause; the effect is
       // the verb on either side.
       int32_t inside = nearest_noun_event(events, in_sentence, cue.first, cue.end);
@@ -406,8 +435,8 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   }
   add_reactions(events, actors, cues_->reactions, relations);
   add_answered_requests(events, actors, cues_->requests, relations);
-  add_temporal_links(doc, seg, events, events_in, cues_->temporal_words, cues_->temporal, cues_->clause_openers,
-                     relations);
+  add_temporal_links(doc, seg, events, events_in, cues_->temporal_words, cues_->temporal, cues_->temporal_starts,
+                     cues_->clause_openers, relations);
   return relations;
 }
 
