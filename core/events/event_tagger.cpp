@@ -235,19 +235,21 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
       break;
     }
   }
+  // After the trigger: its object (the first actor), then actors that a
+  // preposition ties to it ("from the CSTO", "in Moscow"). Other actors
+  // further on belong to the object's own words ("forced Apple to lower its
+  // prices in its UK iTunes store"), not to this event.
   int32_t last = -1;
+  bool object = false;
   for (size_t k = trigger_end; k < s.size() && s.clause[k] == clause; ++k) {
     if (s.actor[k] < 0 || s.actor[k] == last) continue;
     last = s.actor[k];
     size_t before = k;
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
-    std::string role = "patient";
-    if (before > trigger_end) {
-      auto it = lex.roles.find(s.folded[before - 1]);
-      if (it != lex.roles.end()) role = it->second;
-      else if (s.actor[before - 1] < 0) role = "participant";
-    }
-    event.participants.push_back({s.actor[k], role});
+    auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();
+    if (it != lex.roles.end()) event.participants.push_back({s.actor[k], it->second});
+    else if (!object) event.participants.push_back({s.actor[k], "patient"});
+    object = true;
   }
 }
 
