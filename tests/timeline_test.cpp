@@ -74,6 +74,13 @@ TEST(Timeline, AfterTheTriggerOnlyTheObjectAndPrepositionalActorsTakePart) {
   EXPECT_TRUE(has(participants(a, find(a, "requested")), "Nortek Corporation/recipient")) << actor_names(a);
 }
 
+TEST(Timeline, CoordinatedClausesShareTheSubjectAndReportedSubjectsAreNotObjects) {
+  auto a = analyse("Dana Price has not yet explained the delay, but said Nortek Corporation will pay.\n");
+  auto said = participants(a, find(a, "said"));
+  EXPECT_TRUE(has(said, "Dana Price/agent")) << actor_names(a);
+  EXPECT_FALSE(has(said, "Nortek Corporation/patient")) << "Nortek is the subject of 'will pay'";
+}
+
 TEST(Timeline, CamelCaseProductsAndModelNumbersAreActors) {
   auto a = analyse("Analysts praised the zPad 3 and the old zPad.\neBay bought the startup in May.\n");
   EXPECT_TRUE(has_actor(a, "zPad 3")) << actor_names(a);
