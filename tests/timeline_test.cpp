@@ -64,6 +64,23 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
+TEST(Timeline, AfterTheTriggerOnlyTheObjectAndPrepositionalActorsTakePart) {
+  auto a = analyse("Regulators in Brussels fined Nortek Corporation over its Acme Corporation deal.\n"
+                   "Dana Price requested help from Nortek Corporation.\n");
+  auto fined = participants(a, find(a, "fined"));
+  EXPECT_TRUE(has(fined, "Nortek Corporation/patient")) << actor_names(a);
+  EXPECT_FALSE(has(fined, "Acme Corporation/participant")) << "Acme belongs to the deal, not to the fine";
+  EXPECT_FALSE(has(fined, "Acme Corporation/patient"));
+  EXPECT_TRUE(has(participants(a, find(a, "requested")), "Nortek Corporation/recipient")) << actor_names(a);
+}
+
+TEST(Timeline, CoordinatedClausesShareTheSubjectAndReportedSubjectsAreNotObjects) {
+  auto a = analyse("Dana Price has not yet explained the delay, but said Nortek Corporation will pay.\n");
+  auto said = participants(a, find(a, "said"));
+  EXPECT_TRUE(has(said, "Dana Price/agent")) << actor_names(a);
+  EXPECT_FALSE(has(said, "Nortek Corporation/patient")) << "Nortek is the subject of 'will pay'";
+}
+
 TEST(Timeline, CamelCaseProductsAndModelNumbersAreActors) {
   auto a = analyse("Analysts praised the zPad 3 and the old zPad.\neBay bought the startup in May.\n");
   EXPECT_TRUE(has_actor(a, "zPad 3")) << actor_names(a);

@@ -237,30 +237,54 @@ void read_auxiliaries(const EventLexicon& lex, const SentenceView& s, size_t i, 
   }
 }
 
+// "Jobs has not yet mentioned what prompted it, but said ...": a
+// coordinated clause without a subject shares the first one named before it.
+int32_t shared_subject(const SentenceView& s, int32_t clause) {
+  for (int32_t c = clause - 1; c >= 0; --c)
+    for (size_t k = 0; k < s.size(); ++k)
+      if (s.clause[k] == c && s.actor[k] >= 0) return s.actor[k];
+  return -1;
+}
+
+// "said he will stay", "announced Apple would offer": an actor right before
+// a verb is the subject of what follows, not the trigger's object.
+bool starts_clause(const EventLexicon& lex, const SentenceView& s, size_t k) {
+  size_t next = k;
+  while (next < s.size() && s.actor[next] == s.actor[k]) ++next;
+  if (next >= s.size() || s.timex[next] >= 0) return false;
+  const Cue* cue = cue_at(lex, s, next);
+  if (cue && (cue->kind == CueKind::be || cue->kind == CueKind::modal || cue->kind == CueKind::perfect ||
+              cue->kind == CueKind::do_support))
+    return true;
+  return verb_at(lex, s, next) != nullptr;
+}
+
 void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
                        bool passive, EventMention& event) {
   const int32_t clause = s.clause[i];
-  for (size_t k = i; k > 0;) {  // subject: nearest actor before the trigger
+  int32_t subject = -1;
+  for (size_t k = i; k > 0 && subject < 0;) {  // subject: nearest actor before the trigger
     --k;
     if (s.clause[k] != clause) break;
-    if (s.actor[k] >= 0) {
-      event.participants.push_back({s.actor[k], passive ? "patient" : "agent"});
-      break;
-    }
+    subject = s.actor[k];
   }
+  if (subject < 0 && s.coordinated[clause]) subject = shared_subject(s, clause);
+  if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
+  // After the trigger: its object (the first actor), then actors that a
+  // preposition ties to it ("from the CSTO", "in Moscow"). Other actors
+  // further on belong to the object's own words ("forced Apple to lower its
+  // prices in its UK iTunes store"), not to this event.
   int32_t last = -1;
+  bool object = false;
   for (size_t k = trigger_end; k < s.size() && s.clause[k] == clause; ++k) {
     if (s.actor[k] < 0 || s.actor[k] == last) continue;
     last = s.actor[k];
     size_t before = k;
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
-    std::string role = "patient";
-    if (before > trigger_end) {
-      auto it = lex.roles.find(s.folded[before - 1]);
-      if (it != lex.roles.end()) role = it->second;
-      else if (s.actor[before - 1] < 0) role = "participant";
-    }
-    event.participants.push_back({s.actor[k], role});
+    auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();
+    if (it != lex.roles.end()) event.participants.push_back({s.actor[k], it->second});
+    else if (!object && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
+    object = true;
   }
 }
 

@@ -45,6 +45,9 @@ void NarrativeClock::date(EventMention& event) const {
 // time is the first one the body gives an event, and an undated sentence
 // after a dated aside goes back to it.
 void NarrativeClock::advance(const std::vector<EventMention>& events, size_t from) {
+  constexpr uint32_t kLeadSentences = 3;
+  if (from == events.size() || !in_body(events[from].sentence) || told_ >= kLeadSentences) return;
+  ++told_;
   for (size_t e = from; e < events.size() && reference_ < 0; ++e)
     if (in_body(events[e].sentence) && events[e].timex >= 0 && timexes_[events[e].timex].sentence == events[e].sentence &&
         moves_story(events[e].timex))

@@ -36,6 +36,7 @@ class NarrativeClock {
   const std::vector<Timex>& timexes_;
   int32_t article_ = -1;    // the dateline's timex
   int32_t reference_ = -1;  // the story's current time, -1 until a sentence dates it
+  uint32_t told_ = 0;       // body sentences with events seen so far
 };
 
 }  // namespace annals::detail
