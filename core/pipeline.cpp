@@ -1,5 +1,9 @@
 #include "pipeline.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 
 namespace annals {
 
@@ -64,7 +68,14 @@ Result<Graph> run_pipeline(const std::vector<std::string>& paths, const Resource
     if (!doc) return doc.error();
     documents.push_back(pipeline->reduce(pipeline->analyse(std::move(*doc))));
   }
-  return pipeline->assemble(documents);
+  Graph graph = pipeline->assemble(documents);
+  documents = {};
+  // The findings are freed, but glibc keeps their pages: give them back
+  // before the caller writes the graph out (as much again as the graph).
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+  return graph;
 }
 
 }  // namespace annals

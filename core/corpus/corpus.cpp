@@ -375,6 +375,12 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
   f.doc.dct = std::move(a.doc.dct);
   f.timexes = std::move(a.timexes);
   f.actors.actors = std::move(a.actors.actors);
+  // Held until the whole corpus is read: no spare capacity.
+  f.events.shrink_to_fit();
+  f.dated.shrink_to_fit();
+  f.relations.shrink_to_fit();
+  f.timexes.shrink_to_fit();
+  f.actors.actors.shrink_to_fit();
   return f;
 }
 

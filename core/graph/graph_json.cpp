@@ -170,7 +170,8 @@ std::string to_json(const Graph& graph) {
   append_array(out, "actors", graph.actors, false);
   append_array(out, "events", graph.events, false);
   append_array(out, "relations", graph.relations, true);
-  return out + "}\n";
+  out += "}\n";
+  return out;
 }
 
 Result<Graph> graph_from_json(const std::string& text, const std::string& where) {
