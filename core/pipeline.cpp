@@ -1,11 +1,15 @@
 #include "pipeline.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 
 namespace annals {
 
 Pipeline::Pipeline(const Resources& resources, PipelineOptions options, TimeTagger times,
                    ActorTagger actors, EventTagger events, RelationFinder relations, EventVocabulary vocabulary)
-    : resources_(&resources), options_(std::move(options)), times_(std::move(times)),
+    : options_(std::move(options)), boilerplate_(resources), segmenter_(resources), times_(std::move(times)),
       actors_(std::move(actors)), events_(std::move(events)), relations_(std::move(relations)),
       vocabulary_(std::move(vocabulary)) {}
 
@@ -24,12 +28,12 @@ Result<Pipeline> Pipeline::create(const Resources& resources, PipelineOptions op
                   std::move(*events), std::move(*relations), std::move(*vocabulary));
 }
 
-DocumentAnalysis Pipeline::analyse(Document doc) const {
+DocumentAnalysis Pipeline::analyse(Document doc, const std::optional<Dct>& dct) const {
   DocumentAnalysis a;
-  mark_boilerplate(doc, *resources_);
+  boilerplate_.mark(doc);
   auto found_dct = times_.find_dct(doc);  // also marks the date line
-  doc.dct = options_.dct ? options_.dct : found_dct;
-  a.seg = segment(doc, *resources_);
+  doc.dct = dct ? dct : options_.dct ? options_.dct : found_dct;
+  a.seg = segmenter_.segment(doc);
   a.timexes = times_.tag(doc, a.seg);
   a.actors = actors_.tag(doc, a.seg, a.timexes);
   a.events = events_.tag(doc, a.seg, a.timexes, a.actors);
@@ -38,21 +42,40 @@ DocumentAnalysis Pipeline::analyse(Document doc) const {
   return a;
 }
 
-Graph Pipeline::assemble(std::vector<DocumentAnalysis>& documents) const {
+DocumentFindings Pipeline::reduce(DocumentAnalysis&& analysis) const {
+  return reduce_document(std::move(analysis), vocabulary_);
+}
+
+Graph Pipeline::assemble(std::vector<DocumentFindings>& documents) const {
   return assemble_graph(documents, actors_, vocabulary_);
+}
+
+Graph Pipeline::assemble(std::vector<DocumentAnalysis>& documents) const {
+  std::vector<DocumentFindings> findings;
+  findings.reserve(documents.size());
+  for (auto& a : documents) findings.push_back(reduce(std::move(a)));
+  return assemble(findings);
 }
 
 Result<Graph> run_pipeline(const std::vector<std::string>& paths, const Resources& resources,
                            const PipelineOptions& options) {
   auto pipeline = Pipeline::create(resources, options);
   if (!pipeline) return pipeline.error();
-  std::vector<DocumentAnalysis> documents;
+  std::vector<DocumentFindings> documents;
+  documents.reserve(paths.size());
   for (const auto& path : paths) {
     auto doc = read_document(path);
     if (!doc) return doc.error();
-    documents.push_back(pipeline->analyse(std::move(*doc)));
+    documents.push_back(pipeline->reduce(pipeline->analyse(std::move(*doc))));
   }
-  return pipeline->assemble(documents);
+  Graph graph = pipeline->assemble(documents);
+  documents = {};
+  // The findings are freed, but glibc keeps their pages: give them back
+  // before the caller writes the graph out (as much again as the graph).
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+  return graph;
 }
 
 }  // namespace annals

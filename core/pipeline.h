@@ -1,7 +1,10 @@
 // The whole flow, one screen:
 //
 //   load document → segment → tag times → tag actors → tag events
-//   → find relations → (all documents) merge into one graph
+//   → find relations → reduce to findings → (all documents) merge into one graph
+//
+// Each document is reduced to its findings (corpus/corpus.h) as soon as it
+// is analysed, so a corpus is held as the events it gives, not as its text.
 //
 // Each stage lives in its own folder under core/ with its types in one
 // header; this file only wires them together.
@@ -43,16 +46,22 @@ class Pipeline {
  public:
   static Result<Pipeline> create(const Resources& resources, PipelineOptions options);
 
-  // Per-document stages, in order.
-  DocumentAnalysis analyse(Document doc) const;
+  // Per-document stages, in order. `dct`, when given, is this document's
+  // date, over the options' --dct and what the text says.
+  DocumentAnalysis analyse(Document doc, const std::optional<Dct>& dct = std::nullopt) const;
+  // What the corpus stage needs of an analysis; the analysis is consumed.
+  DocumentFindings reduce(DocumentAnalysis&& analysis) const;
   // Cross-document stage: one graph for the corpus.
+  Graph assemble(std::vector<DocumentFindings>& documents) const;
+  // The same from whole analyses (reduced here first).
   Graph assemble(std::vector<DocumentAnalysis>& documents) const;
 
  private:
   Pipeline(const Resources& resources, PipelineOptions options, TimeTagger times, ActorTagger actors,
            EventTagger events, RelationFinder relations, EventVocabulary vocabulary);
-  const Resources* resources_;
   PipelineOptions options_;
+  BoilerplateMarker boilerplate_;
+  Segmenter segmenter_;
   TimeTagger times_;
   ActorTagger actors_;
   EventTagger events_;

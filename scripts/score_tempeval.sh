@@ -22,11 +22,9 @@ for corpus in "$@"; do
   in=$work/$corpus-in out=$work/$corpus-out
   rm -rf "$in" "$out"; mkdir -p "$in" "$out"
   python3 "$tools/te3_input_text.py" "$corpora/$corpus" "$in" >/dev/null
-  for txt in "$in"/*.txt; do
-    name=$(basename "$txt" .txt)
-    "$annals" annotate --format timeml --dct "$(cat "$in/$name.dct")" "$txt" >"$out/$name.tml" ||
-      echo "score_tempeval: annotate failed on $name" >&2
-  done
+  # one process for the corpus; each article's DCT from its .dct file
+  "$annals" annotate --format timeml --dct-sibling --out-dir "$out" "$in"/*.txt ||
+    { echo "score_tempeval: annotate failed on $corpus" >&2; exit 1; }
   echo "== $corpus"
   python3 "$tools/te3_score.py" "$corpora/$corpus" "$out" ${ERRORS:+--errors} |
     sed -n '/=== Timex/,/type F1/p;/errors/,$p' | grep -v "	event	" || true

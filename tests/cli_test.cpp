@@ -1,6 +1,9 @@
 // Runs the real binary: exit codes, messages and files for every failure path.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "test_support.h"
 
 namespace annals::testing {
@@ -110,6 +113,100 @@ TEST(Cli, QueryOptionsAreChecked) {
   expect_one_line_error(run_annals("query " + (dir / "g.json") + " actor Nobody-At-All"), 1, "no such actor");
   expect_one_line_error(run_annals("render " + (dir / "g.json") + " --view pie -o " + (dir / "x.svg")), 2, "--view");
   EXPECT_FALSE(std::filesystem::exists(dir / "x.svg"));
+}
+
+
+// annotate over many files in one process, as TempEval scoring runs it.
+constexpr const char* kArticles[] = {"examples/csto/001_2eeb481a60e0f16e.txt", kArticle,
+                                     "examples/csto/002_b355f01e7a83066b.txt"};
+
+std::vector<std::string> files_in(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+TEST(CliAnnotate, ManyFilesGiveWhatOneFileGives) {
+  for (const char* format : {"timeml", "json"}) {
+    TempDir dir;
+    std::string args;
+    for (const char* a : kArticles) args += std::string(" ") + a;
+    auto many = run_annals(std::string("annotate --format ") + format + " --dct 2022-05-20 --out-dir " + dir.path() + args);
+    ASSERT_EQ(many.exit_code, 0) << many.err;
+    EXPECT_TRUE(many.out.empty());
+    const std::string extension = std::string(format) == "json" ? ".json" : ".tml";
+    ASSERT_EQ(files_in(dir.path()).size(), std::size(kArticles));
+    for (const char* a : kArticles) {
+      auto one = run_annals(std::string("annotate --format ") + format + " --dct 2022-05-20 " + a);
+      ASSERT_EQ(one.exit_code, 0) << one.err;
+      EXPECT_FALSE(one.out.empty());
+      EXPECT_EQ(read_file(dir / (stem_of(a) + extension)), one.out) << a;
+    }
+  }
+}
+
+TEST(CliAnnotate, DatesFromSiblingFilesAreThoseOfDct) {
+  TempDir dir, out;
+  const std::string dates[] = {"2022-01-05", "2022-05-16T10:30", "2021-12-31"};
+  std::string args;
+  for (size_t i = 0; i < std::size(kArticles); ++i) {
+    std::string name = stem_of(kArticles[i]);  // the same name: the output names its document
+    write_file(dir / (name + ".txt"), read_file(kSourceDir + "/" + kArticles[i]));
+    write_file(dir / (name + ".dct"), dates[i] + "\n");
+    args += " " + (dir / (name + ".txt"));
+  }
+  auto many = run_annals("annotate --format timeml --dct-sibling --out-dir " + out.path() + args);
+  ASSERT_EQ(many.exit_code, 0) << many.err;
+  for (size_t i = 0; i < std::size(kArticles); ++i) {
+    auto one = run_annals("annotate --format timeml --dct " + dates[i] + " " + kArticles[i]);
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_NE(one.out.find(dates[i].substr(0, 10)), std::string::npos);
+    EXPECT_EQ(read_file(out / (stem_of(kArticles[i]) + ".tml")), one.out) << dates[i];
+  }
+}
+
+TEST(CliAnnotate, ABadFileAmongGoodOnesIsNamedAndNothingIsWritten) {
+  TempDir dir;
+  write_file(dir / "latin1.txt", "Caf\xe9 society met on May 16.\n");
+  write_file(dir / "good.txt", read_file(kSourceDir + "/" + kArticle));
+  write_file(dir / "good.dct", "2022-05-20\n");
+  write_file(dir / "nodate.txt", read_file(kSourceDir + "/" + kArticle));
+  write_file(dir / "baddate.txt", read_file(kSourceDir + "/" + kArticle));
+  write_file(dir / "baddate.dct", "soon\n");
+  struct Case { std::string options, bad, problem; } cases[] = {
+      {"--dct 2022-05-20", dir / "latin1.txt", "invalid UTF-8 at line 1"},
+      {"--dct 2022-05-20", dir / "missing.txt", "no such file"},
+      {"--dct-sibling", dir / "nodate.txt", "nodate.dct"},
+      {"--dct-sibling", dir / "baddate.txt", "baddate.dct"},
+  };
+  for (const auto& c : cases) {
+    TempDir out;
+    auto r = run_annals("annotate --format timeml " + c.options + " --out-dir " + out.path() + " " + (dir / "good.txt") +
+                        " '" + c.bad + "' " + kArticle);
+    expect_one_line_error(r, 1, c.problem);
+    EXPECT_NE(r.err.find(stem_of(c.bad)), std::string::npos) << "the message names the file: " << r.err;
+    EXPECT_TRUE(files_in(out.path()).empty()) << c.bad << ": outputs or temporary files left: " << files_in(out.path()).size();
+  }
+}
+
+TEST(CliAnnotate, UsageErrors) {
+  TempDir out;
+  std::string two = std::string(kArticles[0]) + " " + kArticles[1];
+  expect_one_line_error(run_annals("annotate --format timeml " + two), 2, "--out-dir");
+  expect_one_line_error(run_annals("annotate --dct 2022-05-20 --dct-sibling --out-dir " + out.path() + " " + two), 2,
+                        "--dct-sibling");
+  expect_one_line_error(run_annals("annotate -o x.tml --out-dir " + out.path() + " " + two), 2, "--out-dir");
+  expect_one_line_error(run_annals("annotate --out-dir " + (out / "nowhere") + " " + two), 2, "nowhere");
+  // Two inputs that would write the same output file.
+  TempDir other;
+  write_file(other / "004_d138a6afbf515449.txt", read_file(kSourceDir + "/" + kArticle));
+  expect_one_line_error(
+      run_annals("annotate --dct 2022-05-20 --out-dir " + out.path() + " " + kArticle + " " + (other / "004_d138a6afbf515449.txt")),
+      2, "004_d138a6afbf515449.tml");
+  EXPECT_TRUE(files_in(out.path()).empty());
 }
 
 }  // namespace

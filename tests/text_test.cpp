@@ -144,6 +144,33 @@ TEST(Segment, TokensKeepNumbersAndNamesWhole) {
     EXPECT_NE(std::find(words.begin(), words.end(), expected), words.end()) << expected;
 }
 
+// The pipeline makes one marker and one segmenter and reuses them for every
+// document: reuse must not carry anything from one document to the next.
+TEST(Segment, AReusedMarkerAndSegmenterGiveWhatFreshOnesGive) {
+  const BoilerplateMarker marker(Resources::standard());
+  const Segmenter segmenter(Resources::standard());
+  const std::string texts[] = {
+      "Share this\nHome | News\n\nThe talks in Geneva ended on Tuesday. Mr. Smith left at 5 p.m. and flew home.\n",
+      "Putin met Tokayev in Moscow on May 16, 2022. The U.S. was not invited.\nSubscribe\n",
+      "One line without a stop but with enough words to be a sentence of prose here",
+  };
+  for (int round = 0; round < 2; ++round)
+    for (const auto& text : texts) {
+      auto reused = make_document("t.txt", text);
+      ASSERT_TRUE(reused.ok());
+      marker.mark(*reused);
+      Document fresh = load(text);
+      ASSERT_EQ(reused->lines.size(), fresh.lines.size());
+      for (size_t i = 0; i < fresh.lines.size(); ++i) EXPECT_EQ(reused->lines[i].kind, fresh.lines[i].kind) << text;
+      EXPECT_EQ(reused->title, fresh.title);
+      Segmentation a = segmenter.segment(*reused), b = segment(fresh, Resources::standard());
+      ASSERT_EQ(a.sentences.size(), b.sentences.size()) << text;
+      ASSERT_EQ(a.tokens.size(), b.tokens.size()) << text;
+      for (size_t i = 0; i < a.sentences.size(); ++i) EXPECT_EQ(a.sentences[i].span, b.sentences[i].span);
+      for (size_t i = 0; i < a.tokens.size(); ++i) EXPECT_EQ(a.tokens[i].span, b.tokens[i].span);
+    }
+}
+
 TEST(FoldCase, FoldsAsciiAndCyrillic) {
   EXPECT_EQ(fold_case("JANUARY"), "january");
   EXPECT_EQ(fold_case("\xD0\x92 \xD0\xAF\xD0\x9D\xD0\x92\xD0\x90\xD0\xA0\xD0\x95"), "\xD0\xB2 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD0\xB5");

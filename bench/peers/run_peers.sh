@@ -9,8 +9,8 @@
 #
 # Text: TimeBank (183 docs) via ../shared/tools/te3_input_text.py. Each run
 # measures, one after the other:
-#   annals annotate   one process per file (as scripts/score_tempeval.sh),
-#                     --format timeml --dct: whole process, wall and CPU
+#   annals annotate   one process over all files (as scripts/score_tempeval.sh),
+#                     --format timeml --dct-sibling --out-dir: wall and CPU
 #   annals build      one process over all files: the full pipeline + merge
 #   chrono-node       one node process; chrono.parse CPU time alone, and the
 #                     whole process (startup, reading, parsing)
@@ -63,11 +63,9 @@ json_field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.ar
 
 for r in $(seq 1 "$RUNS"); do
   out=$(mktemp -d "$BENCH_DIR/peers-XXXXXX")
-  /usr/bin/time -v -o "$out/annotate.time" bash -c '
-    for f in "$1"/*.txt; do n=$(basename "$f" .txt)
-      "$2" annotate --format timeml --dct "$(cat "$1/$n.dct")" "$f" > "$3/$n.tml" || exit 1
-    done' _ "$tb" "$ANNALS" "$out"
-  echo -e "$r\tannals annotate (process per file)\t$(wall_cpu "$out/annotate.time")\t$mb" >> "$RESULTS"
+  mkdir "$out/tml"
+  /usr/bin/time -v -o "$out/annotate.time" "$ANNALS" annotate --format timeml --dct-sibling --out-dir "$out/tml" "$tb"/*.txt
+  echo -e "$r\tannals annotate (one process)\t$(wall_cpu "$out/annotate.time")\t$mb" >> "$RESULTS"
   /usr/bin/time -v -o "$out/build.time" "$ANNALS" build -o "$out/graph.json" "$tb"/*.txt 2>/dev/null
   echo -e "$r\tannals build (one process)\t$(wall_cpu "$out/build.time")\t$mb" >> "$RESULTS"
   line=$(/usr/bin/time -v -o "$out/chrono.time" node bench/peers/chrono_peer.js "$BENCH_DIR/timebank.list")
@@ -93,10 +91,11 @@ print("|---|---|---|")
 for w in whats:
     print("| %s | %.3f | %.3f |" % (w, statistics.median(rate[(r, w)] for r in runs),
                                   statistics.median(wall[(r, w)] for r in runs)))
-pairs = [("annals annotate (process per file)", "chrono-node (whole process)"),
+pairs = [("annals annotate (one process)", "chrono-node (whole process)"),
+         ("annals annotate (one process)", "chrono-node parse only"),
          ("annals build (one process)", "chrono-node (whole process)"),
          ("annals build (one process)", "chrono-node parse only"),
-         ("annals annotate (process per file)", "dateparser (whole process)"),
+         ("annals annotate (one process)", "dateparser (whole process)"),
          ("annals build (one process)", "dateparser (whole process)"),
          ("annals build (one process)", "dateparser search_dates only")]
 print()
@@ -110,8 +109,7 @@ PYEOF
 if [ "$SCORE" = 1 ]; then
   s=$(mktemp -d "$BENCH_DIR/score-XXXXXX")
   mkdir -p "$s/annals"
-  for f in "$tb"/*.txt; do n=$(basename "$f" .txt)
-    "$ANNALS" annotate --format timeml --dct "$(cat "$tb/$n.dct")" "$f" > "$s/annals/$n.tml"; done
+  "$ANNALS" annotate --format timeml --dct-sibling --out-dir "$s/annals" "$tb"/*.txt
   node bench/peers/chrono_peer.js "$BENCH_DIR/timebank.list" --timeml "$s/chrono" >/dev/null
   /usr/bin/python3 bench/peers/dateparser_peer.py "$BENCH_DIR/timebank.list" --timeml "$s/dateparser" >/dev/null
   echo

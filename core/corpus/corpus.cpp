@@ -36,7 +36,7 @@ std::string unique_id(std::string base, std::set<std::string>& taken) {
   return id;
 }
 
-void add_documents(std::vector<DocumentAnalysis>& docs, Graph& graph) {
+void add_documents(std::vector<DocumentFindings>& docs, Graph& graph) {
   std::set<std::string> taken;
   for (auto& a : docs) {
     a.doc.id = unique_id(a.doc.id, taken);
@@ -49,7 +49,7 @@ void add_documents(std::vector<DocumentAnalysis>& docs, Graph& graph) {
   }
 }
 
-std::vector<DocumentIndex> add_actors(const std::vector<DocumentAnalysis>& docs, const ActorTagger& tagger,
+std::vector<DocumentIndex> add_actors(const std::vector<DocumentFindings>& docs, const ActorTagger& tagger,
                                       Graph& graph) {
   std::vector<const ActorTagging*> taggings;
   for (const auto& a : docs) taggings.push_back(&a.actors);
@@ -119,7 +119,7 @@ int32_t light_verb_subject(const DocumentAnalysis& a, size_t v, const EventVocab
   return -1;
 }
 
-std::optional<EventTime> event_time(const DocumentAnalysis& a, const EventMention& event, const std::string* basis) {
+std::optional<EventTime> event_time(const DocumentFindings& a, const EventMention& event, const std::string* basis) {
   if (event.timex >= 0) {
     const Timex& t = a.timexes[event.timex];
     EventTime time{t.value, std::nullopt, std::nullopt, t.inferred || event.time_inherited};
@@ -138,12 +138,13 @@ std::optional<EventTime> event_time(const DocumentAnalysis& a, const EventMentio
   return std::nullopt;
 }
 
-std::string sentence_text(const DocumentAnalysis& a, uint32_t sentence) {
-  return std::string(a.doc.slice(a.seg.sentences[sentence].span));
+std::string sentence_text(const DocumentFindings& a, const KeptEvent& event) {
+  return std::string(a.doc.slice(event.sentence));
 }
 
-GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, const EventMention& event,
+GraphEvent make_event(const DocumentFindings& a, const DocumentIndex& index, const KeptEvent& kept,
                       const std::string* basis) {
+  const EventMention& event = kept.mention;
   GraphEvent g;
   g.label = event.label;
   g.trigger = std::string(a.doc.slice(event.trigger));
@@ -151,14 +152,13 @@ GraphEvent make_event(const DocumentAnalysis& a, const DocumentIndex& index, con
   g.time = event_time(a, event, basis);
   g.polarity = event.negated ? "negative" : "positive";
   g.modality = to_string(event.modality);
-  for (const auto& p : event.participants) {
-    int32_t actor = a.actors.mentions[p.mention].actor;
+  for (const auto& [actor, participant_role] : kept.actors) {
     if (actor < 0 || actor >= int32_t(index.actor.size()) || index.actor[actor] < 0) continue;
-    ActorRole role{std::to_string(index.actor[actor]), p.role};
+    ActorRole role{std::to_string(index.actor[actor]), participant_role};
     bool seen = std::any_of(g.actors.begin(), g.actors.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
     if (!seen) g.actors.push_back(role);
   }
-  g.mentions.push_back({a.doc.id, event.trigger.start, event.trigger.end, sentence_text(a, event.sentence)});
+  g.mentions.push_back({a.doc.id, event.trigger.start, event.trigger.end, sentence_text(a, kept)});
   return g;
 }
 
@@ -227,36 +227,27 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
 
 // Events become nodes, merged where two mentions tell the same event; each
 // node's kind (canonical lemma) goes to `kinds`.
-void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& dating,
+void add_events(const std::vector<DocumentFindings>& docs, const DatingBasis& dating,
                 const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
                 std::vector<std::string>& kinds) {
   MergeIndex merge_index;
   for (size_t d = 0; d < docs.size(); ++d) {
     const auto& a = docs[d];
-    auto keep = select_events(a, vocabulary);
+    // The document's events were selected, and their aliases found, by reduce_document.
     index[d].event.assign(a.events.size(), -1);
-    std::map<int32_t, int32_t> alias;  // another name for an event told before it
-    for (const auto& r : a.relations)
-      if (r.type == "coreferent") alias[r.target] = r.source;
-    std::map<int32_t, std::string> kind;  // "was held" is a summit when a summit was held
-    for (size_t e = 0; e < a.events.size(); ++e)
-      if (int32_t subject = light_verb_subject(a, e, vocabulary); subject >= 0) {
-        alias[int32_t(e)] = subject;
-        kind[int32_t(e)] = a.events[subject].lemma;
-      }
     for (size_t e = 0; e < a.events.size(); ++e) {
-      if (!keep[e]) continue;
-      const auto& mention = a.events[e];
-      if (auto it = alias.find(int32_t(e)); it != alias.end() && index[d].event[it->second] >= 0) {
-        index[d].event[e] = index[d].event[it->second];
+      const auto& kept = a.events[e];
+      const auto& mention = kept.mention;
+      if (kept.alias >= 0 && index[d].event[kept.alias] >= 0) {
+        index[d].event[e] = index[d].event[kept.alias];
         graph.events[index[d].event[e]].mentions.push_back(
-            {a.doc.id, mention.trigger.start, mention.trigger.end, sentence_text(a, mention.sentence)});
+            {a.doc.id, mention.trigger.start, mention.trigger.end, sentence_text(a, kept)});
         continue;
       }
+
       auto basis = dating.find({d, size_t(mention.timex)});
-      GraphEvent event = make_event(a, index[d], mention, basis == dating.end() ? nullptr : &basis->second);
-      const std::string& lemma = kind.count(int32_t(e)) ? kind[int32_t(e)] : mention.lemma;
-      const std::string& canonical = vocabulary.canonical_lemma(lemma);
+      GraphEvent event = make_event(a, index[d], kept, basis == dating.end() ? nullptr : &basis->second);
+      const std::string& canonical = vocabulary.canonical_lemma(kept.merge_lemma);
       const std::string key = merge_key(canonical, event);
       if (int32_t same = merge_index.find(key, event, d, mention.noun); same >= 0) {
         graph.events[same].mentions.push_back(event.mentions.front());
@@ -271,7 +262,7 @@ void add_events(const std::vector<DocumentAnalysis>& docs, const DatingBasis& da
   }
 }
 
-void add_text_relations(const std::vector<DocumentAnalysis>& docs, const std::vector<DocumentIndex>& index,
+void add_text_relations(const std::vector<DocumentFindings>& docs, const std::vector<DocumentIndex>& index,
                         Graph& graph) {
   for (size_t d = 0; d < docs.size(); ++d)
     for (const auto& r : docs[d].relations) {
@@ -326,7 +317,121 @@ void assign_ids(Graph& graph) {
   }
 }
 
+// Which of the document's events each kept event is another name for: an
+// event told before it ("coreferent" relations), or the event noun a light
+// verb is about. Returns document event -> document event.
+std::map<int32_t, int32_t> aliases_of(const DocumentAnalysis& a, const EventVocabulary& vocabulary,
+                                      std::map<int32_t, std::string>& kind) {
+  std::map<int32_t, int32_t> alias;
+  for (const auto& r : a.relations)
+    if (r.type == "coreferent") alias[r.target] = r.source;
+  for (size_t e = 0; e < a.events.size(); ++e)
+    if (int32_t subject = light_verb_subject(a, e, vocabulary); subject >= 0) {
+      alias[int32_t(e)] = subject;
+      kind[int32_t(e)] = a.events[subject].lemma;  // "was held" is a summit when a summit was held
+    }
+  return alias;
+}
+
+KeptEvent keep_event(const DocumentAnalysis& a, EventMention&& mention) {
+  KeptEvent kept;
+  for (auto& p : mention.participants) {
+    bool known = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size();
+    kept.actors.emplace_back(known ? a.actors.mentions[p.mention].actor : -1, std::move(p.role));
+  }
+  mention.participants = {};
+  kept.sentence = a.seg.sentences[mention.sentence].span;
+  kept.mention = std::move(mention);
+  return kept;
+}
+
+// The spans of the text the graph may quote.
+std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events) {
+  std::vector<Span> spans;
+  for (const auto& e : events) {
+    spans.push_back(e.sentence);
+    spans.push_back(e.mention.trigger);
+  }
+  for (const auto& r : a.relations) spans.push_back(r.cue);
+  if (!a.doc.dct)  // the year completion may cite the article's own dates
+    for (const auto& t : a.timexes) spans.push_back(t.span);
+  return spans;
+}
+
 }  // namespace
+
+std::string_view QuotedDocument::slice(Span span) const {
+  auto after = std::upper_bound(pieces_.begin(), pieces_.end(), span.start,
+                                [](uint32_t start, const Piece& p) { return start < p.span.start; });
+  if (after == pieces_.begin()) return {};
+  const Piece& piece = *(after - 1);
+  if (span.end > piece.span.end || span.start > span.end) return {};
+  return std::string_view(quoted_).substr(piece.at + (span.start - piece.span.start), span.size());
+}
+
+void QuotedDocument::keep(std::string_view text, std::vector<Span> spans) {
+  std::sort(spans.begin(), spans.end(), [](Span x, Span y) { return x.start < y.start; });
+  pieces_.clear();
+  quoted_.clear();
+  for (Span s : spans) {
+    s.end = std::min<uint32_t>(s.end, uint32_t(text.size()));
+    if (s.start >= s.end) continue;
+    if (!pieces_.empty() && s.start <= pieces_.back().span.end) {  // overlaps or touches: extend
+      Piece& last = pieces_.back();
+      if (s.end > last.span.end) {
+        quoted_.append(text.substr(last.span.end, s.end - last.span.end));
+        last.span.end = s.end;
+      }
+      continue;
+    }
+    pieces_.push_back({s, uint32_t(quoted_.size())});
+    quoted_.append(text.substr(s.start, s.size()));
+  }
+  quoted_.shrink_to_fit();
+  pieces_.shrink_to_fit();
+}
+
+DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vocabulary) {
+  DocumentFindings f;
+  const auto keep = select_events(a, vocabulary);
+  std::map<int32_t, std::string> kind;
+  const auto alias = aliases_of(a, vocabulary, kind);
+  std::vector<int32_t> kept_index(a.events.size(), -1);
+  for (size_t e = 0, n = 0; e < a.events.size(); ++e)
+    if (keep[e]) kept_index[e] = int32_t(n++);
+  for (size_t e = 0; e < a.events.size(); ++e)
+    if (a.events[e].timex >= 0) f.dated.push_back({a.events[e].lemma, a.events[e].timex, a.events[e].sentence});
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    if (!keep[e]) continue;
+    KeptEvent kept = keep_event(a, std::move(a.events[e]));
+    auto k = kind.find(int32_t(e));
+    kept.merge_lemma = k != kind.end() ? k->second : kept.mention.lemma;
+    if (auto it = alias.find(int32_t(e)); it != alias.end() && it->second >= 0 && size_t(it->second) < keep.size())
+      kept.alias = kept_index[it->second];
+    f.events.push_back(std::move(kept));
+  }
+  for (auto r : a.relations) {
+    r.source = kept_index[r.source];
+    r.target = kept_index[r.target];
+    // Only causal links keep their events; a temporal cue between events
+    // that do not become nodes has nothing to link.
+    if (r.source >= 0 && r.target >= 0) f.relations.push_back(std::move(r));
+  }
+  f.doc.keep(a.doc.text, quoted_spans(a, f.events));
+  f.doc.id = std::move(a.doc.id);
+  f.doc.path = std::move(a.doc.path);
+  f.doc.title = std::move(a.doc.title);
+  f.doc.dct = std::move(a.doc.dct);
+  f.timexes = std::move(a.timexes);
+  f.actors.actors = std::move(a.actors.actors);
+  // Held until the whole corpus is read: no spare capacity.
+  f.events.shrink_to_fit();
+  f.dated.shrink_to_fit();
+  f.relations.shrink_to_fit();
+  f.timexes.shrink_to_fit();
+  f.actors.actors.shrink_to_fit();
+  return f;
+}
 
 Result<EventVocabulary> EventVocabulary::load(const Resources& resources) {
   EventVocabulary vocabulary;
@@ -350,7 +455,7 @@ const std::string& EventVocabulary::canonical_lemma(const std::string& lemma) co
   return it == canonical.end() ? lemma : it->second;
 }
 
-Graph assemble_graph(std::vector<DocumentAnalysis>& documents, const ActorTagger& actors,
+Graph assemble_graph(std::vector<DocumentFindings>& documents, const ActorTagger& actors,
                      const EventVocabulary& vocabulary) {
   Graph graph;
   add_documents(documents, graph);

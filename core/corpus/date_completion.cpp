@@ -6,7 +6,7 @@
 
 #include <date/date.h>
 
-#include "pipeline.h"
+#include "corpus/corpus.h"
 
 namespace annals {
 namespace {
@@ -28,15 +28,15 @@ std::optional<std::pair<int, std::string>> split_full_day(const std::string& val
 
 bool is_partial(const std::string& value) { return value.rfind("XXXX-", 0) == 0; }
 
-std::string where(const DocumentAnalysis& a, uint32_t sentence) {
+std::string where(const DocumentFindings& a, uint32_t sentence) {
   return a.doc.id + " sentence " + std::to_string(sentence + 1);
 }
 
 // lemma|MM-DD -> the year another article gives that event.
-std::unordered_map<std::string, YearEvidence> dated_events(const std::vector<DocumentAnalysis>& docs) {
+std::unordered_map<std::string, YearEvidence> dated_events(const std::vector<DocumentFindings>& docs) {
   std::unordered_map<std::string, YearEvidence> index;
   for (const auto& a : docs)
-    for (const auto& e : a.events) {
+    for (const auto& e : a.dated) {
       if (e.timex < 0) continue;
       auto day = split_full_day(a.timexes[e.timex].value);
       if (!day) continue;
@@ -47,9 +47,9 @@ std::unordered_map<std::string, YearEvidence> dated_events(const std::vector<Doc
   return index;
 }
 
-std::optional<YearEvidence> from_same_event(const DocumentAnalysis& a,
+std::optional<YearEvidence> from_same_event(const DocumentFindings& a,
                                             const std::unordered_map<std::string, YearEvidence>& index) {
-  for (const auto& e : a.events) {
+  for (const auto& e : a.dated) {
     if (e.timex < 0) continue;
     const std::string& value = a.timexes[e.timex].value;
     if (!is_partial(value) || value.size() != 10) continue;
@@ -60,7 +60,7 @@ std::optional<YearEvidence> from_same_event(const DocumentAnalysis& a,
 }
 
 // The latest explicit year the article writes ("Union Resolve – 2022").
-std::optional<YearEvidence> from_own_text(const DocumentAnalysis& a) {
+std::optional<YearEvidence> from_own_text(const DocumentFindings& a) {
   std::optional<YearEvidence> best;
   for (const auto& t : a.timexes) {
     if (t.type != TimexType::date || t.value.size() < 4 || !is_digits(t.value.substr(0, 4)) || t.relative) continue;
@@ -71,7 +71,7 @@ std::optional<YearEvidence> from_own_text(const DocumentAnalysis& a) {
   return best;
 }
 
-std::optional<YearEvidence> from_corpus_dates(const std::vector<DocumentAnalysis>& docs) {
+std::optional<YearEvidence> from_corpus_dates(const std::vector<DocumentFindings>& docs) {
   std::set<int> years;
   std::string example;
   for (const auto& a : docs)
@@ -102,7 +102,7 @@ bool complete(Timex& t, int year) {
 
 }  // namespace
 
-DatingBasis complete_years(std::vector<DocumentAnalysis>& documents) {
+DatingBasis complete_years(std::vector<DocumentFindings>& documents) {
   DatingBasis basis;
   const auto index = dated_events(documents);
   const auto corpus_year = from_corpus_dates(documents);

@@ -8,7 +8,7 @@
 
 namespace annals {
 
-struct DocumentAnalysis;
+struct DocumentFindings;
 
 // Why a timex got its year: "year from <doc> sentence N: <evidence>".
 // Keyed by (document index, timex index).
@@ -19,6 +19,6 @@ using DatingBasis = std::map<std::pair<size_t, size_t>, std::string>;
 // article; an explicit year in its own text; the year every dated article
 // of the corpus shares. Rewrites the timexes' values and bounds and marks
 // them inferred.
-DatingBasis complete_years(std::vector<DocumentAnalysis>& documents);
+DatingBasis complete_years(std::vector<DocumentFindings>& documents);
 
 }  // namespace annals

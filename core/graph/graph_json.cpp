@@ -54,13 +54,6 @@ Json to_json_value(const GraphRelation& r) {
   return Json{{"source", r.source}, {"target", r.target}, {"type", r.type}, {"evidence", evidence}};
 }
 
-template <typename T>
-Json array_of(const std::vector<T>& items) {
-  Json array = Json::array();
-  for (const auto& item : items) array.push_back(to_json_value(item));
-  return array;
-}
-
 // Reading: every access goes through these so a malformed file gives a
 // message naming the field, never an exception escaping the core.
 struct Reader {
@@ -163,17 +156,37 @@ void read_graph(Reader& r, const Json& root, Graph& g) {
     if (r.object(rel, "relations")) g.relations.push_back(read_relation(r, rel));
 }
 
+// Invalid UTF-8 cannot reach here (documents are validated on load), but
+// replace rather than throw if it ever does.
+std::string dump(const Json& json) { return json.dump(1, ' ', false, Json::error_handler_t::replace); }
+
+// ` "name": [ items ]` as dumping the whole tree would write it, one item at
+// a time: a large graph is never held twice over as a JSON tree.
+template <typename T>
+void append_array(std::string& out, const char* name, const std::vector<T>& items, bool last) {
+  out += " " + dump(Json(name)) + ": ";
+  if (items.empty()) out += "[]";
+  for (size_t i = 0; i < items.size(); ++i) {
+    out += i == 0 ? "[\n  " : ",\n  ";
+    for (char c : dump(to_json_value(items[i]))) {
+      out += c;
+      if (c == '\n') out += "  ";  // two levels deeper (a dump has no raw newline inside strings)
+    }
+    if (i + 1 == items.size()) out += "\n ]";
+  }
+  out += last ? "\n" : ",\n";
+}
+
 }  // namespace
 
 std::string to_json(const Graph& graph) {
-  Json root{{"schema", kGraphSchema},
-            {"documents", array_of(graph.documents)},
-            {"actors", array_of(graph.actors)},
-            {"events", array_of(graph.events)},
-            {"relations", array_of(graph.relations)}};
-  // Invalid UTF-8 cannot reach here (documents are validated on load), but
-  // replace rather than throw if it ever does.
-  return root.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::string out = "{\n " + dump(Json("schema")) + ": " + dump(Json(kGraphSchema)) + ",\n";
+  append_array(out, "documents", graph.documents, false);
+  append_array(out, "actors", graph.actors, false);
+  append_array(out, "events", graph.events, false);
+  append_array(out, "relations", graph.relations, true);
+  out += "}\n";
+  return out;
 }
 
 Result<Graph> graph_from_json(const std::string& text, const std::string& where) {

@@ -17,25 +17,16 @@ constexpr size_t kUnpunctuatedMinWords = 12;  // a sentence-like line without fi
 constexpr size_t kPhraseMaxWords = 25;
 constexpr size_t kTitleMinWords = 3;
 
-struct Vocabulary {
+}  // namespace
+
+struct BoilerplateMarker::Vocabulary {
   std::unordered_set<std::string> lines, words;
   std::vector<std::string> prefixes, phrases;
 };
 
-Vocabulary load_vocabulary(const Resources& resources) {
-  Vocabulary vocabulary;
-  auto table = resources.table("en/boilerplate.tsv", 2);
-  if (!table) return vocabulary;  // validated by the resource tests
-  for (const auto& row : table->rows) {
-    std::string text = fold_case(row.fields[1]);
-    const auto kind = row.fields[0];
-    if (kind == "line") vocabulary.lines.insert(text);
-    else if (kind == "word") vocabulary.words.insert(text);
-    else if (kind == "prefix") vocabulary.prefixes.push_back(text);
-    else if (kind == "phrase") vocabulary.phrases.push_back(text);
-  }
-  return vocabulary;
-}
+namespace {
+
+using Vocabulary = BoilerplateMarker::Vocabulary;
 
 struct LineFacts {
   size_t words = 0;
@@ -171,8 +162,27 @@ void pick_title(Document& doc, const std::vector<LineFacts>& facts) {
 
 }  // namespace
 
-void mark_boilerplate(Document& doc, const Resources& resources) {
-  const Vocabulary vocabulary = load_vocabulary(resources);
+BoilerplateMarker::BoilerplateMarker(const Resources& resources) : vocabulary_(std::make_unique<Vocabulary>()) {
+  auto table = resources.table("en/boilerplate.tsv", 2);
+  if (!table) return;  // validated by the resource tests
+  for (const auto& row : table->rows) {
+    std::string text = fold_case(row.fields[1]);
+    const auto kind = row.fields[0];
+    if (kind == "line") vocabulary_->lines.insert(text);
+    else if (kind == "word") vocabulary_->words.insert(text);
+    else if (kind == "prefix") vocabulary_->prefixes.push_back(text);
+    else if (kind == "phrase") vocabulary_->phrases.push_back(text);
+  }
+}
+
+BoilerplateMarker::BoilerplateMarker(BoilerplateMarker&&) noexcept = default;
+BoilerplateMarker& BoilerplateMarker::operator=(BoilerplateMarker&&) noexcept = default;
+BoilerplateMarker::~BoilerplateMarker() = default;
+
+void mark_boilerplate(Document& doc, const Resources& resources) { BoilerplateMarker(resources).mark(doc); }
+
+void BoilerplateMarker::mark(Document& doc) const {
+  const Vocabulary& vocabulary = *vocabulary_;
   doc.lines = split_lines(doc.text);
   std::vector<LineFacts> facts;
   facts.reserve(doc.lines.size());

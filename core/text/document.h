@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +72,25 @@ Result<Document> make_document(std::string path, std::string bytes);
 // Reads a file ("-" reads standard input) and calls make_document.
 Result<Document> read_document(const std::string& path);
 
-// Splits the text into lines and classifies each; picks the title.
+// Splits the text into lines and classifies each; picks the title. Holds
+// the widget vocabulary (en/boilerplate.tsv), parsed once: make one and
+// reuse it.
+class BoilerplateMarker {
+ public:
+  explicit BoilerplateMarker(const Resources& resources);
+  BoilerplateMarker(BoilerplateMarker&&) noexcept;
+  BoilerplateMarker& operator=(BoilerplateMarker&&) noexcept;
+  ~BoilerplateMarker();
+
+  void mark(Document& doc) const;
+
+  struct Vocabulary;  // defined in boilerplate.cpp
+
+ private:
+  std::unique_ptr<Vocabulary> vocabulary_;
+};
+
+// One-off convenience: BoilerplateMarker(resources).mark(doc).
 void mark_boilerplate(Document& doc, const Resources& resources);
 
 }  // namespace annals

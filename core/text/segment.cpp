@@ -102,15 +102,12 @@ void tokenize(const Document& doc, Span span, std::vector<Token>& tokens) {
   }
 }
 
+// Does the sentence end after token i (a '.', '!' or '?')?
 class SentenceSplitter {
  public:
-  explicit SentenceSplitter(const Resources& resources) {
-    auto table = resources.table("en/abbreviations.tsv", 1);
-    if (!table) return;
-    for (const auto& row : table->rows) abbreviations_.insert(fold_case(row.fields[0]));
-  }
+  explicit SentenceSplitter(const std::unordered_set<std::string>& abbreviations)
+      : abbreviations_(abbreviations) {}
 
-  // Does the sentence end after token i (a '.', '!' or '?')?
   bool ends_after(const Document& doc, const std::vector<Token>& tokens, size_t i, size_t end) const {
     auto text = doc.slice(tokens[i].span);
     if (text != "." && text != "!" && text != "?" && text != "\xE2\x80\xA6") return false;
@@ -136,9 +133,11 @@ class SentenceSplitter {
     if (word.span.end != period.span.start || word.kind != TokenKind::word) return false;
     auto text = doc.slice(word.span);
     if (text.size() == 1 && word.capitalised) return true;  // an initial
-    return abbreviations_.count(fold_case(text)) > 0;
+    fold_case(text, folded_);
+    return abbreviations_.count(folded_) > 0;
   }
-  std::unordered_set<std::string> abbreviations_;
+  const std::unordered_set<std::string>& abbreviations_;
+  mutable std::string folded_;  // reused: no allocation per period
 };
 
 bool is_segmented(LineKind kind) { return kind != LineKind::blank && kind != LineKind::boilerplate; }
@@ -172,8 +171,18 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+Segmenter::Segmenter(const Resources& resources) {
+  auto table = resources.table("en/abbreviations.tsv", 1);
+  if (!table) return;  // validated by the resource tests
+  for (const auto& row : table->rows) abbreviations_.insert(fold_case(row.fields[0]));
+}
+
 Segmentation segment(const Document& doc, const Resources& resources) {
-  const SentenceSplitter splitter(resources);
+  return Segmenter(resources).segment(doc);
+}
+
+Segmentation Segmenter::segment(const Document& doc) const {
+  const SentenceSplitter splitter(abbreviations_);
   Segmentation seg;
   auto close_sentence = [&](size_t first, size_t end, uint32_t line) {
     if (first >= end) return;

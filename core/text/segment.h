@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "text/document.h"
@@ -39,6 +40,18 @@ struct Segmentation {
 // A sentence has at most this many tokens; a longer run is cut into pieces.
 inline constexpr size_t kMaxSentenceTokens = 400;
 
+// Splits documents into sentences and tokens; holds the abbreviation list
+// (en/abbreviations.tsv), parsed once, so make one and reuse it.
+class Segmenter {
+ public:
+  explicit Segmenter(const Resources& resources);
+  Segmentation segment(const Document& doc) const;
+
+ private:
+  std::unordered_set<std::string> abbreviations_;  // folded, without the final period
+};
+
+// One-off convenience: Segmenter(resources).segment(doc).
 Segmentation segment(const Document& doc, const Resources& resources);
 
 // Lower-cases and case-folds for lexicon look-ups: ASCII fast path, ICU
