@@ -7,6 +7,9 @@ namespace annals::detail {
 namespace {
 
 constexpr int64_t kMaxAmount = 100000;  // larger counts are not time expressions we resolve
+// A day this close after the DCT is meant even in a past-tense sentence
+// (deadlines, schedules): a year-old date would be named with its year.
+constexpr int64_t kNearFutureDays = 62;
 
 struct Resolved {
   Point point;
@@ -135,6 +138,9 @@ std::optional<int> infer_year(const Point& p, DayNumber today, int dct_year, int
   if (has_shift) return cand[1] ? std::optional<int>(dct_year) : std::nullopt;
   auto prev = pick([&](DayRange r) { return r.first <= today; }, true);
   auto next = pick([&](DayRange r) { return r.last >= today; }, false);
+  if (tense == kPast && next && prev != next && p.grain >= Grain::day &&
+      cand[size_t(*next - dct_year + 1)]->first - today <= kNearFutureDays)
+    return next;  // "had been set to expire Nov. 6", written on Nov. 2
   if (tense == kPast || !next) return prev;
   if (tense == kFuture || !prev) return next;
   if (*prev == *next) return prev;
