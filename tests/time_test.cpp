@@ -417,6 +417,14 @@ TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
       {"at the end of June", "2022-06-08", "DATE 2022-06 mod=END"},
       {"at the end of 2021", "-", "DATE 2021 mod=END"},
       {"the first quarter", "2022-06-08", "DATE 2022-Q1"},
+      // A results report names its quarter once; "a year ago" later means that
+      // quarter a year before, "last year" still the calendar year.
+      {"Net rose in the third quarter. It was $5 a year ago.", "1989-11-02",
+       "DATE 1989-Q3 ; DATE 1988-Q3"},
+      {"Net rose in the third quarter. It was $5 a year ago, and $4 a year earlier.",
+       "1989-11-02", "DATE 1989-Q3 ; DATE 1988-Q3 ; DATE 1988-Q3"},
+      {"Net rose in the third quarter. Last year it fell.", "1989-11-02",
+       "DATE 1989-Q3 ; DATE 1988"},
       {"the fourth quarter of 2021", "-", "DATE 2021-Q4"},
       {"the past three months", "2022-06-08", "DURATION P3M \"the past three months\""},
       {"the last two years", "2022-06-08", "DURATION P2Y"},

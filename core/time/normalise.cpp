@@ -16,6 +16,7 @@ struct Resolved {
   std::string raw;  // a value with no calendar point: "XXXX-WXX-5", "PAST_REF"
   bool inferred = false;
   bool relative = false;
+  bool from_period = false;  // a year before the reporting period: not a new period
 };
 
 std::optional<DayNumber> dct_day(const Context& c) {
@@ -323,9 +324,13 @@ std::optional<Resolved> resolve_rel(const Slots& s, const Context& c) {
     if (unit == kDay && s.has(Slot::dpart)) r.raw += "T" + std::string(code_of(Slot::dpart, s.get(Slot::dpart)));
     return r;
   }
-  if (unit == kYear && shift < 0 && c.sentence_period) {
+  // "a year ago" in a report on a quarter is that quarter a year before;
+  // "last year" (anchored to the DCT by its word) stays the calendar year.
+  bool names_dct = s.has(Slot::anchor) && s.get(Slot::anchor) == kAnchorDct;
+  if (unit == kYear && shift < 0 && n == 1 && !names_dct && c.sentence_period) {
     r.point = *c.sentence_period;
     r.point.year += int(shift * n);
+    r.from_period = true;
     if (!r.point.valid()) return std::nullopt;
     return r;
   }
@@ -457,7 +462,8 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
     if (auto last = e->bounds(); last && timex.bounds) timex.bounds->last = last->last;
   }
   update_reference(p, context.ref);
-  if (p.year_known && (p.grain == Grain::quarter || p.grain == Grain::half)) context.sentence_period = p;
+  if (p.year_known && !resolved->from_period && (p.grain == Grain::quarter || p.grain == Grain::half))
+    context.sentence_period = p;
   return timex;
 }
 
