@@ -425,6 +425,11 @@ TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
        "1989-11-02", "DATE 1989-Q3 ; DATE 1988-Q3 ; DATE 1988-Q3"},
       {"Net rose in the third quarter. Last year it fell.", "1989-11-02",
        "DATE 1989-Q3 ; DATE 1988"},
+      // 1990-08-15 is a Wednesday: "the weekend" is the one just past.
+      {"Talks were held over the weekend.", "1990-08-15", "DATE 1990-W32-WE"},
+      {"Talks will be held over the weekend.", "1990-08-15", "DATE 1990-W33-WE"},
+      {"Talks were held this weekend.", "1990-08-15", "DATE 1990-W33-WE"},
+      {"Talks were held over the weekend.", "1990-08-18", "DATE 1990-W33-WE"},
       {"the fourth quarter of 2021", "-", "DATE 2021-Q4"},
       {"the past three months", "2022-06-08", "DURATION P3M \"the past three months\""},
       {"the last two years", "2022-06-08", "DURATION P2Y"},

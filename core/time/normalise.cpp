@@ -334,6 +334,11 @@ std::optional<Resolved> resolve_rel(const Slots& s, const Context& c) {
     if (!r.point.valid()) return std::nullopt;
     return r;
   }
+  // "(over) the weekend" written on a weekday: the one just past, unless
+  // the sentence looks ahead; "this weekend" names its week by its word.
+  if (unit == kWeekend && !s.has(Slot::shift) && c.tense != kFuture &&
+      iso_weekday(anchor->day) < 6)
+    shift = -1;
   auto point = shifted(anchor->day, unit, shift * n);
   if (!point) return std::nullopt;
   r.point = *point;
