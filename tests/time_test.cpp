@@ -164,15 +164,16 @@ TEST(TimeAbsolute, Times) {
       {"20.07.2022 13:34:00", "-", "TIME 2022-07-20T13:34:00"},
       {"02/13/1998 14:26:00", "-", "TIME 1998-02-13T14:26:00"},
       {"at 17:58", "2022-06-08", "TIME 2022-06-08T17:58 \"17:58\""},
-      {"at 5 p.m.", "2022-06-08", "TIME 2022-06-08T17"},
-      {"at 5 pm", "2022-06-08", "TIME 2022-06-08T17"},
+      {"at 5 p.m.", "2022-06-08", "TIME 2022-06-08T17:00"},
+      {"at 5 pm", "2022-06-08", "TIME 2022-06-08T17:00"},
       {"at 7:15 a.m. EST", "1998-02-12", "TIME 1998-02-12T07:15"},
-      {"at 12 a.m.", "2022-06-08", "TIME 2022-06-08T00"},
-      {"at 12 p.m.", "2022-06-08", "TIME 2022-06-08T12"},
+      {"at 12 a.m.", "2022-06-08", "TIME 2022-06-08T00:00"},
+      {"at 10 p.m. Wednesday", "1998-02-13", "TIME 1998-02-11T22:00"},
+      {"at 12 p.m.", "2022-06-08", "TIME 2022-06-08T12:00"},
       {"around 7:15 p.m.", "1998-02-12", "TIME 1998-02-12T19:15 mod=APPROX"},
-      {"at noon", "2022-06-08", "TIME 2022-06-08T12"},
-      {"at midnight", "2022-06-08", "TIME 2022-06-08T24"},
-      {"at 5 p.m.", "-", "TIME XXXX-XX-XXT17"},
+      {"at noon", "2022-06-08", "TIME 2022-06-08T12:00"},
+      {"at midnight", "2022-06-08", "TIME 2022-06-08T24:00"},
+      {"at 5 p.m.", "-", "TIME XXXX-XX-XXT17:00"},
       {"June 8, 2022 at 10:30", "-", "TIME 2022-06-08T10:30"},
       {"this morning", "2022-06-08", "TIME 2022-06-08TMO"},
       {"yesterday evening", "2022-06-08", "TIME 2022-06-07TEV"},
@@ -246,6 +247,14 @@ TEST(TimePartial, YearFromTenseAndDct) {
       {"on February 29", "2024-03-10", "DATE 2024-02-29"},
       {"on February 29", "2023-03-10", "DATE 2024-02-29"},
       {"It was held on February 29.", "2023-03-10", "DATE 2023-02 \"February\""},
+      // A day just after the DCT is this year's even in a past-tense sentence.
+      {"The offer had been set to expire Nov. 6.", "1989-11-02", "DATE 1989-11-06"},
+      {"The bid was extended to Nov. 16.", "1989-10-30", "DATE 1989-11-16"},
+      {"The bid was extended to Dec. 31.", "1989-10-30", "DATE 1989-12-31"},
+      {"The bid was extended to March 16.", "1989-10-30", "DATE 1989-03-16"},
+      // The nearest verb decides: "met" before the weekday, not "will" after it.
+      {"The king met Saddam Monday and will see Bush.", "1990-08-15", "DATE 1990-08-13"},
+      {"The king will see Bush Monday.", "1990-08-15", "DATE 1990-08-20"},
   });
 }
 
@@ -385,7 +394,7 @@ TEST(TimeRelative, ToNarrative) {
       {"On June 2, 2020 they met; the same day they talked.", "-",
        "DATE 2020-06-02 ; DATE 2020-06-02"},
       {"On June 2, 2020 they met. At 5 p.m. they talked.", "-",
-       "DATE 2020-06-02 ; TIME 2020-06-02T17"},
+       "DATE 2020-06-02 ; TIME 2020-06-02T17:00"},
   });
 }
 
@@ -408,6 +417,19 @@ TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
       {"at the end of June", "2022-06-08", "DATE 2022-06 mod=END"},
       {"at the end of 2021", "-", "DATE 2021 mod=END"},
       {"the first quarter", "2022-06-08", "DATE 2022-Q1"},
+      // A results report names its quarter once; "a year ago" later means that
+      // quarter a year before, "last year" still the calendar year.
+      {"Net rose in the third quarter. It was $5 a year ago.", "1989-11-02",
+       "DATE 1989-Q3 ; DATE 1988-Q3"},
+      {"Net rose in the third quarter. It was $5 a year ago, and $4 a year earlier.",
+       "1989-11-02", "DATE 1989-Q3 ; DATE 1988-Q3 ; DATE 1988-Q3"},
+      {"Net rose in the third quarter. Last year it fell.", "1989-11-02",
+       "DATE 1989-Q3 ; DATE 1988"},
+      // 1990-08-15 is a Wednesday: "the weekend" is the one just past.
+      {"Talks were held over the weekend.", "1990-08-15", "DATE 1990-W32-WE"},
+      {"Talks will be held over the weekend.", "1990-08-15", "DATE 1990-W33-WE"},
+      {"Talks were held this weekend.", "1990-08-15", "DATE 1990-W33-WE"},
+      {"Talks were held over the weekend.", "1990-08-18", "DATE 1990-W33-WE"},
       {"the fourth quarter of 2021", "-", "DATE 2021-Q4"},
       {"the past three months", "2022-06-08", "DURATION P3M \"the past three months\""},
       {"the last two years", "2022-06-08", "DURATION P2Y"},

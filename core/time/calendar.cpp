@@ -114,7 +114,9 @@ std::string Point::value() const {
   std::string d = date_known ? y + "-" + pad(month, 2) + "-" + pad(day, 2) : "XXXX-XX-XX";
   switch (grain) {
     case Grain::daypart: return d + "T" + std::string(code_of(Slot::dpart, dpart));
-    case Grain::hour: return d + "T" + pad(hour, 2);  // TimeML: "5 p.m." is T17
+    // TimeBank and the TIMEX3 guidelines write a whole hour with its
+    // minutes: "5 p.m." is T17:00.
+    case Grain::hour: return d + "T" + pad(hour, 2) + ":00";
     case Grain::minute: return d + "T" + pad(hour, 2) + ":" + pad(minute, 2);
     case Grain::second:
       return d + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2);

@@ -7,12 +7,16 @@ namespace annals::detail {
 namespace {
 
 constexpr int64_t kMaxAmount = 100000;  // larger counts are not time expressions we resolve
+// A day this close after the DCT is meant even in a past-tense sentence
+// (deadlines, schedules): a year-old date would be named with its year.
+constexpr int64_t kNearFutureDays = 62;
 
 struct Resolved {
   Point point;
   std::string raw;  // a value with no calendar point: "XXXX-WXX-5", "PAST_REF"
   bool inferred = false;
   bool relative = false;
+  bool from_period = false;  // a year before the reporting period: not a new period
 };
 
 std::optional<DayNumber> dct_day(const Context& c) {
@@ -135,6 +139,9 @@ std::optional<int> infer_year(const Point& p, DayNumber today, int dct_year, int
   if (has_shift) return cand[1] ? std::optional<int>(dct_year) : std::nullopt;
   auto prev = pick([&](DayRange r) { return r.first <= today; }, true);
   auto next = pick([&](DayRange r) { return r.last >= today; }, false);
+  if (tense == kPast && next && prev != next && p.grain >= Grain::day &&
+      cand[size_t(*next - dct_year + 1)]->first - today <= kNearFutureDays)
+    return next;  // "had been set to expire Nov. 6", written on Nov. 2
   if (tense == kPast || !next) return prev;
   if (tense == kFuture || !prev) return next;
   if (*prev == *next) return prev;
@@ -317,12 +324,21 @@ std::optional<Resolved> resolve_rel(const Slots& s, const Context& c) {
     if (unit == kDay && s.has(Slot::dpart)) r.raw += "T" + std::string(code_of(Slot::dpart, s.get(Slot::dpart)));
     return r;
   }
-  if (unit == kYear && shift < 0 && c.sentence_period) {
+  // "a year ago" in a report on a quarter is that quarter a year before;
+  // "last year" (anchored to the DCT by its word) stays the calendar year.
+  bool names_dct = s.has(Slot::anchor) && s.get(Slot::anchor) == kAnchorDct;
+  if (unit == kYear && shift < 0 && n == 1 && !names_dct && c.sentence_period) {
     r.point = *c.sentence_period;
     r.point.year += int(shift * n);
+    r.from_period = true;
     if (!r.point.valid()) return std::nullopt;
     return r;
   }
+  // "(over) the weekend" written on a weekday: the one just past, unless
+  // the sentence looks ahead; "this weekend" names its week by its word.
+  if (unit == kWeekend && !s.has(Slot::shift) && c.tense != kFuture &&
+      iso_weekday(anchor->day) < 6)
+    shift = -1;
   auto point = shifted(anchor->day, unit, shift * n);
   if (!point) return std::nullopt;
   r.point = *point;
@@ -451,7 +467,8 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
     if (auto last = e->bounds(); last && timex.bounds) timex.bounds->last = last->last;
   }
   update_reference(p, context.ref);
-  if (p.year_known && (p.grain == Grain::quarter || p.grain == Grain::half)) context.sentence_period = p;
+  if (p.year_known && !resolved->from_period && (p.grain == Grain::quarter || p.grain == Grain::half))
+    context.sentence_period = p;
   return timex;
 }
 

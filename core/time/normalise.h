@@ -21,8 +21,9 @@ struct Context {
   const Dct* dct = nullptr;
   ReferenceTime ref;
   int tense = -1;  // kPast, kFuture or -1 when the sentence gives no cue
-  // The last quarter or half named in the sentence: "a year earlier" then
-  // means that period a year before ("rose from $5 a year earlier").
+  // The last quarter or half the article named (its reporting period): "a
+  // year earlier" then means that period a year before ("rose from $5 a year
+  // earlier"). Kept across sentences: results reports name the quarter once.
   std::optional<Point> sentence_period;
 };
 

@@ -215,7 +215,6 @@ std::vector<Timex> TimeTagger::tag(const Document& doc, const Segmentation& seg)
     std::span<const Token> tokens(seg.tokens.data() + sentence.first_token,
                                   sentence.end_token - sentence.first_token);
     detail::build_atoms(rules_->lexicon, doc.text, tokens, buffer);
-    context.sentence_period.reset();
     rules_->scan(buffer, context, matches, [&](const Match&, Timex timex) {
       timex.sentence = s;
       out.push_back(std::move(timex));
