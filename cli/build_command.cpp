@@ -45,7 +45,9 @@ int run_build(const BuildOptions& o, const Context& context) {
   if (o.store.empty()) {
     auto graph = run_pipeline(o.inputs, *resources, *options);
     if (!graph) return report(graph.error());
-    if (auto written = write_output(o.output, to_json(*graph)); !written) return report(written.error());
+    if (auto written = write_output(o.output, [&](const OutputSink& sink) { write_json(*graph, sink); });
+        !written)
+      return report(written.error());
     return kOk;
   }
   // With a store, the same graph plus each article's content hash.
@@ -54,7 +56,9 @@ int run_build(const BuildOptions& o, const Context& context) {
   auto batch = read_articles(o.inputs, *pipeline);
   if (!batch) return report(batch.error());
   if (!o.output.empty())
-    if (auto written = write_output(o.output, to_json(batch->graph)); !written) return report(written.error());
+    if (auto written = write_output(o.output, [&](const OutputSink& sink) { write_json(batch->graph, sink); });
+        !written)
+      return report(written.error());
   if (auto created = Store::create(o.store, batch->graph, batch->hashes); !created) return report(created.error());
   return kOk;
 }

@@ -38,7 +38,7 @@ int report(const std::string& message, int code) {
 namespace {
 
 // A reader that went away (| head) is not an error: stop quietly.
-void write_stdout(const std::string& bytes) {
+void write_stdout(std::string_view bytes) {
   const char* data = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {
@@ -54,13 +54,18 @@ void write_stdout(const std::string& bytes) {
   }
 }
 
-Status write_all(int fd, const std::string& bytes, const std::string& path) {
+Status write_some(int fd, std::string_view bytes, const std::string& path) {
   for (size_t done = 0; done < bytes.size();) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
     done += size_t(n);
   }
+  return ok_status();
+}
+
+Status write_all(int fd, std::string_view bytes, const std::string& path) {
+  if (auto written = write_some(fd, bytes, path); !written) return written;
   if (::fsync(fd) != 0 && errno != EINVAL)
     return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
   return ok_status();
@@ -69,15 +74,23 @@ Status write_all(int fd, const std::string& bytes, const std::string& path) {
 }  // namespace
 
 Status write_output(const std::string& path, const std::string& bytes) {
+  return write_output(path, [&](const OutputSink& sink) { sink(bytes); });
+}
+
+Status write_output(const std::string& path, const std::function<void(const OutputSink&)>& produce) {
   if (path.empty() || path == "-") {
-    write_stdout(bytes);
+    produce([](std::string_view piece) { write_stdout(piece); });
     return ok_status();
   }
   auto file = create_temp_beside(path);
   if (!file) return file.error();
   const std::string& temp = file->path;
   const int fd = file->fd;
-  Status written = write_all(fd, bytes, path);
+  Status written = ok_status();
+  produce([&](std::string_view piece) {
+    if (written) written = write_some(fd, piece, path);
+  });
+  if (written) written = write_all(fd, "", path);  // fsync
   if (::close(fd) != 0 && written) written = Error{ErrorCode::io, path, std::strerror(errno)};
   if (written) {
     ::chmod(temp.c_str(), 0644);

@@ -1,7 +1,9 @@
 // Shared by the subcommands: exit codes, messages, output files.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "graph/graph.h"
 #include "util/resources.h"
@@ -36,6 +38,10 @@ int report(const std::string& message, int code = kFailure);
 // Writes bytes to stdout ("-" or empty) or, atomically, to a file: a
 // temporary file beside it, renamed into place only once complete.
 Status write_output(const std::string& path, const std::string& bytes);
+// The same for output made a piece at a time: `produce` hands each piece to
+// the sink it is given.
+using OutputSink = std::function<void(std::string_view)>;
+Status write_output(const std::string& path, const std::function<void(const OutputSink&)>& produce);
 
 // Whether to colour output written to stdout.
 bool use_colour();

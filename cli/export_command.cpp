@@ -19,7 +19,7 @@ int run_export(const ExportOptions& o) {
   if (!store) return report(store.error());
   auto graph = store->load();
   if (!graph) return report(graph.error());
-  auto written = write_output(o.output, to_json(*graph));
+  auto written = write_output(o.output, [&](const OutputSink& sink) { write_json(*graph, sink); });
   return written ? kOk : report(written.error());
 }
 

@@ -227,7 +227,18 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
 
 // Events become nodes, merged where two mentions tell the same event; each
 // node's kind (canonical lemma) goes to `kinds`.
-void add_events(const std::vector<DocumentFindings>& docs, const DatingBasis& dating,
+// Once its events are in the graph, a document's events, times and actors
+// are not needed again (relations only need the document's quoted text):
+// freed, their memory serves the documents after it, so the peak is not all
+// findings plus the whole graph.
+void release_merged(DocumentFindings& a) {
+  decltype(a.events)().swap(a.events);
+  decltype(a.timexes)().swap(a.timexes);
+  decltype(a.dated)().swap(a.dated);
+  decltype(a.actors.actors)().swap(a.actors.actors);
+}
+
+void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
                 const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
                 std::vector<std::string>& kinds) {
   MergeIndex merge_index;
@@ -259,6 +270,7 @@ void add_events(const std::vector<DocumentFindings>& docs, const DatingBasis& da
       graph.events.push_back(std::move(event));
       kinds.push_back(canonical);
     }
+    release_merged(docs[d]);
   }
 }
 

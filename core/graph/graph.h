@@ -3,8 +3,10 @@
 // this. Ids are strings so that they survive a round trip through JSON.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/result.h"
@@ -100,6 +102,10 @@ struct Graph {
 
 // Graph JSON, byte-for-byte deterministic for the same graph.
 std::string to_json(const Graph& graph);
+// The same bytes handed to `sink` a piece at a time (an item each), so a
+// large graph is never held as one string.
+using JsonSink = std::function<void(std::string_view)>;
+void write_json(const Graph& graph, const JsonSink& sink);
 // Reads graph JSON; the error says what is malformed and where.
 Result<Graph> graph_from_json(const std::string& text, const std::string& where);
 

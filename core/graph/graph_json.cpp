@@ -161,31 +161,39 @@ void read_graph(Reader& r, const Json& root, Graph& g) {
 std::string dump(const Json& json) { return json.dump(1, ' ', false, Json::error_handler_t::replace); }
 
 // ` "name": [ items ]` as dumping the whole tree would write it, one item at
-// a time: a large graph is never held twice over as a JSON tree.
+// a time: a large graph is never held as a JSON tree, nor as one string.
 template <typename T>
-void append_array(std::string& out, const char* name, const std::vector<T>& items, bool last) {
-  out += " " + dump(Json(name)) + ": ";
-  if (items.empty()) out += "[]";
+void write_array(const JsonSink& sink, const char* name, const std::vector<T>& items, bool last) {
+  std::string piece = " " + dump(Json(name)) + ": ";
+  if (items.empty()) piece += "[]";
   for (size_t i = 0; i < items.size(); ++i) {
-    out += i == 0 ? "[\n  " : ",\n  ";
+    piece += i == 0 ? "[\n  " : ",\n  ";
     for (char c : dump(to_json_value(items[i]))) {
-      out += c;
-      if (c == '\n') out += "  ";  // two levels deeper (a dump has no raw newline inside strings)
+      piece += c;
+      if (c == '\n') piece += "  ";  // two levels deeper (a dump has no raw newline inside strings)
     }
-    if (i + 1 == items.size()) out += "\n ]";
+    if (i + 1 == items.size()) piece += "\n ]";
+    sink(piece);
+    piece.clear();
   }
-  out += last ? "\n" : ",\n";
+  piece += last ? "\n" : ",\n";
+  sink(piece);
 }
 
 }  // namespace
 
+void write_json(const Graph& graph, const JsonSink& sink) {
+  sink("{\n " + dump(Json("schema")) + ": " + dump(Json(kGraphSchema)) + ",\n");
+  write_array(sink, "documents", graph.documents, false);
+  write_array(sink, "actors", graph.actors, false);
+  write_array(sink, "events", graph.events, false);
+  write_array(sink, "relations", graph.relations, true);
+  sink("}\n");
+}
+
 std::string to_json(const Graph& graph) {
-  std::string out = "{\n " + dump(Json("schema")) + ": " + dump(Json(kGraphSchema)) + ",\n";
-  append_array(out, "documents", graph.documents, false);
-  append_array(out, "actors", graph.actors, false);
-  append_array(out, "events", graph.events, false);
-  append_array(out, "relations", graph.relations, true);
-  out += "}\n";
+  std::string out;
+  write_json(graph, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
