@@ -279,31 +279,45 @@ TEST(Hostile, DatesInOneSentenceAreLinear) {
   EXPECT_LT(t4, 8 * t1 + 0.5) << "1x " << t1 << " s, 4x " << t4 << " s";
 }
 
-TEST(Hostile, TwentyMegabytesOnOneLine) {
+// `megabytes` of news words on one line, no sentence end: build must finish
+// with a graph (checked without loading it whole).
+void one_huge_line(size_t megabytes) {
   TempDir dir;
-  // Varied words: the same event over and over is a different (open) case,
-  // see RELIABILITY.md.
+  // Varied words: the same event over and over is a different case, see
+  // RELIABILITY.md.
   const std::string words[] = {"the", "army", "attacked", "city", "on", "May", "16", "2022", "president", "said",
                                "troops", "were", "sent", "in", "response", "to", "request", "and", "protests"};
-  std::string line;
-  line.reserve(20'000'100);
-  uint32_t x = 12345;
-  while (line.size() < 20'000'000) {
-    x = x * 1103515245u + 12345u;
-    line += words[(x >> 16) % std::size(words)];
-    line += ' ';
+  {
+    std::string line;
+    line.reserve(megabytes * 1'000'000 + 100);
+    uint32_t x = 12345;
+    while (line.size() < megabytes * 1'000'000) {
+      x = x * 1103515245u + 12345u;
+      line += words[(x >> 16) % std::size(words)];
+      line += ' ';
+    }
+    write_file(dir / "big.txt", line + "\n");
   }
-  line += "\n";
-  write_file(dir / "big.txt", line);
-  line.clear();
-  line.shrink_to_fit();
   auto r = run_annals("build " + q(dir / "big.txt") + " -o " + q(dir / "g.json"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.err.empty()) << r.err;
   std::ifstream in(dir / "g.json");
-  auto graph = nlohmann::json::parse(in, nullptr, false);
-  ASSERT_FALSE(graph.is_discarded());
-  EXPECT_TRUE(graph.contains("events"));
+  EXPECT_TRUE(nlohmann::json::accept(in));
+}
+
+TEST(Hostile, TwentyMegabytesOnOneLine) { one_huge_line(20); }
+
+// About 30 s and 2.5 GB; under AddressSanitizer (several times both) the
+// 20 MB case above stands for it.
+TEST(Hostile, HundredMegabytesOnOneLine) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "100 MB on one line is left to the normal build (20 MB runs under ASan)";
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  GTEST_SKIP() << "100 MB on one line is left to the normal build (20 MB runs under ASan)";
+#endif
+#endif
+  one_huge_line(100);
 }
 
 TEST(Hostile, TenThousandTinyFiles) {
