@@ -62,16 +62,6 @@ Result<std::vector<std::string>> output_paths(const AnnotateOptions& o) {
   return outputs;
 }
 
-Status write_fd(int fd, const std::string& bytes, const std::string& path) {
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
-    done += size_t(n);
-  }
-  return ok_status();
-}
-
 // Outputs written to temporary files beside their targets, renamed into
 // place only once every input has been annotated: an error leaves no output.
 // (No fsync per file: hundreds of small files would wait on the disk for
@@ -85,7 +75,7 @@ class StagedOutputs {
     auto file = create_temp_beside(target);
     if (!file) return file.error();
     staged_.emplace_back(file->path, target);
-    Status written = write_fd(file->fd, bytes, target);
+    Status written = write_bytes(file->fd, bytes, target);
     if (::close(file->fd) != 0 && written) written = Error{ErrorCode::io, target, std::strerror(errno)};
     return written;
   }

@@ -35,6 +35,16 @@ int report(const std::string& message, int code) {
   return code;
 }
 
+Status write_bytes(int fd, std::string_view bytes, const std::string& path) {
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
+    done += size_t(n);
+  }
+  return ok_status();
+}
+
 namespace {
 
 // A reader that went away (| head) is not an error: stop quietly.
@@ -54,18 +64,8 @@ void write_stdout(std::string_view bytes) {
   }
 }
 
-Status write_some(int fd, std::string_view bytes, const std::string& path) {
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
-    done += size_t(n);
-  }
-  return ok_status();
-}
-
 Status write_all(int fd, std::string_view bytes, const std::string& path) {
-  if (auto written = write_some(fd, bytes, path); !written) return written;
+  if (auto written = write_bytes(fd, bytes, path); !written) return written;
   if (::fsync(fd) != 0 && errno != EINVAL)
     return Error{ErrorCode::io, path, std::string("cannot write: ") + std::strerror(errno)};
   return ok_status();
@@ -88,7 +88,7 @@ Status write_output(const std::string& path, const std::function<void(const Outp
   const int fd = file->fd;
   Status written = ok_status();
   produce([&](std::string_view piece) {
-    if (written) written = write_some(fd, piece, path);
+    if (written) written = write_bytes(fd, piece, path);
   });
   if (written) written = write_all(fd, "", path);  // fsync
   if (::close(fd) != 0 && written) written = Error{ErrorCode::io, path, std::strerror(errno)};

@@ -35,6 +35,9 @@ void register_import(CLI::App& app, const Context& context, int& exit_code);
 int report(const Error& error);
 int report(const std::string& message, int code = kFailure);
 
+// All of `bytes` to the open file `fd` (retrying short writes); errors name `path`.
+Status write_bytes(int fd, std::string_view bytes, const std::string& path);
+
 // Writes bytes to stdout ("-" or empty) or, atomically, to a file: a
 // temporary file beside it, renamed into place only once complete.
 Status write_output(const std::string& path, const std::string& bytes);
