@@ -16,8 +16,8 @@
 // ANNALS_BENCH_TIMEML=DIR picks another directory of .tml files. When the
 // shared corpus is missing the TimeBank variants skip with a message.
 //
-//   build-bench/bench/stages_bench --benchmark_repetitions=5 \
-//       --benchmark_report_aggregates_only=true
+//   build-bench/bench/stages_bench --benchmark_repetitions=5
+//       --benchmark_report_aggregates_only=true   (one command line)
 //
 // Not part of ctest. bytes_per_second is per core: one thread, CPU time.
 #include <benchmark/benchmark.h>

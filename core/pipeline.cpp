@@ -1,9 +1,5 @@
 #include "pipeline.h"
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
+#include "util/memory.h"
 
 namespace annals {
 
@@ -69,12 +65,8 @@ Result<Graph> run_pipeline(const std::vector<std::string>& paths, const Resource
     documents.push_back(pipeline->reduce(pipeline->analyse(std::move(*doc))));
   }
   Graph graph = pipeline->assemble(documents);
-  documents = {};
-  // The findings are freed, but glibc keeps their pages: give them back
-  // before the caller writes the graph out (as much again as the graph).
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
+  std::vector<DocumentFindings>().swap(documents);
+  release_free_memory();  // before the caller writes the graph out
   return graph;
 }
 

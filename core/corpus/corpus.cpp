@@ -9,6 +9,7 @@
 #include "corpus/disputed_dates.h"
 #include "text/segment.h"
 #include "pipeline.h"
+#include "util/memory.h"
 
 namespace annals {
 namespace {
@@ -119,7 +120,7 @@ int32_t light_verb_subject(const DocumentAnalysis& a, size_t v, const EventVocab
   return -1;
 }
 
-std::optional<EventTime> event_time(const DocumentFindings& a, const EventMention& event, const std::string* basis) {
+std::optional<EventTime> event_time(const DocumentFindings& a, const KeptEvent& event, const std::string* basis) {
   if (event.timex >= 0) {
     const Timex& t = a.timexes[event.timex];
     EventTime time{t.value, std::nullopt, std::nullopt, t.inferred || event.time_inherited};
@@ -131,7 +132,7 @@ std::optional<EventTime> event_time(const DocumentFindings& a, const EventMentio
     return time;
   }
   // A report with no date of its own was made when the article says.
-  if (event.event_class == EventClass::reporting && a.doc.dct && event.tense != "FUTURE") {
+  if (event.event_class == EventClass::reporting && a.doc.dct && !event.future) {
     std::string day = a.doc.dct->value.substr(0, 10);
     return EventTime{day, day, day, true};
   }
@@ -144,7 +145,7 @@ std::string sentence_text(const DocumentFindings& a, const KeptEvent& event) {
 
 GraphEvent make_event(const DocumentFindings& a, const DocumentIndex& index, const KeptEvent& kept,
                       const std::string* basis) {
-  const EventMention& event = kept.mention;
+  const KeptEvent& event = kept;
   GraphEvent g;
   g.label = event.label;
   g.trigger = std::string(a.doc.slice(event.trigger));
@@ -225,42 +226,57 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
   return lemma + "|" + *event.time->start + "|" + event.polarity;
 }
 
-// Events become nodes, merged where two mentions tell the same event; each
-// node's kind (canonical lemma) goes to `kinds`.
-// Once its events are in the graph, a document's events, times and actors
-// are not needed again (relations only need the document's quoted text):
-// freed, their memory serves the documents after it, so the peak is not all
-// findings plus the whole graph.
-void release_merged(DocumentFindings& a) {
-  decltype(a.events)().swap(a.events);
-  decltype(a.timexes)().swap(a.timexes);
-  decltype(a.dated)().swap(a.dated);
-  decltype(a.actors.actors)().swap(a.actors.actors);
+// The links the document's text states, between graph events (numbered as
+// they are before disputed dates merge).
+void add_text_relations(const DocumentFindings& a, const DocumentIndex& index, Graph& graph) {
+  for (const auto& r : a.relations) {
+    int32_t source = index.event[r.source], target = index.event[r.target];
+    if (source < 0 || target < 0 || source == target) continue;
+    Evidence evidence{a.doc.id, r.cue.start, r.cue.end, std::string(a.doc.slice(r.cue))};
+    graph.relations.push_back({std::to_string(source), std::to_string(target), r.type, evidence});
+  }
 }
 
+// Once merged, a document's findings are in the graph: freed, their memory
+// serves the documents after it, so the peak is not all findings plus the
+// whole graph.
+void release_merged(DocumentFindings& a, DocumentIndex& index) {
+  a = DocumentFindings{};
+  decltype(index.event)().swap(index.event);
+  decltype(index.actor)().swap(index.actor);
+}
+
+// Events become nodes, merged where two mentions tell the same event; each
+// node's kind (canonical lemma) goes to `kinds`. Each document's text
+// relations are added as it passes, then its findings are freed.
 void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
                 const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
                 std::vector<std::string>& kinds) {
   MergeIndex merge_index;
+  // Room for every kept event up front: pages never written cost nothing,
+  // while growing by reallocation would hold two copies of the events.
+  size_t most = graph.events.size();
+  for (const auto& a : docs) most += a.events.size();
+  graph.events.reserve(most);
+  kinds.reserve(most);
   for (size_t d = 0; d < docs.size(); ++d) {
     const auto& a = docs[d];
     // The document's events were selected, and their aliases found, by reduce_document.
     index[d].event.assign(a.events.size(), -1);
     for (size_t e = 0; e < a.events.size(); ++e) {
       const auto& kept = a.events[e];
-      const auto& mention = kept.mention;
       if (kept.alias >= 0 && index[d].event[kept.alias] >= 0) {
         index[d].event[e] = index[d].event[kept.alias];
         graph.events[index[d].event[e]].mentions.push_back(
-            {a.doc.id, mention.trigger.start, mention.trigger.end, sentence_text(a, kept)});
+            {a.doc.id, kept.trigger.start, kept.trigger.end, sentence_text(a, kept)});
         continue;
       }
 
-      auto basis = dating.find({d, size_t(mention.timex)});
+      auto basis = dating.find({d, size_t(kept.timex)});
       GraphEvent event = make_event(a, index[d], kept, basis == dating.end() ? nullptr : &basis->second);
       const std::string& canonical = vocabulary.canonical_lemma(kept.merge_lemma);
       const std::string key = merge_key(canonical, event);
-      if (int32_t same = merge_index.find(key, event, d, mention.noun); same >= 0) {
+      if (int32_t same = merge_index.find(key, event, d, kept.noun); same >= 0) {
         graph.events[same].mentions.push_back(event.mentions.front());
         index[d].event[e] = same;
         continue;
@@ -270,19 +286,23 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
       graph.events.push_back(std::move(event));
       kinds.push_back(canonical);
     }
-    release_merged(docs[d]);
+    add_text_relations(a, index[d], graph);
+    release_merged(docs[d], index[d]);
+    if (d % 2048 == 2047) release_free_memory();  // the freed findings lie between the graph's allocations
   }
 }
 
-void add_text_relations(const std::vector<DocumentFindings>& docs, const std::vector<DocumentIndex>& index,
-                        Graph& graph) {
-  for (size_t d = 0; d < docs.size(); ++d)
-    for (const auto& r : docs[d].relations) {
-      int32_t source = index[d].event[r.source], target = index[d].event[r.target];
-      if (source < 0 || target < 0 || source == target) continue;
-      Evidence evidence{docs[d].doc.id, r.cue.start, r.cue.end, std::string(docs[d].doc.slice(r.cue))};
-      graph.relations.push_back({std::to_string(source), std::to_string(target), r.type, evidence});
-    }
+// Relations follow their events when disputed dates merge events.
+void renumber_relations(const std::vector<int32_t>& renumbered, Graph& graph) {
+  std::vector<GraphRelation> kept;
+  for (auto& r : graph.relations) {
+    int32_t source = renumbered[std::stoul(r.source)], target = renumbered[std::stoul(r.target)];
+    if (source == target) continue;
+    r.source = std::to_string(source);
+    r.target = std::to_string(target);
+    kept.push_back(std::move(r));
+  }
+  graph.relations = std::move(kept);
 }
 
 // Chains dated events in time order: a "before" link where one ends before
@@ -298,6 +318,11 @@ void add_time_relations(Graph& graph) {
     return std::tie(*graph.events[x].time->start, x) < std::tie(*graph.events[y].time->start, y);
   };
   std::sort(dated.begin(), dated.end(), by_start);
+  // Exactly the room needed: growing a vector of a million relations
+  // holds two copies of it for a moment.
+  size_t links = graph.relations.size() + dated.size();
+  for (size_t e : dated) links += graph.events[e].actors.size();
+  graph.relations.reserve(links);
   for (size_t k = 1; k < dated.size(); ++k) {
     const auto& prev = graph.events[dated[k - 1]];
     const auto& next = graph.events[dated[k]];
@@ -347,13 +372,22 @@ std::map<int32_t, int32_t> aliases_of(const DocumentAnalysis& a, const EventVoca
 
 KeptEvent keep_event(const DocumentAnalysis& a, EventMention&& mention) {
   KeptEvent kept;
+  kept.trigger = mention.trigger;
+  kept.sentence = a.seg.sentences[mention.sentence].span;
+  kept.timex = mention.timex;
+  kept.event_class = mention.event_class;
+  kept.modality = mention.modality;
+  kept.negated = mention.negated;
+  kept.noun = mention.noun;
+  kept.time_inherited = mention.time_inherited;
+  kept.future = mention.tense == "FUTURE";
+  kept.label = std::move(mention.label);
+  kept.merge_lemma = std::move(mention.lemma);
+  kept.actors.reserve(mention.participants.size());
   for (auto& p : mention.participants) {
     bool known = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size();
     kept.actors.emplace_back(known ? a.actors.mentions[p.mention].actor : -1, std::move(p.role));
   }
-  mention.participants = {};
-  kept.sentence = a.seg.sentences[mention.sentence].span;
-  kept.mention = std::move(mention);
   return kept;
 }
 
@@ -362,7 +396,7 @@ std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<Kept
   std::vector<Span> spans;
   for (const auto& e : events) {
     spans.push_back(e.sentence);
-    spans.push_back(e.mention.trigger);
+    spans.push_back(e.trigger);
   }
   for (const auto& r : a.relations) spans.push_back(r.cue);
   if (!a.doc.dct)  // the year completion may cite the article's own dates
@@ -416,8 +450,7 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
   for (size_t e = 0; e < a.events.size(); ++e) {
     if (!keep[e]) continue;
     KeptEvent kept = keep_event(a, std::move(a.events[e]));
-    auto k = kind.find(int32_t(e));
-    kept.merge_lemma = k != kind.end() ? k->second : kept.mention.lemma;
+    if (auto k = kind.find(int32_t(e)); k != kind.end()) kept.merge_lemma = k->second;
     if (auto it = alias.find(int32_t(e)); it != alias.end() && it->second >= 0 && size_t(it->second) < keep.size())
       kept.alias = kept_index[it->second];
     f.events.push_back(std::move(kept));
@@ -477,10 +510,7 @@ Graph assemble_graph(std::vector<DocumentFindings>& documents, const ActorTagger
   add_events(documents, dating, vocabulary, index, graph, kinds);
   // Sources that date one event differently: one node with both dates.
   auto renumbered = merge_disputed_dates(graph, kinds);
-  for (auto& doc : index)
-    for (auto& e : doc.event)
-      if (e >= 0) e = renumbered[size_t(e)];
-  add_text_relations(documents, index, graph);
+  renumber_relations(renumbered, graph);
   add_time_relations(graph);
   assign_ids(graph);
   return graph;

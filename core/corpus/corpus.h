@@ -59,13 +59,22 @@ struct QuotedDocument {
   std::string quoted_;
 };
 
-// An event the graph may show (see select_events in corpus.cpp).
+// An event the graph may show (see select_events in corpus.cpp): only what
+// the graph takes from its EventMention, since a corpus holds millions.
 struct KeptEvent {
-  EventMention mention;          // its participants are left empty: see actors
-  std::vector<std::pair<int32_t, std::string>> actors;  // document actor, role
+  Span trigger;
   Span sentence;                 // quoted as the mention's evidence
-  std::string merge_lemma;       // "summit" for "was held" when a summit was held
+  int32_t timex = -1;            // the timex that dates it, if any
   int32_t alias = -1;            // an earlier kept event it is another name for
+  EventClass event_class = EventClass::occurrence;
+  Modality modality = Modality::actual;
+  bool negated = false;
+  bool noun = false;
+  bool time_inherited = false;
+  bool future = false;           // future tense
+  std::string label;
+  std::string merge_lemma;       // "summit" for "was held" when a summit was held
+  std::vector<std::pair<int32_t, std::string>> actors;  // document actor, role
 };
 
 // An event with a date of its own, kept or not: evidence for date completion.

@@ -184,15 +184,17 @@ std::vector<int32_t> merge_disputed_dates(Graph& graph, const std::vector<std::s
   for (size_t e = 0; e < n; ++e)
     if (size_t r = clusters.root(e); r != e) members[r].push_back(&graph.events[e]);
   for (auto& [root, others] : members) fold_into(graph.events[root], others);
-  std::vector<GraphEvent> kept;
+  // Compacted in place: a second vector of events would double the peak.
   std::vector<int32_t> position(n, -1);
+  size_t kept = 0;
   for (size_t e = 0; e < n; ++e)
     if (clusters.root(e) == e) {
-      position[e] = int32_t(kept.size());
-      kept.push_back(std::move(graph.events[e]));
+      position[e] = int32_t(kept);
+      if (kept != e) graph.events[kept] = std::move(graph.events[e]);
+      ++kept;
     }
+  graph.events.erase(graph.events.begin() + ptrdiff_t(kept), graph.events.end());
   for (size_t e = 0; e < n; ++e) renumbered[e] = position[clusters.root(e)];
-  graph.events = std::move(kept);
   return renumbered;
 }
 
