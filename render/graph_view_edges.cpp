@@ -1,6 +1,8 @@
 // Relation edges of the graph view, styled by type, and its legend.
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <vector>
 
 #include "escape.h"
 #include "palette.h"
@@ -41,12 +43,42 @@ const EdgeStyle* edge_style(const std::string& type) {
 
 }  // namespace
 
+// The relation an edge between two events is drawn as, when several link
+// them (a causal link between two events of one day that share an actor):
+// the first of kEdgeStyles; the tooltip names them all. One edge per pair
+// also keeps dot's cluster layout clear of its parallel-edge failures.
+size_t style_rank(const std::string& type) {
+  for (size_t i = 0; i < std::size(kEdgeStyles); ++i)
+    if (type == kEdgeStyles[i].type) return i;
+  return std::size(kEdgeStyles);
+}
+
+std::vector<std::vector<const ModelRelation*>> edges_by_pair(const Model& model) {
+  std::map<std::pair<size_t, size_t>, size_t> pair_index;
+  std::vector<std::vector<const ModelRelation*>> pairs;
+  for (const ModelRelation& r : model.relations) {
+    auto [low, high] = std::minmax(r.source, r.target);
+    auto [it, fresh] = pair_index.try_emplace({low, high}, pairs.size());
+    if (fresh) pairs.emplace_back();
+    pairs[it->second].push_back(&r);
+  }
+  for (auto& group : pairs)
+    std::stable_sort(group.begin(), group.end(), [](const ModelRelation* a, const ModelRelation* b) {
+      return style_rank(a->type) < style_rank(b->type);
+    });
+  return pairs;
+}
+
 void add_relation_edges(GvGraph& g, const Model& model, const std::vector<Agnode_t*>& nodes,
                         const Palette& pal) {
-  for (const ModelRelation& r : model.relations) {
+  for (const auto& group : edges_by_pair(model)) {
+    const ModelRelation& r = *group.front();
     const ModelEvent &s = model.events[r.source], &t = model.events[r.target];
     Agedge_t* e = g.edge(nodes[r.source], nodes[r.target]);
-    set(e, "tooltip", gv_plain_text(r.type + (r.cue.empty() ? "" : ": " + r.cue)));
+    std::string tooltip;
+    for (const ModelRelation* each : group)
+      tooltip += (tooltip.empty() ? "" : "; ") + each->type + (each->cue.empty() ? "" : ": " + each->cue);
+    set(e, "tooltip", gv_plain_text(tooltip));
     const EdgeStyle* style = edge_style(r.type);
     if (!style) {
       set(e, "color", pal.muted);

@@ -51,9 +51,7 @@ void set_days(const GraphEvent& e, ModelEvent& m) {
   if (start && end) {
     m.days = DaySpan{std::min(*start, *end), std::max(*start, *end)};
   } else if (start || end) {
-    const Day d = start ? *start : *end;
-    m.days = DaySpan{d, d};
-    m.uncertain = true;
+    // Open on one side ("before the article's date"): nowhere to draw it.
   } else if (auto period = parse_iso_period(t.value)) {
     m.days = period;
   }

@@ -451,6 +451,77 @@ TEST(Corpus, ContradictionsInTheTextAreReported) {
                                "protesters stormed the parliament on January 5 2022.\n"}});
   EXPECT_TRUE(EventGraph(fine).conflicts().empty());
 }
+
+// Links from the events' days alone: the month includes its days (the
+// nearest container only: the year includes the month, not each day), one
+// day's events are simultaneous (chained), and earlier days come before.
+TEST(Corpus, DaysGiveIncludesSimultaneousAndBefore) {
+  Graph g = build({{"days", "Unrest in Kazakhstan\n"
+                            "In 2022 the alliance held an exercise. In January 2022 protesters occupied the squares. "
+                            "On January 5 2022 President Tokayev requested assistance. On January 5 2022 the "
+                            "government resigned. On January 6 2022 the troops arrived in Almaty.\n"}});
+  auto id_of = [&](const std::string& trigger) {
+    for (const auto& e : g.events)
+      if (e.trigger == trigger) return e.id;
+    ADD_FAILURE() << "no event " << trigger;
+    return std::string();
+  };
+  auto linked = [&](const std::string& type, const std::string& a, const std::string& b) {
+    return std::any_of(g.relations.begin(), g.relations.end(), [&](const GraphRelation& r) {
+      return r.type == type && r.source == id_of(a) && r.target == id_of(b);
+    });
+  };
+  auto count = [&](const std::string& type) {
+    return std::count_if(g.relations.begin(), g.relations.end(), [&](const GraphRelation& r) { return r.type == type; });
+  };
+  EXPECT_TRUE(linked("includes", "held", "occupied"));
+  EXPECT_TRUE(linked("includes", "occupied", "requested"));
+  EXPECT_TRUE(linked("includes", "occupied", "arrived"));
+  EXPECT_FALSE(linked("includes", "held", "requested")) << "only the nearest container";
+  EXPECT_TRUE(linked("simultaneous", "requested", "resigned"));
+  EXPECT_FALSE(linked("includes", "occupied", "resigned")) << "included through its simultaneous event";
+  EXPECT_EQ(count("simultaneous"), 1);
+  EXPECT_TRUE(linked("before", "resigned", "arrived"));
+  EXPECT_TRUE(EventGraph(g).conflicts().empty());
+}
+
+// An event with no date of its own is still placed against the article's
+// date by its tense: past on or before it, future on or after it, one bound
+// open; and never drawn as if it happened on that day.
+TEST(Corpus, TenseRelatesUndatedEventsToTheArticlesDate) {
+  const std::string text =
+      "War news\nRussian troops have attacked the city of Kharkiv. Lukashenko said the alliance will hold an "
+      "exercise in Belarus. Putin is visiting the troops.\n";
+  auto graph_of = [&](std::optional<Dct> dct) {
+    auto doc = make_document("tense.txt", text);
+    EXPECT_TRUE(doc.ok());
+    std::vector<DocumentAnalysis> docs;
+    docs.push_back(pipeline().analyse(std::move(*doc), dct));
+    return pipeline().assemble(docs);
+  };
+  Graph g = graph_of(*TimeTagger::parse_dct("2022-06-08"));
+  auto time_of = [&](const Graph& graph, const std::string& trigger) -> std::optional<EventTime> {
+    for (const auto& e : graph.events)
+      if (e.trigger == trigger) return e.time;
+    ADD_FAILURE() << "no event " << trigger;
+    return std::nullopt;
+  };
+  auto attacked = time_of(g, "attacked");
+  ASSERT_TRUE(attacked);
+  EXPECT_EQ(attacked->value, "PAST_REF");
+  EXPECT_FALSE(attacked->start);
+  EXPECT_EQ(attacked->end, "2022-06-08");
+  EXPECT_TRUE(attacked->inferred);
+  auto hold = time_of(g, "hold");
+  ASSERT_TRUE(hold);
+  EXPECT_EQ(hold->value, "FUTURE_REF");
+  EXPECT_EQ(hold->start, "2022-06-08");
+  EXPECT_FALSE(hold->end);
+  EXPECT_FALSE(time_of(g, "visiting")) << "the present overlaps the article's date by an unknown stretch";
+  EXPECT_FALSE(time_of(graph_of(std::nullopt), "attacked")) << "no article date, no relation to it";
+  // Open on one side: in no chain by days.
+  for (const auto& r : g.relations) EXPECT_NE(r.type, "before");
+}
 }  // namespace corpus
 }  // namespace
 }  // namespace annals

@@ -237,6 +237,22 @@ TEST(RenderModel, DefaultsLeaveOutNegatedAndHypothetical) {
   EXPECT_EQ(build_model(sample_graph(), o)->events.size(), 10u);
 }
 
+// "Before the article's date" (PAST_REF with only its last day) is not a
+// day to draw it on: it stays with the undated, its date text kept.
+TEST(RenderModel, AnOpenEndedTimeIsNotPlaced) {
+  Graph g;
+  g.documents = {{"d1", "d1.txt", "D1", "2022-06-08", "option"}};
+  g.events = {event("e1", "troops attacked", std::nullopt, "2022-06-08"),
+              event("e2", "troops left", "2022-06-09", "2022-06-09")};
+  g.events[0].time->value = "PAST_REF";
+  auto m = build_model(g, RenderOptions{});
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m->events.size(), 2u);
+  EXPECT_EQ(m->events.back().id, "e1");
+  EXPECT_FALSE(m->events.back().days);
+  EXPECT_EQ(m->events.back().date_text.rfind("PAST_REF", 0), 0u);
+}
+
 TEST(RenderModel, FiltersByDateActorAndTop) {
   RenderOptions o;
   o.from = "2022-01-04";

@@ -254,6 +254,34 @@ TEST(Store, MergeKeepsIdsAndMergesTheSameEvent) {
   EXPECT_EQ(again.events.size(), 5u) << "only the undated event is new again";
 }
 
+// An added event is linked by its days as a build would link it: after the
+// stored event of the same day, or into the nearest stored span containing it.
+TEST(Store, MergeLinksNewEventsByTheirDays) {
+  TempDir dir;
+  Graph base;
+  base.documents = {{"a", "a.txt", "A", std::nullopt, std::nullopt}};
+  base.events = {event("e1", "protests in January", "protests", "2022-01", {}, "a", 10),
+                 event("e2", "Tokayev asked", "asked", "2022-01-05", {}, "a", 50)};
+  base.events[0].time->start = "2022-01-01";
+  base.events[0].time->end = "2022-01-31";
+  base.relations = {{"e1", "e2", "includes", std::nullopt}, {"e1", "e2", "before", std::nullopt}};
+  ASSERT_TRUE(Store::create(dir / "s.annals", base, {"h1"}));
+  Graph batch;
+  batch.documents = {{"b", "b.txt", "B", std::nullopt, std::nullopt}};
+  batch.events = {event("e1", "the government resigned", "resigned", "2022-01-05", {}, "b", 5),
+                  event("e2", "troops arrived", "arrived", "2022-01-06", {}, "b", 40),
+                  event("e3", "troops left", "left", "2022-02-01", {}, "b", 80)};
+  Graph g = merge(dir / "s.annals", batch, {"h2"});
+  ASSERT_EQ(g.events.size(), 5u);
+  EXPECT_TRUE(find_relation(g, "e2", "e3", "simultaneous"));
+  EXPECT_FALSE(find_relation(g, "e1", "e3", "includes")) << "included through its simultaneous event";
+  EXPECT_TRUE(find_relation(g, "e1", "e4", "includes"));
+  EXPECT_FALSE(find_relation(g, "e1", "e5", "includes")) << "February is not in January";
+  size_t includes = 0;
+  for (const auto& r : g.relations) includes += r.type == "includes";
+  EXPECT_EQ(includes, 2u);
+}
+
 TEST(Store, RollbackLeavesTheStoreAsItWas) {
   TempDir dir;
   ASSERT_TRUE(Store::create(dir / "s.annals", full_graph()));

@@ -132,10 +132,13 @@ std::optional<EventTime> event_time(const DocumentFindings& a, const KeptEvent& 
     return time;
   }
   // A report with no date of its own was made when the article says.
-  if (event.event_class == EventClass::reporting && a.doc.dct && !event.future) {
-    std::string day = a.doc.dct->value.substr(0, 10);
-    return EventTime{day, day, day, true};
-  }
+  if (!a.doc.dct) return std::nullopt;
+  std::string day = a.doc.dct->value.substr(0, 10);
+  if (event.event_class == EventClass::reporting && !event.future) return EventTime{day, day, day, true};
+  // Otherwise the tense still says which side of the article's date it is
+  // on: one bound, the other open (TimeML's PAST_REF / FUTURE_REF).
+  if (event.past) return EventTime{"PAST_REF", std::nullopt, day, true, "past tense: on or before the article's date"};
+  if (event.future) return EventTime{"FUTURE_REF", day, std::nullopt, true, "future tense: on or after the article's date"};
   return std::nullopt;
 }
 
@@ -305,39 +308,111 @@ void renumber_relations(const std::vector<int32_t>& renumbered, Graph& graph) {
   graph.relations = std::move(kept);
 }
 
-// Chains dated events in time order: a "before" link where one ends before
-// the next begins (honest for partial dates: bounds, not values), and a
-// "same_actor" thread through each actor's events.
-void add_time_relations(Graph& graph) {
-  std::vector<size_t> dated;
-  for (size_t e = 0; e < graph.events.size(); ++e)
-    if (graph.events[e].time && graph.events[e].time->start && graph.events[e].modality == "actual" &&
-        graph.events[e].polarity == "positive")
-      dated.push_back(e);
-  auto by_start = [&](size_t x, size_t y) {
-    return std::tie(*graph.events[x].time->start, x) < std::tie(*graph.events[y].time->start, y);
+bool asserted(const GraphEvent& e) { return e.modality == "actual" && e.polarity == "positive"; }
+const std::string& start_of(const GraphEvent& e) { return *e.time->start; }
+const std::string& end_of(const GraphEvent& e) { return *e.time->end; }
+
+void link(Graph& graph, size_t source, size_t target, const char* type) {
+  graph.relations.push_back({std::to_string(source), std::to_string(target), type, std::nullopt});
+}
+
+// "before" where one ends before the next begins, along the events in order
+// of their first day (honest for partial dates: bounds, not values).
+void add_before_links(Graph& graph, const std::vector<size_t>& by_start) {
+  for (size_t k = 1; k < by_start.size(); ++k)
+    if (end_of(graph.events[by_start[k - 1]]) < start_of(graph.events[by_start[k]]))
+      link(graph, by_start[k - 1], by_start[k], "before");
+}
+
+bool same_day(const GraphEvent& a, const GraphEvent& b) {
+  return start_of(a) == end_of(a) && start_of(a) == start_of(b) && end_of(a) == end_of(b) &&
+         a.time->value == b.time->value;
+}
+
+// "simultaneous" for events given the same single day (or the same time on
+// it): chained in order, not linked pairwise.
+void add_same_day_links(Graph& graph, const std::vector<size_t>& by_start) {
+  std::vector<size_t> days;
+  for (size_t e : by_start)
+    if (start_of(graph.events[e]) == end_of(graph.events[e])) days.push_back(e);
+  auto order = [&](size_t x, size_t y) {
+    return std::tie(start_of(graph.events[x]), graph.events[x].time->value, x) <
+           std::tie(start_of(graph.events[y]), graph.events[y].time->value, y);
   };
-  std::sort(dated.begin(), dated.end(), by_start);
-  // Exactly the room needed: growing a vector of a million relations
-  // holds two copies of it for a moment.
-  size_t links = graph.relations.size() + dated.size();
-  for (size_t e : dated) links += graph.events[e].actors.size();
-  graph.relations.reserve(links);
-  for (size_t k = 1; k < dated.size(); ++k) {
-    const auto& prev = graph.events[dated[k - 1]];
-    const auto& next = graph.events[dated[k]];
-    if (*prev.time->end < *next.time->start)
-      graph.relations.push_back({std::to_string(dated[k - 1]), std::to_string(dated[k]), "before", std::nullopt});
+  std::sort(days.begin(), days.end(), order);
+  for (size_t k = 1; k < days.size(); ++k) {
+    const auto& a = graph.events[days[k - 1]];
+    const auto& b = graph.events[days[k]];
+    if (same_day(a, b)) link(graph, days[k - 1], days[k], "simultaneous");
   }
+}
+
+// "includes" from the nearest event whose days contain another's ("in
+// January" includes "on January 5", "in 2022" includes "in January"): a
+// sweep in order of (first day, last day latest first) with a stack of the
+// spans still open, so each event gets one container, not every one.
+void add_containment_links(Graph& graph, std::vector<size_t> events) {
+  auto order = [&](size_t x, size_t y) {
+    const auto& a = graph.events[x];
+    const auto& b = graph.events[y];
+    if (start_of(a) != start_of(b)) return start_of(a) < start_of(b);
+    if (end_of(a) != end_of(b)) return end_of(a) > end_of(b);
+    return std::tie(a.time->value, x) < std::tie(b.time->value, y);  // one day's groups together
+  };
+  std::sort(events.begin(), events.end(), order);
+  constexpr size_t kLookBack = 64;  // spans that overlap without containing are rare
+  std::vector<size_t> open;
+  for (size_t x : events) {
+    const auto& inner = graph.events[x];
+    while (!open.empty() && end_of(graph.events[open.back()]) < start_of(inner)) open.pop_back();
+    // Simultaneous with the event before it (add_same_day_links): included
+    // with it already.
+    if (!open.empty() && same_day(graph.events[open.back()], inner)) {
+      open.push_back(x);
+      continue;
+    }
+    for (size_t k = open.size(), looked = 0; k-- > 0 && looked < kLookBack; ++looked) {
+      const auto& outer = graph.events[open[k]];
+      bool same_span = start_of(outer) == start_of(inner) && end_of(outer) == end_of(inner);
+      if (!same_span && end_of(outer) >= end_of(inner)) {
+        link(graph, open[k], x, "includes");
+        break;
+      }
+    }
+    open.push_back(x);
+  }
+}
+
+// A "same_actor" thread through each actor's events in time order.
+void add_actor_threads(Graph& graph, const std::vector<size_t>& by_start) {
   std::map<std::string, size_t> last_of_actor;
-  for (size_t e : dated)
+  for (size_t e : by_start)
     for (const auto& role : graph.events[e].actors) {
       auto [it, fresh] = last_of_actor.try_emplace(role.actor, e);
       if (!fresh && it->second != e) {
-        graph.relations.push_back({std::to_string(it->second), std::to_string(e), "same_actor", std::nullopt});
+        link(graph, it->second, e, "same_actor");
         it->second = e;
       }
     }
+}
+
+// Links between dated events that happened (as far as the text says) from
+// their days alone.
+void add_time_relations(Graph& graph) {
+  std::vector<size_t> dated;
+  for (size_t e = 0; e < graph.events.size(); ++e)
+    if (const auto& t = graph.events[e].time; t && t->start && t->end && asserted(graph.events[e])) dated.push_back(e);
+  std::sort(dated.begin(), dated.end(),
+            [&](size_t x, size_t y) { return std::tie(start_of(graph.events[x]), x) < std::tie(start_of(graph.events[y]), y); });
+  // Exactly the room needed: growing a vector of a million relations
+  // holds two copies of it for a moment.
+  size_t links = graph.relations.size() + 3 * dated.size();
+  for (size_t e : dated) links += graph.events[e].actors.size();
+  graph.relations.reserve(links);
+  add_before_links(graph, dated);
+  add_same_day_links(graph, dated);
+  add_containment_links(graph, dated);
+  add_actor_threads(graph, dated);
 }
 
 // Internal indices become the public ids only at the end.
@@ -380,6 +455,7 @@ KeptEvent keep_event(const DocumentAnalysis& a, EventMention&& mention) {
   kept.negated = mention.negated;
   kept.noun = mention.noun;
   kept.time_inherited = mention.time_inherited;
+  kept.past = mention.tense == "PAST" || (mention.tense == "PRESENT" && mention.aspect == "PERFECTIVE");
   kept.future = mention.tense == "FUTURE";
   kept.label = std::move(mention.label);
   kept.merge_lemma = std::move(mention.lemma);

@@ -71,6 +71,7 @@ struct KeptEvent {
   bool negated = false;
   bool noun = false;
   bool time_inherited = false;
+  bool past = false;             // past tense, or present perfect
   bool future = false;           // future tense
   std::string label;
   std::string merge_lemma;       // "summit" for "was held" when a summit was held

@@ -171,7 +171,7 @@ bool asserted(const GraphEvent& e) { return e.polarity == "positive" && e.modali
 
 // Dated and asserted: threaded by `before` and `same_actor` as in corpus.cpp.
 std::optional<std::string> chain_start(const GraphEvent& e) {
-  if (e.time && e.time->start && asserted(e)) return e.time->start;
+  if (e.time && e.time->start && e.time->end && asserted(e)) return e.time->start;
   return std::nullopt;
 }
 
@@ -193,7 +193,8 @@ int64_t event_number(const std::string& id) {
 }
 
 bool is_derived(const GraphRelation& r) {
-  return !r.evidence && (r.type == "before" || r.type == "same_actor");
+  return !r.evidence &&
+         (r.type == "before" || r.type == "same_actor" || r.type == "includes" || r.type == "simultaneous");
 }
 
 // An event's actors and mentions as one blob: counts, lengths and offsets
@@ -725,6 +726,18 @@ class Merger {
                     "(chain_start, event) > (?2, ?3) ORDER BY chain_start, event LIMIT 1"),
         unlink_(db, "DELETE FROM relations WHERE source = ? AND target = ? AND type = ? AND ev_doc IS NULL"),
         thread_event_(db, "UPDATE events SET chain_start = ? WHERE seq = ?"),
+        same_day_before_(db,
+                         "SELECT seq FROM events WHERE chain_start = ?1 AND time_end = ?1 AND time_value = ?2 "
+                         "AND seq < ?3 ORDER BY seq DESC LIMIT 1"),
+        // The latest start among the events whose days contain ?1..?2, looked
+        // for among the 5,000 dated events that start before it.
+        container_start_(db,
+                         "SELECT chain_start FROM (SELECT chain_start, time_end FROM events WHERE chain_start <= ?1 "
+                         "ORDER BY chain_start DESC LIMIT 5000) WHERE time_end >= ?2 AND NOT (chain_start = ?1 "
+                         "AND time_end = ?2) LIMIT 1"),
+        container_(db,
+                   "SELECT seq FROM events WHERE chain_start = ?3 AND time_end >= ?2 AND NOT (chain_start = ?1 AND "
+                   "time_end = ?2) ORDER BY time_end, time_value DESC, seq DESC LIMIT 1"),
         thread_actors_(db, "UPDATE event_actors SET chain_start = ? WHERE event = ?"),
         actors_(db),
         events_(db),
@@ -735,6 +748,7 @@ class Merger {
     for (const auto& a : batch.actors) add_actor(a);
     std::vector<int64_t> seq_of(batch.events.size());
     std::vector<std::pair<std::string, int64_t>> to_thread;  // (start day, seq) of new dated events
+    std::vector<Days> new_days;
     int64_t next_seq = [&] { Statement& s = max_seq_; bool row = s.step(); int64_t n = row ? s.integer(0) : 0; s.reset(); return n + 1; }();
     int64_t next_number = std::max<int64_t>(1, std::stoll("0" + read_meta(db_, "next_event")));
     std::unordered_map<std::string, size_t> batch_index;
@@ -749,7 +763,10 @@ class Merger {
       }
       e.id = fresh_event_id(next_number);
       events_.write(next_seq, e, /*threaded=*/false);
-      if (auto start = chain_start(e)) to_thread.emplace_back(*start, next_seq);
+      if (auto start = chain_start(e)) {
+        to_thread.emplace_back(*start, next_seq);
+        if (e.time->end) new_days.push_back({*start, *e.time->end, e.time->value, next_seq});
+      }
       seq_of[i] = next_seq++;
       ++report_.new_events;
     }
@@ -767,6 +784,7 @@ class Merger {
     }
     std::sort(to_thread.begin(), to_thread.end());
     for (const auto& [start, seq] : to_thread) thread(start, seq);
+    link_by_days(new_days);
     return report_;
   }
 
@@ -880,6 +898,43 @@ class Merger {
     return id;
   }
 
+  struct Days {
+    std::string start, end, value;
+    int64_t seq = 0;
+  };
+
+  // "simultaneous" after the last event of the same day, or else
+  // "includes" from the nearest event whose days contain the new one's, as
+  // corpus.cpp links a new graph (an event added later that contains
+  // events already stored is not linked to them until the next build).
+  void link_by_days(std::vector<Days>& events) {
+    std::sort(events.begin(), events.end(), [](const Days& a, const Days& b) {
+      if (a.start != b.start) return a.start < b.start;
+      if (a.end != b.end) return a.end > b.end;
+      return std::tie(a.value, a.seq) < std::tie(b.value, b.seq);
+    });
+    for (const auto& x : events) {
+      if (x.start == x.end) {
+        same_day_before_.bind(1, x.start).bind(2, x.value).bind(3, x.seq);
+        std::optional<int64_t> before;
+        if (same_day_before_.step()) before = same_day_before_.integer(0);
+        same_day_before_.reset();
+        if (before) {
+          link(*before, x.seq, "simultaneous");
+          continue;
+        }
+      }
+      container_start_.bind(1, x.start).bind(2, x.end);
+      std::optional<std::string> start;
+      if (container_start_.step()) start = container_start_.text(0);
+      container_start_.reset();
+      if (!start) continue;
+      container_.bind(1, x.start).bind(2, x.end).bind(3, *start);
+      if (container_.step()) link(container_.integer(0), x.seq, "includes");
+      container_.reset();
+    }
+  }
+
   // Puts a new dated event into the `before` chain and its actors'
   // `same_actor` threads, between the neighbours it falls between in
   // (start day, row) order — the order corpus.cpp threads a new graph in.
@@ -932,7 +987,7 @@ class Merger {
   sqlite3* db_;
   Statement doc_exists_, doc_insert_, actor_by_name_, actor_by_id_, alias_next_, alias_insert_, name_known_,
       name_insert_, candidates_, actors_of_, parts_of_, set_parts_, event_id_taken_, max_seq_, prev_, next_, actor_prev_,
-      actor_next_, unlink_, thread_event_, thread_actors_;
+      actor_next_, unlink_, thread_event_, thread_actors_, same_day_before_, container_start_, container_;
   ActorWriter actors_;
   EventWriter events_;
   RelationWriter relations_;
