@@ -82,7 +82,8 @@ void register_render(CLI::App& app, const Context&, int& exit_code) {
   sub->add_option("--width", o->width, "Width of the image in pixels")->check(CLI::NonNegativeNumber);
   sub->add_option("--include", o->include, "Also draw negated and/or hypothetical events")->delimiter(',');
   sub->add_flag("--dark", o->dark, "Dark theme");
-  sub->add_flag("--temporal", o->temporal, "Timeline: also draw temporal links (before, simultaneous...)");
+  sub->add_flag("--temporal", o->temporal,
+                 "Also draw temporal links: on a timeline before/simultaneous/includes; in either view the includes/simultaneous links judged from dates alone");
   sub->add_flag("--collapse-same-day", o->collapse_same_day,
                 "One mark per lane and day for the events of that day");
   sub->add_flag("--link-sources", o->link_sources, "Link events to the files of their sources");

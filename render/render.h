@@ -42,7 +42,8 @@ struct RenderOptions {
   bool dark = false;
   int width = 0;                    // output width in px; 0 = natural
   Lanes lanes = Lanes::actor;       // timeline lanes, graph-view clusters
-  bool temporal_links = false;      // timeline: also draw before/after/simultaneous links
+  bool temporal_links = false;      // timeline: also draw before/after/simultaneous links; both views:
+                                    // the includes/simultaneous links judged from the dates alone
   bool collapse_same_day = false;   // one mark per lane and day for events of one day
   bool link_sources = false;        // link events to their source files (relative URLs)
   int max_events = 2000;            // more after filters is an error

@@ -261,6 +261,10 @@ Result<Model> build_model(const Graph& graph, const RenderOptions& options) {
     auto ps = position.find(s->second), pt = position.find(t->second);
     if (ps == position.end() || pt == position.end() || ps->second == pt->second) continue;
     if (!seen.emplace(ps->second, pt->second, r.type).second) continue;
+    // Containment and same-day links judged from the dates alone are many
+    // and say what the axis already shows: drawn on request (--temporal).
+    const bool from_days = !r.evidence && (r.type == "includes" || r.type == "simultaneous");
+    if (from_days && !options.temporal_links) continue;
     model.relations.push_back({ps->second, pt->second, clean_text(r.type),
                                r.evidence ? clean_text(r.evidence->cue) : ""});
   }

@@ -253,6 +253,27 @@ TEST(RenderModel, AnOpenEndedTimeIsNotPlaced) {
   EXPECT_EQ(m->events.back().date_text.rfind("PAST_REF", 0), 0u);
 }
 
+// Links judged from the dates alone are many and repeat the axis: drawn
+// only with --temporal; the same types stated by the text always are.
+TEST(RenderModel, LinksFromDatesAloneOnRequest) {
+  Graph g;
+  g.documents = {{"d1", "d1.txt", "D1", std::nullopt, std::nullopt}};
+  g.events = {event("e1", "January protests", "2022-01-01", "2022-01-31"),
+              event("e2", "troops arrived", "2022-01-06", "2022-01-06"),
+              event("e3", "talks began", "2022-01-06", "2022-01-06")};
+  g.relations = {{"e1", "e2", "includes", std::nullopt},
+                 {"e2", "e3", "simultaneous", std::nullopt},
+                 {"e1", "e3", "includes", Evidence{"d1", 0, 6, "during"}}};
+  RenderOptions o;
+  o.view = View::graph;
+  auto m = build_model(g, o);
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(m->relations.size(), 1u);
+  EXPECT_EQ(m->relations[0].cue, "during");
+  o.temporal_links = true;
+  EXPECT_EQ(build_model(g, o)->relations.size(), 3u);
+}
+
 TEST(RenderModel, FiltersByDateActorAndTop) {
   RenderOptions o;
   o.from = "2022-01-04";
