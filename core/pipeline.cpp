@@ -24,11 +24,24 @@ Result<Pipeline> Pipeline::create(const Resources& resources, PipelineOptions op
                   std::move(*events), std::move(*relations), std::move(*vocabulary));
 }
 
+namespace {
+
+// The page's own publication date, when its metadata gives a real one.
+std::optional<Dct> from_metadata(const Document& doc) {
+  if (!doc.published) return std::nullopt;
+  auto dct = TimeTagger::parse_dct(*doc.published);
+  if (!dct) return std::nullopt;
+  dct->source = DctSource::metadata;
+  return *dct;
+}
+
+}  // namespace
+
 DocumentAnalysis Pipeline::analyse(Document doc, const std::optional<Dct>& dct) const {
   DocumentAnalysis a;
   boilerplate_.mark(doc);
   auto found_dct = times_.find_dct(doc);  // also marks the date line
-  doc.dct = dct ? dct : options_.dct ? options_.dct : found_dct;
+  doc.dct = dct ? dct : options_.dct ? options_.dct : from_metadata(doc) ? from_metadata(doc) : found_dct;
   a.seg = segmenter_.segment(doc);
   a.timexes = times_.tag(doc, a.seg);
   a.actors = actors_.tag(doc, a.seg, a.timexes);

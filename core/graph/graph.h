@@ -58,7 +58,7 @@ struct ActorRole {
 
 struct Mention {
   std::string doc;  // GraphDocument::id
-  uint32_t start = 0;  // byte offsets of the trigger in the original file
+  uint32_t start = 0;  // byte offsets of the trigger in the original file (in Document::text)
   uint32_t end = 0;
   std::string sentence;
 };

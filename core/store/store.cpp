@@ -726,6 +726,7 @@ class Merger {
                     "(chain_start, event) > (?2, ?3) ORDER BY chain_start, event LIMIT 1"),
         unlink_(db, "DELETE FROM relations WHERE source = ? AND target = ? AND type = ? AND ev_doc IS NULL"),
         thread_event_(db, "UPDATE events SET chain_start = ? WHERE seq = ?"),
+        thread_actors_(db, "UPDATE event_actors SET chain_start = ? WHERE event = ?"),
         same_day_before_(db,
                          "SELECT seq FROM events WHERE chain_start = ?1 AND time_end = ?1 AND time_value = ?2 "
                          "AND seq < ?3 ORDER BY seq DESC LIMIT 1"),
@@ -738,7 +739,6 @@ class Merger {
         container_(db,
                    "SELECT seq FROM events WHERE chain_start = ?3 AND time_end >= ?2 AND NOT (chain_start = ?1 AND "
                    "time_end = ?2) ORDER BY time_end, time_value DESC, seq DESC LIMIT 1"),
-        thread_actors_(db, "UPDATE event_actors SET chain_start = ? WHERE event = ?"),
         actors_(db),
         events_(db),
         relations_(db) {}

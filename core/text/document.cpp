@@ -1,4 +1,5 @@
 #include "text/document.h"
+#include "text/markup.h"
 
 #include <cerrno>
 #include <cstring>
@@ -72,6 +73,12 @@ Result<Document> make_document(std::string path, std::string bytes) {
                  std::string(problem->what) + " at line " + std::to_string(problem->line) +
                      ", byte " + std::to_string(problem->offset)};
   Document doc;
+  if (is_markup(bytes)) {
+    MarkupText page = extract_markup(bytes);
+    if (only_whitespace(page.text)) return Error{ErrorCode::bad_input, path, "no text in the page, only markup"};
+    bytes = std::move(page.text);
+    doc.published = std::move(page.published);
+  }
   doc.id = document_id(path);
   doc.path = std::move(path);
   doc.text = std::move(bytes);

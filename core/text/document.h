@@ -48,9 +48,12 @@ struct Dct {
 struct Document {
   std::string id;     // short and unique within a corpus: the file stem
   std::string path;   // as given on the command line, "-" for stdin
-  std::string text;   // the exact bytes read (valid UTF-8)
+  // The exact bytes read (valid UTF-8); for an HTML page or a TimeML file,
+  // the text a reader sees in it (text/markup.h), which offsets then index.
+  std::string text;
   std::string title;
   std::optional<Dct> dct;
+  std::optional<std::string> published;  // the page's metadata date, as ISO text
   std::vector<Line> lines;
 
   std::string_view slice(Span s) const {
@@ -66,7 +69,8 @@ inline constexpr size_t kMaxDocumentBytes = size_t{1} << 30;
 
 // Checks that bytes are a readable text article: not empty, no NUL bytes,
 // valid UTF-8 (a leading BOM is allowed). The error names the first bad
-// byte's line and offset.
+// byte's line and offset. An HTML page or TimeML file is read for its text
+// and its publication date.
 Result<Document> make_document(std::string path, std::string bytes);
 
 // Reads a file ("-" reads standard input) and calls make_document.
