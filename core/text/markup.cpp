@@ -34,10 +34,12 @@ bool is_name_char(char c) {
          c == '_' || c == '.';
 }
 
-// Elements whose content is not text for a reader.
+// Elements whose content is not the article's text: code, media,
+// navigation and forms, the page footer, TimeML's header elements.
 bool is_skipped(std::string_view name) {
-  static const std::array<std::string_view, 11> kSkipped = {"script", "style",  "noscript", "template", "svg",
-                                                            "iframe", "object", "canvas",   "docid",    "dct", "extrainfo"};
+  static const std::array<std::string_view, 17> kSkipped = {
+      "script", "style",  "noscript", "template", "svg",  "iframe", "object", "canvas",   "nav",
+      "form",   "button", "select",   "menu",     "footer", "docid", "dct",    "extrainfo"};
   return std::find(kSkipped.begin(), kSkipped.end(), name) != kSkipped.end();
 }
 
@@ -316,7 +318,7 @@ class Extractor {
 
   void line_break() {
     while (!out_.empty() && out_.back() == ' ') out_.pop_back();
-    if (!xml_ || (!out_.empty() && out_.back() != '\n')) out_ += '\n';
+    if (!out_.empty() && out_.back() != '\n') out_ += '\n';
   }
 
   // The next '>' at or after `from`. `from` only grows and the last answer
