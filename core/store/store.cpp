@@ -57,6 +57,12 @@ CREATE TABLE relations(seq INTEGER PRIMARY KEY, source INTEGER NOT NULL, target 
 )sql";
 
 // Created after the bulk insert of a new store: faster than maintaining them.
+// Events whose days span more than one day: the containers `add` links a
+// new event into. Stores made before it get it on their next `add`.
+const char* kSpansIndex =
+    "CREATE INDEX IF NOT EXISTS events_spans ON events(chain_start, time_end) "
+    "WHERE chain_start IS NOT NULL AND time_end > chain_start";
+
 const char* kIndexes = R"sql(
 CREATE INDEX documents_hash ON documents(hash) WHERE hash IS NOT NULL;
 CREATE INDEX events_merge ON events(merge_key) WHERE merge_key IS NOT NULL;
@@ -403,6 +409,7 @@ void write_graph(sqlite3* db, const Graph& graph, const std::vector<std::string>
     relations.write(s->second, t->second, r.type, r.evidence);
   }
   exec(db, kIndexes);
+  exec(db, kSpansIndex);
   write_meta(db, "format", "annals-store");
   write_meta(db, "next_event", std::to_string(next));
 }
@@ -730,15 +737,16 @@ class Merger {
         same_day_before_(db,
                          "SELECT seq FROM events WHERE chain_start = ?1 AND time_end = ?1 AND time_value = ?2 "
                          "AND seq < ?3 ORDER BY seq DESC LIMIT 1"),
-        // The latest start among the events whose days contain ?1..?2, looked
-        // for among the 5,000 dated events that start before it.
+        // The latest start among the events whose days contain ?1..?2 (spans
+        // of more than one day: the events_spans index), looked for among
+        // the 1,000 such spans that start last before it.
         container_start_(db,
-                         "SELECT chain_start FROM (SELECT chain_start, time_end FROM events WHERE chain_start <= ?1 "
-                         "ORDER BY chain_start DESC LIMIT 5000) WHERE time_end >= ?2 AND NOT (chain_start = ?1 "
-                         "AND time_end = ?2) LIMIT 1"),
+                         "SELECT chain_start FROM (SELECT chain_start, time_end FROM events WHERE chain_start IS NOT "
+                         "NULL AND time_end > chain_start AND chain_start <= ?1 ORDER BY chain_start DESC LIMIT 1000) "
+                         "WHERE time_end >= ?2 AND NOT (chain_start = ?1 AND time_end = ?2) LIMIT 1"),
         container_(db,
-                   "SELECT seq FROM events WHERE chain_start = ?3 AND time_end >= ?2 AND NOT (chain_start = ?1 AND "
-                   "time_end = ?2) ORDER BY time_end, time_value DESC, seq DESC LIMIT 1"),
+                   "SELECT seq FROM events WHERE chain_start = ?3 AND time_end > chain_start AND time_end >= ?2 AND "
+                   "NOT (chain_start = ?1 AND time_end = ?2) ORDER BY time_end, time_value DESC, seq DESC LIMIT 1"),
         actors_(db),
         events_(db),
         relations_(db) {}
@@ -1000,6 +1008,7 @@ class Merger {
 Result<MergeReport> Store::merge(const Graph& batch, const std::vector<std::string>& hashes) {
   if (!impl_->in_transaction) return Error{ErrorCode::io, impl_->path, "merge outside a transaction"};
   try {
+    exec(impl_->db, kSpansIndex);
     return Merger(impl_->db).run(batch, hashes);
   } catch (const SqlError& e) {
     return sql_error(impl_->path, e);
