@@ -37,9 +37,12 @@ struct QueryOptions {
 };
 
 // "2022-01-13?" (partly inferred); "2022-01-13 (or 2022-01-14)" when
-// sources disagree.
+// sources disagree; "<= 2022-06-08?" before the article's date.
 std::string when(const GraphEvent& e) {
   if (!e.time) return "(undated)";
+  // Open on one side (from tense): "<= 2022-06-08?", ">= 2022-06-08?".
+  if (e.time->start.has_value() != e.time->end.has_value())
+    return (e.time->end ? "<= " + *e.time->end : ">= " + *e.time->start) + (e.time->inferred ? "?" : "");
   std::string others;
   for (const auto& d : e.time->disputed)
     if (d.value != e.time->value) others += (others.empty() ? " (or " : ", ") + d.value;

@@ -56,6 +56,8 @@ void set_days(const GraphEvent& e, ModelEvent& m) {
     m.days = period;
   }
   m.date_text = clean_text(t.value);
+  if (start.has_value() != end.has_value())  // open on one side: say which
+    m.date_text = start ? "on or after " + iso_day(*start) : "on or before " + iso_day(*end);
   if (m.days && (m.days->first != m.days->last || iso_day(m.days->first) != t.value)) {
     m.date_text += " (" + iso_day(m.days->first);
     if (m.days->last != m.days->first) m.date_text += " \xE2\x80\x93 " + iso_day(m.days->last);
