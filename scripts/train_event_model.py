@@ -9,7 +9,11 @@ EVENT that starts on it. The features (see features() below) must stay in step
 with core/events/trigger_model.cpp, which computes the same strings (as
 FNV-1a hashes) on annals' own tokens. AQUAINT is never trained on: give it to
 --eval to see the held-out figures (token level, not the official scorer).
---folds N cross-validates on TimeBank instead of writing the model.
+--folds N cross-validates on TimeBank instead of writing the model (token
+level); --folds N --system does it for the whole system: each fold's model
+goes to a resource directory, annals (ANNALS, default build/annals) annotates
+the held-out documents with it, and the official scorer (../shared/tools)
+scores them.
 
 It also trains a small part-of-speech tagger on UD English EWT (dev + test)
 whose tags are features of the event model, and writes it beside the model
@@ -511,12 +515,63 @@ def write(model, counts, path):
     print("wrote %d features to %s (%d bytes)" % (len(kept), path, os.path.getsize(path)), file=sys.stderr)
 
 
+def system_folds(lex, docs, corpus, folds):
+    """Whole-system cross-validation: annals with each fold's model on the held-out fold."""
+    import json
+    import shutil
+    import subprocess
+    import tempfile
+    annals = os.path.abspath(os.environ.get("ANNALS", os.path.join(ROOT, "build", "annals")))
+    tools = os.path.join(os.path.dirname(os.path.abspath(corpus)), "..", "..", "tools")
+    names = sorted(n for n in os.listdir(corpus) if n.endswith(".tml"))
+    work = tempfile.mkdtemp(prefix="annals-event-cv-")
+    try:
+        plain = os.path.join(work, "plain")
+        subprocess.run(["python3", os.path.join(tools, "te3_input_text.py"), corpus, plain], check=True,
+                       stdout=subprocess.DEVNULL)
+        total = collections.Counter()
+        for k in range(folds):
+            rest = [e for i, d in enumerate(docs) if i % folds != k for e in d]
+            model = train(rest)
+            resources = os.path.join(work, "res%d" % k)
+            os.makedirs(os.path.join(resources, "en", "events"))
+            write(model, collections.Counter(f for feats, _ in rest for f in feats),
+                  os.path.join(resources, "en", "events", "trigger_model.tsv"))
+            gold, held, out = (os.path.join(work, "%s%d" % (x, k)) for x in ("gold", "in", "out"))
+            for d in (gold, held, out):
+                os.makedirs(d)
+            for i, name in enumerate(names):
+                if i % folds == k:
+                    os.symlink(os.path.join(os.path.abspath(corpus), name), os.path.join(gold, name))
+                    for ext in (".txt", ".dct"):
+                        os.symlink(os.path.join(plain, name[:-4] + ext), os.path.join(held, name[:-4] + ext))
+            texts = sorted(os.path.join(held, n) for n in os.listdir(held) if n.endswith(".txt"))
+            subprocess.run([annals, "annotate", "--format", "timeml", "--dct-sibling", "--out-dir", out] + texts,
+                           check=True, env=dict(os.environ, ANNALS_RESOURCES=resources), stdout=subprocess.DEVNULL)
+            scored = subprocess.run(["python3", os.path.join(tools, "te3_score.py"), "--json", gold, out],
+                                    check=True, capture_output=True, text=True).stdout
+            counts = json.loads(scored)["event"]["counts"]
+            total.update(counts)
+            p, r = counts["relaxed"] / max(counts["system"], 1), counts["relaxed"] / max(counts["gold"], 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            print("fold %d: event F1 %.2f class F1 %.2f" % (k, 100 * f1, 100 * f1 * counts["class"] / max(counts["relaxed"], 1)),
+                  file=sys.stderr)
+        p, r = total["relaxed"] / max(total["system"], 1), total["relaxed"] / max(total["gold"], 1)
+        f1 = 2 * p * r / max(p + r, 1e-9)
+        print("system, all folds: event F1 %.2f (P %.2f R %.2f) class F1 %.2f" %
+              (100 * f1, 100 * p, 100 * r, 100 * f1 * total["class"] / max(total["relaxed"], 1)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     parser.add_argument("--eval", help="a held-out TimeML directory to score on (never trained on)")
     parser.add_argument("--folds", type=int, default=0, help="cross-validate on the corpus instead of writing")
     parser.add_argument("--margins", action="store_true", help="with --folds: score several NONE margins")
+    parser.add_argument("--system", action="store_true",
+                        help="with --folds: score the whole system (annals + the official scorer) on each fold")
     parser.add_argument("--out", default=os.path.join(EVENTS, "trigger_model.tsv"))
     args = parser.parse_args()
     if not os.path.isdir(args.corpus):
@@ -524,6 +579,9 @@ def main():
     lex = Lexicon()
     tagger = train_pos()
     docs = load(lex, tagger, args.corpus)
+    if args.folds and args.system:
+        system_folds(lex, docs, args.corpus, args.folds)
+        return
     if args.folds:
         results = []
         for k in range(args.folds):
