@@ -9,7 +9,15 @@ EVENT that starts on it. The features (see features() below) must stay in step
 with core/events/trigger_model.cpp, which computes the same strings (as
 FNV-1a hashes) on annals' own tokens. AQUAINT is never trained on: give it to
 --eval to see the held-out figures (token level, not the official scorer).
---folds N cross-validates on TimeBank instead of writing the model.
+--folds N cross-validates on TimeBank instead of writing the model (token
+level); --folds N --system does it for the whole system: each fold's model
+goes to a resource directory, annals (ANNALS, default build/annals) annotates
+the held-out documents with it, and the official scorer (../shared/tools)
+scores them.
+
+It also trains a small part-of-speech tagger on UD English EWT (dev + test)
+whose tags are features of the event model, and writes it beside the model
+as pos_model.tsv (CC BY-SA 4.0, as the treebank).
 """
 import argparse
 import collections
@@ -177,6 +185,140 @@ def read_document(path):
     return sentences
 
 
+# ---- part-of-speech tagger (mirrored in core/events/trigger_model.cpp) ---------------------
+# A greedy averaged perceptron over coarse Penn tags, trained on UD English
+# EWT (dev + test, CC BY-SA 4.0); its tags are features of the event model.
+
+UD = os.path.join(ROOT, "..", "shared", "corpora", "ud-english-ewt")
+POS_FILES = ("en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu")
+POS_EPOCHS = 5
+POS_SEED = 7
+COARSE = {"NN": "NN", "NNS": "NNS", "NNP": "NNP", "NNPS": "NNP", "VB": "VB", "VBD": "VBD", "VBG": "VBG",
+          "VBN": "VBN", "VBP": "VBP", "VBZ": "VBZ", "JJ": "JJ", "JJR": "JJ", "JJS": "JJ", "RB": "RB", "RBR": "RB",
+          "RBS": "RB", "IN": "IN", "DT": "DT", "PDT": "DT", "PRP": "PRP", "PRP$": "PRP", "MD": "MD", "CD": "CD",
+          "TO": "TO", "CC": "CC", "WDT": "W", "WP": "W", "WRB": "W", "WP$": "W", "POS": "POS", "RP": "RP"}
+TAGS = sorted(set(COARSE.values()) | {"X"})
+
+
+def read_conllu(path):
+    sentences, sentence = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                if sentence:
+                    sentences.append(sentence)
+                sentence = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            sentence.append((cols[1], TAGS.index(COARSE.get(cols[4], "X"))))
+    if sentence:
+        sentences.append(sentence)
+    return sentences
+
+
+def pos_word(words, j):
+    return context_word(words, j)
+
+
+def pos_features(words, i, t1, t2):
+    """t1, t2: the tags (names, "<s>" at the start) of the two words before."""
+    w = pos_word(words, i)
+    n1 = pos_word(words, i + 1)
+    f = ["b", "w=" + w, "cap=%d%d" % (words[i][0].isupper(), i == 0), "t1=" + t1, "t2|t1=" + t2 + "|" + t1,
+         "t1|w=" + t1 + "|" + w, "w-1=" + pos_word(words, i - 1), "w+1=" + n1, "w-2=" + pos_word(words, i - 2),
+         "w+2=" + pos_word(words, i + 2), "hy=%d" % ("-" in words[i])]
+    if w.isascii():
+        f += ["s3=" + w[-3:], "s2=" + w[-2:], "s1=" + w[-1:], "pre=" + w[:2]]
+    if n1.isascii():
+        f.append("s3+1=" + n1[-3:])
+    return f
+
+
+class PosTagger:
+    """Integer weights (thousandths), as the model file and the C++ side keep them."""
+
+    def __init__(self, weights):
+        self.weights = weights  # feature -> {tag index: int}
+
+    def tag(self, words):
+        tags, t1, t2 = [], "<s>", "<s>"
+        for i in range(len(words)):
+            score = [0] * len(TAGS)
+            for f in pos_features(words, i, t1, t2):
+                for k, v in self.weights.get(f, {}).items():
+                    score[k] += v
+            best = max(range(len(TAGS)), key=lambda k: score[k])
+            tags.append(best)
+            t2, t1 = t1, TAGS[best]
+        return tags
+
+
+def train_pos():
+    sentences = []
+    for name in POS_FILES:
+        sentences += read_conllu(os.path.join(UD, name))
+    weights, totals, stamps, step = {}, {}, {}, 0
+    counts = collections.Counter()
+    rng = random.Random(POS_SEED)
+    for epoch in range(POS_EPOCHS):
+        rng.shuffle(sentences)
+        for sentence in sentences:
+            words = [w for w, _ in sentence]
+            t1 = t2 = "<s>"
+            for i, (_, gold) in enumerate(sentence):
+                feats = pos_features(words, i, t1, t2)
+                if epoch == 0:
+                    counts.update(feats)
+                score = [0.0] * len(TAGS)
+                for f in feats:
+                    for k, v in weights.get(f, {}).items():
+                        score[k] += v
+                guess = max(range(len(TAGS)), key=lambda k: score[k])
+                step += 1
+                if guess != gold:
+                    for f in feats:
+                        w = weights.setdefault(f, {})
+                        for k, d in ((gold, 1.0), (guess, -1.0)):
+                            key = (f, k)
+                            totals[key] = totals.get(key, 0.0) + (step - stamps.get(key, 0)) * w.get(k, 0.0)
+                            stamps[key] = step
+                            w[k] = w.get(k, 0.0) + d
+                t2, t1 = t1, TAGS[gold]
+    kept = {}
+    for f, w in weights.items():
+        if counts[f] < MIN_FEATURE_COUNT:
+            continue
+        ints = {}
+        for k, v in w.items():
+            key = (f, k)
+            average = (totals.get(key, 0.0) + (step - stamps.get(key, 0)) * v) / step
+            if abs(average) >= MIN_WEIGHT:
+                ints[k] = max(-32767, min(32767, int(round(average * 1000))))
+        if ints:
+            kept[f] = ints
+    return PosTagger(kept)
+
+
+def write_pos(tagger, path):
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("# Purpose: the part-of-speech tagger whose tags are features of the event model\n"
+                  "# (trigger_model.tsv): a greedy averaged perceptron over coarse Penn tags.\n"
+                  "# Generated by scripts/train_event_model.py from Universal Dependencies English EWT\n"
+                  "# (dev and test parts; CC BY-SA 4.0, so is this file: see the corpus LICENSE.txt).\n"
+                  "# Do not edit by hand: change the script and run it again.\n"
+                  "# Format: FEATURE <TAB> TAG:WEIGHT ... (weights in thousandths; other tags 0)\n")
+        out.write("tags\t" + " ".join(TAGS) + "\n")
+        for f in sorted(tagger.weights):
+            w = tagger.weights[f]
+            out.write(f + "\t" + " ".join("%s:%d" % (TAGS[k], w[k]) for k in sorted(w)) + "\n")
+    print("wrote %d features to %s (%d bytes)" % (len(tagger.weights), path, os.path.getsize(path)), file=sys.stderr)
+
+
 # ---- features (mirrored in core/events/trigger_model.cpp) -----------------------------------
 
 def is_word(token):
@@ -210,7 +352,7 @@ def shape(word, i):
     return "l"
 
 
-def features(lex, words, folded, i):
+def features(lex, words, folded, i, tags):
     w = folded[i]
     ascii_word = w.isascii()
     p1, p2 = context_word(words, i - 1), context_word(words, i - 2)
@@ -240,17 +382,22 @@ def features(lex, words, folded, i):
         f.append("cur")
     if w in lex.not_triggers:
         f.append("nt")
+    t = TAGS[tags[i]]
+    t_p1 = TAGS[tags[i - 1]] if i > 0 else "<s>"
+    t_n1 = TAGS[tags[i + 1]] if i + 1 < len(tags) else "</s>"
+    f += ["t=" + t, "t-1=" + t_p1, "t+1=" + t_n1, "t|t+1=" + t + "|" + t_n1, "t-1|t=" + t_p1 + "|" + t]
     return list(dict.fromkeys(f))  # each feature once
 
 
-def examples(lex, sentences):
+def examples(lex, tagger, sentences):
     for sentence in sentences:
         words = [t[0] for t in sentence]
         folded = [t.lower() for t in words]
+        tags = tagger.tag(words)
         for i, (word, label, in_timex) in enumerate(sentence):
             if in_timex or not is_word(word):
                 continue
-            yield features(lex, words, folded, i), LABELS.index(label)
+            yield features(lex, words, folded, i, tags), LABELS.index(label)
 
 
 # ---- averaged perceptron ---------------------------------------------------------------------
@@ -333,11 +480,11 @@ def score(model, data, margin=NONE_MARGIN, lex=None):
     return f1, f1 * cls_ok / max(tp, 1)
 
 
-def load(lex, directory):
+def load(lex, tagger, directory):
     docs = []
     for name in sorted(os.listdir(directory)):
         if name.endswith(".tml"):
-            docs.append(list(examples(lex, read_document(os.path.join(directory, name)))))
+            docs.append(list(examples(lex, tagger, read_document(os.path.join(directory, name)))))
     return docs
 
 
@@ -368,18 +515,73 @@ def write(model, counts, path):
     print("wrote %d features to %s (%d bytes)" % (len(kept), path, os.path.getsize(path)), file=sys.stderr)
 
 
+def system_folds(lex, docs, corpus, folds):
+    """Whole-system cross-validation: annals with each fold's model on the held-out fold."""
+    import json
+    import shutil
+    import subprocess
+    import tempfile
+    annals = os.path.abspath(os.environ.get("ANNALS", os.path.join(ROOT, "build", "annals")))
+    tools = os.path.join(os.path.dirname(os.path.abspath(corpus)), "..", "..", "tools")
+    names = sorted(n for n in os.listdir(corpus) if n.endswith(".tml"))
+    work = tempfile.mkdtemp(prefix="annals-event-cv-")
+    try:
+        plain = os.path.join(work, "plain")
+        subprocess.run(["python3", os.path.join(tools, "te3_input_text.py"), corpus, plain], check=True,
+                       stdout=subprocess.DEVNULL)
+        total = collections.Counter()
+        for k in range(folds):
+            rest = [e for i, d in enumerate(docs) if i % folds != k for e in d]
+            model = train(rest)
+            resources = os.path.join(work, "res%d" % k)
+            os.makedirs(os.path.join(resources, "en", "events"))
+            write(model, collections.Counter(f for feats, _ in rest for f in feats),
+                  os.path.join(resources, "en", "events", "trigger_model.tsv"))
+            gold, held, out = (os.path.join(work, "%s%d" % (x, k)) for x in ("gold", "in", "out"))
+            for d in (gold, held, out):
+                os.makedirs(d)
+            for i, name in enumerate(names):
+                if i % folds == k:
+                    os.symlink(os.path.join(os.path.abspath(corpus), name), os.path.join(gold, name))
+                    for ext in (".txt", ".dct"):
+                        os.symlink(os.path.join(plain, name[:-4] + ext), os.path.join(held, name[:-4] + ext))
+            texts = sorted(os.path.join(held, n) for n in os.listdir(held) if n.endswith(".txt"))
+            subprocess.run([annals, "annotate", "--format", "timeml", "--dct-sibling", "--out-dir", out] + texts,
+                           check=True, env=dict(os.environ, ANNALS_RESOURCES=resources), stdout=subprocess.DEVNULL)
+            scored = subprocess.run(["python3", os.path.join(tools, "te3_score.py"), "--json", gold, out],
+                                    check=True, capture_output=True, text=True).stdout
+            counts = json.loads(scored)["event"]["counts"]
+            total.update(counts)
+            p, r = counts["relaxed"] / max(counts["system"], 1), counts["relaxed"] / max(counts["gold"], 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            print("fold %d: event F1 %.2f class F1 %.2f" % (k, 100 * f1, 100 * f1 * counts["class"] / max(counts["relaxed"], 1)),
+                  file=sys.stderr)
+        p, r = total["relaxed"] / max(total["system"], 1), total["relaxed"] / max(total["gold"], 1)
+        f1 = 2 * p * r / max(p + r, 1e-9)
+        print("system, all folds: event F1 %.2f (P %.2f R %.2f) class F1 %.2f" %
+              (100 * f1, 100 * p, 100 * r, 100 * f1 * total["class"] / max(total["relaxed"], 1)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     parser.add_argument("--eval", help="a held-out TimeML directory to score on (never trained on)")
     parser.add_argument("--folds", type=int, default=0, help="cross-validate on the corpus instead of writing")
     parser.add_argument("--margins", action="store_true", help="with --folds: score several NONE margins")
+    parser.add_argument("--system", action="store_true",
+                        help="with --folds: score the whole system (annals + the official scorer) on each fold")
     parser.add_argument("--out", default=os.path.join(EVENTS, "trigger_model.tsv"))
     args = parser.parse_args()
     if not os.path.isdir(args.corpus):
         sys.exit("train_event_model: no corpus at %s" % args.corpus)
     lex = Lexicon()
-    docs = load(lex, args.corpus)
+    tagger = train_pos()
+    docs = load(lex, tagger, args.corpus)
+    if args.folds and args.system:
+        system_folds(lex, docs, args.corpus, args.folds)
+        return
     if args.folds:
         results = []
         for k in range(args.folds):
@@ -397,9 +599,10 @@ def main():
     model = train(data)
     counts = collections.Counter(f for feats, _ in data for f in feats)
     if args.eval:
-        held = [e for d in load(lex, args.eval) for e in d]
+        held = [e for d in load(lex, tagger, args.eval) for e in d]
         print("held out %s: event F1 %.4f class F1 %.4f" % (args.eval, *score(model, held, lex=lex)))
     write(model, counts, args.out)
+    write_pos(tagger, os.path.join(os.path.dirname(args.out), "pos_model.tsv"))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "events/event.h"
+#include "events/lexicon.h"
+#include "events/trigger_model.h"
+#include "text/segment.h"
 #include "pipeline.h"
 #include "test_support.h"
 
@@ -108,6 +111,42 @@ TEST(Events, TrainedModelFindsTriggersAndClasses) {
     }
     ASSERT_NE(e, nullptr) << c.sentence << " / " << c.word;
     EXPECT_EQ(to_string(e->event_class), c.expected) << c.sentence << " / " << c.word;
+  }
+}
+
+// The part-of-speech tagger (en/events/pos_model.tsv) tags as the training
+// script's PosTagger does (these tags are what it gives): else the event
+// model sees other features than it was trained on.
+TEST(Events, PosTaggerAgreesWithTheTrainingScript) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"The thrift holding company said it expects to obtain regulatory approval and complete the transaction by year-end .",
+       "DT NN VBG NN VBD PRP VBZ TO VB JJ NN CC VB DT NN IN NN X"},
+      {"Shares of Apple fell 3 % after the 1998 report was released .", "NNS IN NNP X CD NN IN DT CD NN VBD VBN X"},
+  };
+  const Resources& resources = Resources::standard();
+  auto lexicon = detail::load_event_lexicon(resources);
+  ASSERT_TRUE(lexicon.ok());
+  auto model = detail::TriggerModel::load(resources, "en/events/trigger_model.tsv", *lexicon);
+  ASSERT_TRUE(model.ok());
+  const char* names[] = {"CC", "CD", "DT", "IN", "JJ", "MD", "NN", "NNP", "NNS", "POS", "PRP",
+                         "RB", "RP", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "W", "X"};
+  for (const auto& [sentence, expected] : cases) {
+    std::vector<std::string> words, folded;
+    std::istringstream in(sentence);
+    for (std::string w; in >> w;) words.push_back(w);
+    std::vector<const detail::Cue*> cues;
+    for (const auto& w : words) {
+      folded.push_back(fold_case(w));
+      cues.push_back(lexicon->cue(folded.back()));
+    }
+    detail::TriggerModel::Sentence s;
+    model->prepare(folded, cues, s);
+    for (size_t i = 0; i < words.size(); ++i)
+      s.shape.push_back(std::isupper(static_cast<unsigned char>(words[i][0])) ? (i == 0 ? 'F' : 'C') : 'l');
+    model->tag(s);
+    std::string tags;
+    for (uint8_t t : s.tags) tags += (tags.empty() ? "" : " ") + std::string(names[t]);
+    EXPECT_EQ(tags, expected) << sentence;
   }
 }
 

@@ -421,6 +421,7 @@ void view_for_model(const detail::TriggerModel& model, const SentenceView& s,
     const Token& t = s.token(i);
     out.shape[i] = t.all_caps ? 'A' : t.capitalised ? (i == 0 ? 'F' : 'C') : 'l';
   }
+  model.tag(out);
 }
 
 // A word the model takes for an event but the lexicon rules do not: a verb

@@ -55,8 +55,19 @@ constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), p1 = hash_of("p1"),
                    s3 = hash_of("s3"), s4 = hash_of("s4"), pk_s3 = hash_of("pk|s3"), lv = hash_of("lv"),
                    lc = hash_of("lc"), lm = hash_of("lm"), pk_lv = hash_of("pk|lv"), ln = hash_of("ln"),
                    lex = hash_of("lex"), curated = hash_of("cur"), not_trigger = hash_of("nt");
+constexpr uint64_t tag = hash_of("t"), tag_p1 = hash_of("t-1"), tag_n1 = hash_of("t+1"), tag_tag_n1 = hash_of("t|t+1"),
+                   tag_p1_tag = hash_of("t-1|t");
 constexpr uint64_t none = hash_of("none"), bos = hash_of("<s>"), eos = hash_of("</s>"), number = hash_of("<num>");
 }  // namespace templ
+
+// The part-of-speech tagger's templates (pos_features in the training script).
+namespace pos {
+constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), cap = hash_of("cap"), t1 = hash_of("t1"),
+                   t2_t1 = hash_of("t2|t1"), t1_w = hash_of("t1|w"), w_1 = hash_of("w-1"), w1 = hash_of("w+1"),
+                   w_2 = hash_of("w-2"), w2 = hash_of("w+2"), hyphen = hash_of("hy"), s3 = hash_of("s3"),
+                   s2 = hash_of("s2"), s1 = hash_of("s1"), prefix = hash_of("pre"), s3_next = hash_of("s3+1");
+constexpr uint64_t zero = hash_of("0"), one = hash_of("1");
+}  // namespace pos
 
 // The names of cues.tsv's second column, hashed.
 uint64_t cue_kind_hash(const Cue* cue) {
@@ -197,7 +208,124 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
   }
   model.index_words(lexicon, known_words, paired_words);
+  if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv"); !tagger) return tagger.error();
   return model;
+}
+
+// The part-of-speech tagger's file: a "tags" row, then FEATURE <TAB> TAG:WEIGHT ...
+Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::string& name) {
+  if (!resources.has(name)) return false;
+  auto table = resources.table(name, 2);
+  if (!table) return table.error();
+  std::vector<std::string_view> names;
+  std::vector<std::pair<uint64_t, std::array<int16_t, kTags>>> rows;
+  for (const auto& row : table->rows) {
+    std::string_view text = row.fields[1];
+    if (row.fields[0] == "tags") {
+      names.clear();
+      for (size_t at = 0; at < text.size();) {
+        size_t space = std::min(text.find(' ', at), text.size());
+        if (space > at) names.push_back(text.substr(at, space - at));
+        at = space + 1;
+      }
+      if (names.size() != kTags)
+        return Error{ErrorCode::bad_data, table->where(row), "expected " + std::to_string(kTags) + " tags"};
+      for (size_t k = 0; k < kTags; ++k) tag_hashes_[k] = hash_of(names[k]);
+      continue;
+    }
+    if (names.empty()) return Error{ErrorCode::bad_data, table->where(row), "the tags row must come first"};
+    std::array<int16_t, kTags> w{};
+    for (size_t at = 0; at < text.size();) {
+      size_t space = std::min(text.find(' ', at), text.size());
+      std::string_view item = text.substr(at, space - at);
+      at = space + 1;
+      if (item.empty()) continue;
+      size_t colon = item.rfind(':');
+      auto tag = colon == std::string_view::npos ? names.end()
+                                                 : std::find(names.begin(), names.end(), item.substr(0, colon));
+      int value = 0;
+      auto [next, ec] = tag == names.end() ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                                           : std::from_chars(item.data() + colon + 1, item.data() + item.size(), value);
+      if (ec != std::errc() || next != item.data() + item.size() || value < -32767 || value > 32767)
+        return Error{ErrorCode::bad_data, table->where(row), "expected TAG:WEIGHT (thousandths, |weight| <= 32767)"};
+      w[size_t(tag - names.begin())] = int16_t(value);
+    }
+    rows.emplace_back(key_of_name(row.fields[0]), w);
+  }
+  size_t capacity = 16;
+  while (capacity < rows.size() + rows.size() / 2) capacity *= 2;
+  pos_slots_.assign(capacity, PosSlot{});
+  pos_mask_ = capacity - 1;
+  for (const auto& [key, w] : rows) {
+    size_t slot = key & pos_mask_;
+    while (pos_slots_[slot].check != 0 && pos_slots_[slot].check != check_of(key)) slot = (slot + 1) & pos_mask_;
+    pos_slots_[slot].check = check_of(key);
+    pos_slots_[slot].weights = w;
+  }
+  return true;
+}
+
+void TriggerModel::add_pos_weights(uint64_t key, std::array<int32_t, kTags>& score) const {
+  const uint32_t check = check_of(key);
+  for (size_t slot = key & pos_mask_;; slot = (slot + 1) & pos_mask_) {
+    const PosSlot& s = pos_slots_[slot];
+    if (s.check == check) {
+      for (size_t k = 0; k < kTags; ++k) score[k] += s.weights[k];
+      return;
+    }
+    if (s.check == 0) return;
+  }
+}
+
+// Greedy, left to right, as PosTagger.tag in the training script.
+void TriggerModel::tag(Sentence& s) const {
+  s.tags.clear();
+  if (pos_slots_.empty()) return;
+  const size_t n = s.hashes.size();
+  s.tags.resize(n);
+  const auto& folded = *s.folded;
+  // A word as the tagger sees it: "<num>" for numbers, "</s>" after the end.
+  auto seen = [&](size_t j) -> std::string_view {
+    if (j >= n) return "</s>";
+    return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]);
+  };
+  uint64_t t1 = templ::bos, t2 = templ::bos;
+  for (size_t i = 0; i < n; ++i) {
+    const ptrdiff_t at = ptrdiff_t(i);
+    const uint64_t w = s.hashes[i];
+    const std::string_view word = seen(i), next = seen(i + 1);
+    const bool capital = s.shape[i] != 'l';
+    static constexpr uint64_t caps[2][2] = {{hash_of("00"), hash_of("01")}, {hash_of("10"), hash_of("11")}};
+    std::array<uint64_t, 16> keys{};
+    size_t count = 0;
+    keys[count++] = key_of(pos::bias);
+    keys[count++] = key_of(pos::word, w);
+    keys[count++] = key_of(pos::cap, caps[capital][i == 0]);
+    keys[count++] = key_of(pos::t1, t1);
+    keys[count++] = key_of(pos::t2_t1, t2, t1);
+    keys[count++] = key_of(pos::t1_w, t1, w);
+    keys[count++] = key_of(pos::w_1, context_hash(s, at - 1));
+    keys[count++] = key_of(pos::w1, context_hash(s, at + 1));
+    keys[count++] = key_of(pos::w_2, context_hash(s, at - 2));
+    keys[count++] = key_of(pos::w2, context_hash(s, at + 2));
+    keys[count++] = key_of(pos::hyphen, folded[i].find('-') != std::string::npos ? pos::one : pos::zero);
+    if (is_ascii(word)) {
+      keys[count++] = key_of(pos::s3, hash_of(suffix(word, 3)));
+      keys[count++] = key_of(pos::s2, hash_of(suffix(word, 2)));
+      keys[count++] = key_of(pos::s1, hash_of(suffix(word, 1)));
+      keys[count++] = key_of(pos::prefix, hash_of(word.substr(0, 2)));
+    }
+    if (is_ascii(next)) keys[count++] = key_of(pos::s3_next, hash_of(suffix(next, 3)));
+    for (size_t k = 0; k < count; ++k) __builtin_prefetch(&pos_slots_[keys[k] & pos_mask_]);
+    std::array<int32_t, kTags> score{};
+    for (size_t k = 0; k < count; ++k) add_pos_weights(keys[k], score);
+    size_t best = 0;
+    for (size_t k = 1; k < kTags; ++k)
+      if (score[k] > score[best]) best = k;
+    s.tags[i] = uint8_t(best);
+    t2 = t1;
+    t1 = tag_hashes_[best];
+  }
 }
 
 // Every word the lexicons or the model know, with its word-only score.
@@ -361,6 +489,16 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
     if (key) add_weights(key, score);
   for (VerbForm form : kForms)
     if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, form_hash(form)), score);
+  if (!s.tags.empty()) {
+    const uint64_t t = tag_hashes_[s.tags[i]];
+    const uint64_t before = i > 0 ? tag_hashes_[s.tags[i - 1]] : templ::bos;
+    const uint64_t after = i + 1 < s.tags.size() ? tag_hashes_[s.tags[i + 1]] : templ::eos;
+    add_weights(key_of(templ::tag, t), score);
+    add_weights(key_of(templ::tag_p1, before), score);
+    add_weights(key_of(templ::tag_n1, after), score);
+    add_weights(key_of(templ::tag_tag_n1, t, after), score);
+    add_weights(key_of(templ::tag_p1_tag, before, t), score);
+  }
   size_t best = 0;
   for (size_t k = 1; k < kLabels; ++k)
     if (score[k] > score[best]) best = k;

@@ -1,7 +1,9 @@
 // Internal: the trained event trigger + class model (an averaged perceptron,
 // en/events/trigger_model.tsv, made by scripts/train_event_model.py from
 // TempEval-3 TimeBank). It says, for one word in its sentence, whether it is
-// an event and of which class.
+// an event and of which class. Its features include the tags of a small
+// part-of-speech tagger (en/events/pos_model.tsv, trained on UD English EWT
+// by the same script), which tag() runs over the sentence first.
 //
 // The features are strings ("w=said", "p1|w=the|request"), as the training
 // script builds them; here they are keyed by hashes (see trigger_model.cpp),
@@ -38,9 +40,14 @@ class TriggerModel {
     const std::vector<const Cue*>* cues = nullptr;  // cues.tsv entry of each token, if any
     std::vector<char> shape;             // 'A' all caps, 'F' first and capitalised, 'C', 'l'
     std::vector<bool> number;            // starts with a digit
+    std::vector<uint8_t> tags;           // part-of-speech tag per token (tag() fills it)
   };
   // Fills s but for shape, which the caller fills.
   void prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues, Sentence& s) const;
+
+  // Tags s with the part-of-speech tagger (en/events/pos_model.tsv); needs
+  // the shapes. Without a tagger file the tags stay empty and unused.
+  void tag(Sentence& s) const;
 
   // The class of the event at token i, or nullopt when it is no event;
   // curated: whether the hand-made lexicons (verbs.tsv, nouns.tsv) list it.
@@ -76,6 +83,18 @@ class TriggerModel {
   size_t mask_ = 0;
   std::vector<Word> words_;
   size_t word_mask_ = 0;
+
+  // The part-of-speech tagger: the same open addressing, a weight per tag.
+  static constexpr size_t kTags = 22;
+  struct PosSlot {
+    uint32_t check = 0;
+    std::array<int16_t, kTags> weights{};
+  };
+  Result<bool> load_tagger(const Resources& resources, const std::string& name);
+  void add_pos_weights(uint64_t key, std::array<int32_t, kTags>& score) const;
+  std::vector<PosSlot> pos_slots_;
+  size_t pos_mask_ = 0;
+  std::array<uint64_t, kTags> tag_hashes_{};
 };
 
 }  // namespace annals::detail

@@ -179,11 +179,14 @@ int32_t verb_in_cue(const std::vector<EventMention>& events, const std::vector<u
   return -1;
 }
 
+// The last verb event of a sentence; a participle without an auxiliary
+// (", referring to ...") is an adjunct, not what the sentence tells, unless
+// there is nothing else.
 int32_t last_event_of_sentence(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence) {
-  int32_t best = -1;
+  int32_t best = -1, participle = -1;
   for (uint32_t e : in_sentence)
-    if (!events[e].noun) best = int32_t(e);
-  return best;
+    if (!events[e].noun) (events[e].tense == "PRESPART" ? participle : best) = int32_t(e);
+  return best >= 0 ? best : participle;
 }
 
 }  // namespace
