@@ -200,8 +200,20 @@ Resolved resolve_clock(const Slots& s, const Context& c) {
   return r;
 }
 
+// A spoken year: the century word sets the hundreds, the number words after
+// it the rest ("nineteen ninety-four"). Below ten it is no year ("nineteen five").
+bool apply_spoken_year(Slots& s) {
+  if (!s.has(Slot::year) || !s.has(Slot::n) || s.has(Slot::unit)) return true;
+  int year = s.get(Slot::year);
+  int64_t rest = s.get(Slot::n);
+  if (year % 100 != 0 || rest < 10 || rest > 99) return false;
+  s.put(Slot::year, year + int(rest));
+  return true;
+}
+
 std::optional<Resolved> resolve_date(Slots s, const Context& c) {
   apply_ordinal(s);
+  if (!apply_spoken_year(s)) return std::nullopt;
   if (!apply_am_pm(s)) return std::nullopt;
   bool no_calendar = !s.has(Slot::month) && !s.has(Slot::year) && !s.has(Slot::day) &&
                      !s.has(Slot::part) && !s.has(Slot::decade) && !s.has(Slot::ord);
@@ -215,8 +227,10 @@ std::optional<Resolved> resolve_date(Slots s, const Context& c) {
   if (yearly && !r.point.year_known) {
     r.relative = true;
     int shift = s.get(Slot::shift, 0);
-    if (s.has(Slot::shift) && s.get(Slot::unit, -1) == kYear) {
-      // "January this year", "the autumn of last year"
+    bool period = r.point.grain == Grain::quarter || r.point.grain == Grain::half;
+    if (s.has(Slot::shift) && (s.get(Slot::unit, -1) == kYear || period)) {
+      // "January this year", "the autumn of last year", "last year's third
+      // quarter", "the year-ago third quarter": the shift moves the year."
       Slots year_slots = s;
       if (auto anchor = anchor_day(c, year_slots); anchor && anchor->year_known) {
         r.point.year = ymd_of(anchor->day).year + shift;
