@@ -10,6 +10,8 @@ constexpr int64_t kMaxAmount = 100000;  // larger counts are not time expression
 // A day this close after the DCT is meant even in a past-tense sentence
 // (deadlines, schedules): a year-old date would be named with its year.
 constexpr int64_t kNearFutureDays = 62;
+// Companies report a quarter's results within this many days of its end.
+constexpr int64_t kReportingDays = 45;
 
 struct Resolved {
   Point point;
@@ -142,6 +144,12 @@ std::optional<int> infer_year(const Point& p, DayNumber today, int dct_year, int
   if (tense == kPast && next && prev != next && p.grain >= Grain::day &&
       cand[size_t(*next - dct_year + 1)]->first - today <= kNearFutureDays)
     return next;  // "had been set to expire Nov. 6", written on Nov. 2
+  // Results for a quarter or half come out in the weeks after it ends, so a
+  // report's "third-quarter earnings will be lower" is the one just ended.
+  if (tense == kFuture && prev && next && prev != next &&
+      (p.grain == Grain::quarter || p.grain == Grain::half) &&
+      today - cand[size_t(*prev - dct_year + 1)]->last <= kReportingDays)
+    return prev;
   if (tense == kPast || !next) return prev;
   if (tense == kFuture || !prev) return next;
   if (*prev == *next) return prev;
