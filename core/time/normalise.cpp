@@ -443,6 +443,7 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
   if (rule.op == Op::dur || rule.op == Op::set) {
     if (rule.op == Op::set && start.has(Slot::weekday)) {  // "every Monday"
       timex.value = "XXXX-WXX-" + std::to_string(start.get(Slot::weekday));
+      if (start.has(Slot::dpart)) timex.value += "T" + std::string(code_of(Slot::dpart, start.get(Slot::dpart)));
       return timex;
     }
     if (rule.op == Op::set && start.has(Slot::month)) {  // "each July"
