@@ -10,6 +10,8 @@ constexpr int64_t kMaxAmount = 100000;  // larger counts are not time expression
 // A day this close after the DCT is meant even in a past-tense sentence
 // (deadlines, schedules): a year-old date would be named with its year.
 constexpr int64_t kNearFutureDays = 62;
+// Companies report a quarter's results within this many days of its end.
+constexpr int64_t kReportingDays = 45;
 
 struct Resolved {
   Point point;
@@ -142,6 +144,12 @@ std::optional<int> infer_year(const Point& p, DayNumber today, int dct_year, int
   if (tense == kPast && next && prev != next && p.grain >= Grain::day &&
       cand[size_t(*next - dct_year + 1)]->first - today <= kNearFutureDays)
     return next;  // "had been set to expire Nov. 6", written on Nov. 2
+  // Results for a quarter or half come out in the weeks after it ends, so a
+  // report's "third-quarter earnings will be lower" is the one just ended.
+  if (tense == kFuture && prev && next && prev != next &&
+      (p.grain == Grain::quarter || p.grain == Grain::half) &&
+      today - cand[size_t(*prev - dct_year + 1)]->last <= kReportingDays)
+    return prev;
   if (tense == kPast || !next) return prev;
   if (tense == kFuture || !prev) return next;
   if (*prev == *next) return prev;
@@ -200,8 +208,20 @@ Resolved resolve_clock(const Slots& s, const Context& c) {
   return r;
 }
 
+// A spoken year: the century word sets the hundreds, the number words after
+// it the rest ("nineteen ninety-four"). Below ten it is no year ("nineteen five").
+bool apply_spoken_year(Slots& s) {
+  if (!s.has(Slot::year) || !s.has(Slot::n) || s.has(Slot::unit)) return true;
+  int year = s.get(Slot::year);
+  int64_t rest = s.get(Slot::n);
+  if (year % 100 != 0 || rest < 10 || rest > 99) return false;
+  s.put(Slot::year, year + int(rest));
+  return true;
+}
+
 std::optional<Resolved> resolve_date(Slots s, const Context& c) {
   apply_ordinal(s);
+  if (!apply_spoken_year(s)) return std::nullopt;
   if (!apply_am_pm(s)) return std::nullopt;
   bool no_calendar = !s.has(Slot::month) && !s.has(Slot::year) && !s.has(Slot::day) &&
                      !s.has(Slot::part) && !s.has(Slot::decade) && !s.has(Slot::ord);
@@ -215,8 +235,10 @@ std::optional<Resolved> resolve_date(Slots s, const Context& c) {
   if (yearly && !r.point.year_known) {
     r.relative = true;
     int shift = s.get(Slot::shift, 0);
-    if (s.has(Slot::shift) && s.get(Slot::unit, -1) == kYear) {
-      // "January this year", "the autumn of last year"
+    bool period = r.point.grain == Grain::quarter || r.point.grain == Grain::half;
+    if (s.has(Slot::shift) && (s.get(Slot::unit, -1) == kYear || period)) {
+      // "January this year", "the autumn of last year", "last year's third
+      // quarter", "the year-ago third quarter": the shift moves the year."
       Slots year_slots = s;
       if (auto anchor = anchor_day(c, year_slots); anchor && anchor->year_known) {
         r.point.year = ymd_of(anchor->day).year + shift;
@@ -421,6 +443,7 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
   if (rule.op == Op::dur || rule.op == Op::set) {
     if (rule.op == Op::set && start.has(Slot::weekday)) {  // "every Monday"
       timex.value = "XXXX-WXX-" + std::to_string(start.get(Slot::weekday));
+      if (start.has(Slot::dpart)) timex.value += "T" + std::string(code_of(Slot::dpart, start.get(Slot::dpart)));
       return timex;
     }
     if (rule.op == Op::set && start.has(Slot::month)) {  // "each July"

@@ -40,6 +40,26 @@ struct TimeTagger::Rules {
   detail::Lexicon lexicon;
   detail::RuleSet rules;
   std::optional<uint16_t> determiner;  // class DETERMINER, if a lexicon defines it
+  std::optional<uint16_t> reporting;   // class REPORTING: "said", "told"
+
+  bool atom_is(const AtomBuffer& buffer, uint32_t atom, uint16_t cls) const {
+    const detail::Atom& a = buffer.atoms[atom];
+    for (uint32_t i = 0; i < a.entry_count; ++i)
+      if (buffer.entries[a.first_entry + i].cls == cls) return true;
+    return false;
+  }
+
+  // "said Thursday (that the troops will stay)", "said on Thursday",
+  // "Thursday said": a weekday next to a reporting verb is the day of the
+  // report, past whatever the rest of the sentence says.
+  bool reported_on(const AtomBuffer& buffer, uint32_t first, uint32_t end) const {
+    if (!reporting) return false;
+    if (first >= 1 && atom_is(buffer, first - 1, *reporting)) return true;
+    if (first >= 2 && atom_is(buffer, first - 2, *reporting) && buffer.atoms[first - 1].span.end -
+                                                                     buffer.atoms[first - 1].span.start == 2)
+      return true;  // "said on Friday": one short word between
+    return end < buffer.atoms.size() && atom_is(buffer, end, *reporting);
+  }
 
   // TimeML leaves the article out when the expression is a hyphenated
   // modifier: "the [third-quarter] results", "a [two-week] visit".
@@ -103,6 +123,8 @@ struct TimeTagger::Rules {
         rules.fill_slots(buffer, match, start, end, weak_alone);
         if (weak_alone) continue;
         context.tense = nearest_tense(buffer, match.span_first, match.span_end);
+        if (start.has(Slot::weekday) && reported_on(buffer, match.span_first, match.span_end))
+          context.tense = detail::kPast;
         auto timex = detail::normalise(rule, start, end, context);
         if (!timex) continue;
         uint32_t first = match.span_first;
@@ -195,6 +217,7 @@ Result<TimeTagger> TimeTagger::create(const Resources& resources) {
     return Error{ErrorCode::bad_data, "time", "no time rules found (*/time/rules.tsv)"};
   rules->rules.finish(rules->lexicon);
   rules->determiner = rules->lexicon.class_id("DETERMINER");
+  rules->reporting = rules->lexicon.class_id("REPORTING");
   return TimeTagger(std::move(rules));
 }
 
