@@ -7,6 +7,7 @@
 
 #include "corpus/date_completion.h"
 #include "corpus/disputed_dates.h"
+#include "corpus/episodes.h"
 #include "text/segment.h"
 #include "pipeline.h"
 #include "util/memory.h"
@@ -62,22 +63,6 @@ std::vector<DocumentIndex> add_actors(const std::vector<DocumentFindings>& docs,
   std::vector<DocumentIndex> index(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) index[d].actor = maps[d];
   return index;
-}
-
-uint32_t token_at(const Segmentation& seg, uint32_t byte) {
-  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), byte,
-                             [](const Token& t, uint32_t b) { return t.span.start < b; });
-  return uint32_t(it - seg.tokens.begin());
-}
-
-// "the January protests", "the CSTO summit (May 16)": the date is part of
-// the noun phrase, not of a clause about something else.
-bool dated_in_its_own_words(const DocumentAnalysis& a, const EventMention& noun) {
-  constexpr uint32_t kBefore = 2, kAfter = 3;
-  const Timex& t = a.timexes[noun.timex];
-  uint32_t first = token_at(a.seg, t.span.start), last = token_at(a.seg, t.span.end) - 1;
-  if (last < noun.token) return noun.token - last <= kBefore;
-  return first > noun.token && first - noun.token <= kAfter;
 }
 
 // Which events become graph nodes: verbs dated in their own sentence or with
@@ -229,6 +214,34 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
   return lemma + "|" + *event.time->start + "|" + event.polarity;
 }
 
+// An episode is the same across articles when its kind and place are.
+std::string episode_key(const std::string& kind, const KeptEvent& kept, const DocumentIndex& index,
+                        const GraphEvent& event) {
+  int32_t place = kept.place < int32_t(index.actor.size()) ? index.actor[kept.place] : -1;
+  if (place < 0) return "";
+  return "@" + kind + "|" + std::to_string(place) + "|" + event.polarity;
+}
+
+// Whether two times can be one: their bounds overlap, or one is unknown.
+bool overlapping(const std::optional<EventTime>& x, const std::optional<EventTime>& y) {
+  if (!x || !y) return true;
+  bool x_before_y = x->end && y->start && *x->end < *y->start;
+  bool y_before_x = y->end && x->start && *y->end < *x->start;
+  return !x_before_y && !y_before_x;
+}
+
+// Another article's account of an episode: its mentions and actors join the
+// node, and its date dates the node if the node had none.
+void absorb_episode(GraphEvent& node, GraphEvent&& told) {
+  node.mentions.push_back(std::move(told.mentions.front()));
+  for (auto& role : told.actors) {
+    bool seen = std::any_of(node.actors.begin(), node.actors.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
+    if (!seen) node.actors.push_back(std::move(role));
+  }
+  bool bounded = node.time && (node.time->start || node.time->end);
+  if (!bounded && told.time) node.time = std::move(told.time);
+}
+
 // The links the document's text states, between graph events (numbered as
 // they are before disputed dates merge).
 void add_text_relations(const DocumentFindings& a, const DocumentIndex& index, Graph& graph) {
@@ -278,9 +291,12 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
       auto basis = dating.find({d, size_t(kept.timex)});
       GraphEvent event = make_event(a, index[d], kept, basis == dating.end() ? nullptr : &basis->second);
       const std::string& canonical = vocabulary.canonical_lemma(kept.merge_lemma);
-      const std::string key = merge_key(canonical, event);
-      if (int32_t same = merge_index.find(key, event, d, kept.noun); same >= 0) {
-        graph.events[same].mentions.push_back(event.mentions.front());
+      const bool episode = kept.place >= 0;
+      const std::string key = episode ? episode_key(canonical, kept, index[d], event) : merge_key(canonical, event);
+      if (int32_t same = merge_index.find(key, event, d, kept.noun);
+          same >= 0 && (!episode || overlapping(graph.events[same].time, event.time))) {
+        if (episode) absorb_episode(graph.events[same], std::move(event));
+        else graph.events[same].mentions.push_back(event.mentions.front());
         index[d].event[e] = same;
         continue;
       }
@@ -467,6 +483,50 @@ KeptEvent keep_event(const DocumentAnalysis& a, EventMention&& mention) {
   return kept;
 }
 
+// Every mention of an episode is kept, as another name for its first.
+void add_episodes(const DocumentAnalysis& a, const DocumentEpisodes& episodes, std::vector<bool>& keep,
+                  std::map<int32_t, int32_t>& alias) {
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    int32_t leader = episodes.leader[e];
+    if (leader < 0) continue;
+    keep[e] = true;
+    if (leader != int32_t(e)) alias.try_emplace(int32_t(e), leader);
+  }
+}
+
+// An episode's node as its first mention makes it: named by its kind and
+// place ("operation in Kazakhstan"), dated as find_episodes says, with the
+// organisations and countries of all its mentions.
+std::map<int32_t, KeptEvent> episode_events(const DocumentAnalysis& a, const DocumentEpisodes& episodes,
+                                            const EventVocabulary& vocabulary) {
+  std::map<int32_t, KeptEvent> heads;
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    int32_t leader = episodes.leader[e];
+    if (leader < 0) continue;
+    if (leader == int32_t(e)) {
+      EventMention copy = a.events[e];
+      copy.participants.clear();
+      KeptEvent head = keep_event(a, std::move(copy));
+      head.place = episodes.place[e];
+      head.timex = episodes.timex[e];
+      head.time_inherited = false;
+      head.merge_lemma = vocabulary.episode_kinds.at(a.events[e].lemma);
+      head.label = head.merge_lemma + " in " + a.actors.actors[head.place].name;
+      heads.emplace(leader, std::move(head));
+    }
+    auto& actors = heads.at(leader).actors;
+    for (const auto& p : a.events[e].participants) {
+      bool known = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size();
+      int32_t actor = known ? a.actors.mentions[p.mention].actor : -1;
+      bool seen = std::any_of(actors.begin(), actors.end(), [&](const auto& r) { return r.first == actor; });
+      // A person next to "the operation" is most often talking about it.
+      bool person = actor >= 0 && a.actors.actors[actor].kind == ActorKind::person;
+      if (actor >= 0 && !seen && !person) actors.emplace_back(actor, actor == heads.at(leader).place ? "location" : p.role);
+    }
+  }
+  return heads;
+}
+
 // The spans of the text the graph may quote.
 std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events) {
   std::vector<Span> spans;
@@ -515,9 +575,12 @@ void QuotedDocument::keep(std::string_view text, std::vector<Span> spans) {
 
 DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vocabulary) {
   DocumentFindings f;
-  const auto keep = select_events(a, vocabulary);
+  auto keep = select_events(a, vocabulary);
   std::map<int32_t, std::string> kind;
-  const auto alias = aliases_of(a, vocabulary, kind);
+  auto alias = aliases_of(a, vocabulary, kind);
+  const DocumentEpisodes episodes = find_episodes(a, vocabulary);
+  add_episodes(a, episodes, keep, alias);
+  std::map<int32_t, KeptEvent> episode_heads = episode_events(a, episodes, vocabulary);
   std::vector<int32_t> kept_index(a.events.size(), -1);
   for (size_t e = 0, n = 0; e < a.events.size(); ++e)
     if (keep[e]) kept_index[e] = int32_t(n++);
@@ -525,7 +588,8 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
     if (a.events[e].timex >= 0) f.dated.push_back({a.events[e].lemma, a.events[e].timex, a.events[e].sentence});
   for (size_t e = 0; e < a.events.size(); ++e) {
     if (!keep[e]) continue;
-    KeptEvent kept = keep_event(a, std::move(a.events[e]));
+    auto head = episode_heads.find(int32_t(e));
+    KeptEvent kept = head != episode_heads.end() ? std::move(head->second) : keep_event(a, std::move(a.events[e]));
     if (auto k = kind.find(int32_t(e)); k != kind.end()) kept.merge_lemma = k->second;
     if (auto it = alias.find(int32_t(e)); it != alias.end() && it->second >= 0 && size_t(it->second) < keep.size())
       kept.alias = kept_index[it->second];
@@ -568,6 +632,10 @@ Result<EventVocabulary> EventVocabulary::load(const Resources& resources) {
   auto nouns = resources.table("en/events/nouns.tsv", 1);
   if (!nouns) return nouns.error();
   for (const auto& row : nouns->rows) vocabulary.named_events.insert(fold_case(row.fields[0]));
+  auto episodes = resources.table("en/corpus/episodes.tsv", 2);
+  if (!episodes) return episodes.error();
+  for (const auto& row : episodes->rows)
+    for (size_t i = 1; i < row.fields.size(); ++i) vocabulary.episode_kinds[fold_case(row.fields[i])] = fold_case(row.fields[0]);
   return vocabulary;
 }
 
