@@ -292,6 +292,7 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
       GraphEvent event = make_event(a, index[d], kept, basis == dating.end() ? nullptr : &basis->second);
       const std::string& canonical = vocabulary.canonical_lemma(kept.merge_lemma);
       const bool episode = kept.place >= 0;
+      if (episode) event.episode = canonical;
       const std::string key = episode ? episode_key(canonical, kept, index[d], event) : merge_key(canonical, event);
       if (int32_t same = merge_index.find(key, event, d, kept.noun);
           same >= 0 && (!episode || overlapping(graph.events[same].time, event.time))) {
