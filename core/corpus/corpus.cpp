@@ -290,8 +290,8 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
 
       auto basis = dating.find({d, size_t(kept.timex)});
       GraphEvent event = make_event(a, index[d], kept, basis == dating.end() ? nullptr : &basis->second);
-      const std::string& canonical = vocabulary.canonical_lemma(kept.merge_lemma);
-      const bool episode = kept.place >= 0;
+      const bool episode = kept.place >= 0;  // its merge lemma is its kind (episodes.tsv)
+      const std::string& canonical = episode ? kept.merge_lemma : vocabulary.canonical_lemma(kept.merge_lemma);
       if (episode) event.episode = canonical;
       const std::string key = episode ? episode_key(canonical, kept, index[d], event) : merge_key(canonical, event);
       if (int32_t same = merge_index.find(key, event, d, kept.noun);
@@ -528,6 +528,14 @@ std::map<int32_t, KeptEvent> episode_events(const DocumentAnalysis& a, const Doc
   return heads;
 }
 
+// Another name for an earlier event adds only its mention to that event's
+// node: the rest need not wait in memory for the corpus to be read.
+void forget_all_but_the_mention(KeptEvent& kept) {
+  std::string().swap(kept.label);
+  std::string().swap(kept.merge_lemma);
+  decltype(kept.actors)().swap(kept.actors);
+}
+
 // The spans of the text the graph may quote.
 std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events) {
   std::vector<Span> spans;
@@ -594,6 +602,7 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
     if (auto k = kind.find(int32_t(e)); k != kind.end()) kept.merge_lemma = k->second;
     if (auto it = alias.find(int32_t(e)); it != alias.end() && it->second >= 0 && size_t(it->second) < keep.size())
       kept.alias = kept_index[it->second];
+    if (kept.alias >= 0) forget_all_but_the_mention(kept);
     f.events.push_back(std::move(kept));
   }
   for (auto r : a.relations) {
