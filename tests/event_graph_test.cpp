@@ -455,6 +455,32 @@ TEST(Corpus, EpisodesAtOtherPlacesOrNamedOnceStayApart) {
   EXPECT_TRUE(events_about(g, "crisis in Peru").empty());  // undated, once: no episode
 }
 
+// "the events in Mali" says something happened there, not what: it is the
+// episode told most often at that place, if their times can be one.
+TEST(Corpus, ReferencesToWhatHappenedAtAPlaceJoinItsEpisode) {
+  const std::string war = "March 3, 2021\nThe war in Mali began in February. The war killed hundreds. The war "
+                          "went on.\n";
+  const std::string protests = "March 4, 2021\nProtests in Mali grew in February. The protests were large.\n";
+  Graph g = build({{"a", war},
+                   {"b", protests},
+                   {"c", "March 20, 2021\nNews of the region\nThe dramatic events in Mali worried the region.\n"},
+                   {"d", "May 2, 2023\nNews of the region\nThe situation in Mali is calm.\n"},
+                   {"e", "March 5, 2021\nNews of the region\nThe crisis in Peru deepened. Aid reached the region.\n"}});
+  auto wars = events_about(g, "war in Mali");
+  ASSERT_EQ(wars.size(), 1u);
+  std::set<std::string> docs;
+  for (const auto& m : wars[0]->mentions) docs.insert(m.doc);
+  EXPECT_EQ(docs, (std::set<std::string>{"a", "c"}));  // the war is told three times, the protests twice
+  // Two years later, "the situation" is not that war; in Peru, no episode
+  // was told: the references are episodes of their own.
+  auto episodes = [&](const std::string& label) {
+    return std::count_if(g.events.begin(), g.events.end(),
+                         [&](const GraphEvent& e) { return e.label == label && !e.episode.empty(); });
+  };
+  EXPECT_EQ(episodes("situation in Mali"), 1);
+  EXPECT_EQ(episodes("crisis in Peru"), 1);
+}
+
 TEST(Corpus, AnArticleTellingBothDaysTellsTwoEvents) {
   Graph g = build({{"a", "January 16, 2022\nRussian President Vladimir Putin met Kazakh President Kassym-Jomart "
                          "Tokayev in Moscow on January 13. Putin met Tokayev again on January 14.\n"},

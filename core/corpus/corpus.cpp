@@ -242,6 +242,79 @@ void absorb_episode(GraphEvent& node, GraphEvent&& told) {
   if (!bounded && told.time) node.time = std::move(told.time);
 }
 
+// "the events in Kazakhstan", held until every episode of the corpus is known.
+struct HeldReference {
+  Mention mention;
+  std::optional<EventTime> time;
+  std::optional<std::string> window_start, window_end;  // undated: the year before the article's date
+  int32_t place = -1;                                   // graph actor
+  std::string noun;
+};
+
+void hold_reference(const DocumentFindings& a, size_t d, const PlaceReference& r, const DocumentIndex& index,
+                    const DatingBasis& dating, std::vector<HeldReference>& held) {
+  int32_t place = r.place >= 0 && size_t(r.place) < index.actor.size() ? index.actor[r.place] : -1;
+  if (place < 0) return;
+  HeldReference h{{a.doc.id, r.trigger.start, r.trigger.end, std::string(a.doc.slice(r.sentence))}, std::nullopt,
+                  std::nullopt, std::nullopt, place, r.noun};
+  KeptEvent dated;
+  dated.timex = r.timex;
+  auto basis = dating.find({d, size_t(r.timex)});
+  if (r.timex >= 0) h.time = event_time(a, dated, basis == dating.end() ? nullptr : &basis->second);
+  if (!h.time && a.doc.dct) {
+    const Dct& dct = *a.doc.dct;
+    h.window_end = dct.value.substr(0, 10);
+    h.window_start = std::to_string(dct.year - 1) + h.window_end->substr(4);
+  }
+  held.push_back(std::move(h));
+}
+
+// Each reference joins the episode told most often at its place, at a time
+// it can be; the others become episodes of their own ("crisis in Peru").
+// Only the most told episodes of a place are candidates, so that a place
+// with thousands of them (one war a year for centuries) stays linear.
+void resolve_references(std::vector<HeldReference> held, Graph& graph, std::vector<std::string>& kinds) {
+  constexpr size_t kCandidates = 64;
+  std::unordered_map<std::string, std::vector<size_t>> episodes_at;  // place actor -> episode nodes, most told first
+  for (size_t e = 0; e < graph.events.size(); ++e)
+    if (!graph.events[e].episode.empty())
+      for (const auto& role : graph.events[e].actors)
+        if (role.role == "location") episodes_at[role.actor].push_back(e);
+  for (auto& [place, nodes] : episodes_at) {
+    std::stable_sort(nodes.begin(), nodes.end(), [&](size_t x, size_t y) {
+      return graph.events[x].mentions.size() > graph.events[y].mentions.size();
+    });
+    if (nodes.size() > kCandidates) nodes.resize(kCandidates);
+  }
+  std::map<std::pair<int32_t, std::string>, size_t> own;  // (place, noun) -> node made for references
+  for (auto& h : held) {
+    const std::string place = std::to_string(h.place);
+    std::optional<EventTime> when = h.time;
+    if (!when && h.window_end) when = EventTime{"", h.window_start, h.window_end, true};
+    size_t best = SIZE_MAX;
+    for (size_t e : episodes_at[place])
+      if (overlapping(graph.events[e].time, when)) {
+        best = e;
+        break;
+      }
+    if (best == SIZE_MAX) {
+      auto [it, fresh] = own.try_emplace({h.place, h.noun}, graph.events.size());
+      if (fresh) {
+        GraphEvent node;
+        node.label = h.noun + " in " + graph.actors[size_t(h.place)].name;
+        node.trigger = h.noun;
+        node.time = h.time;
+        node.episode = h.noun;
+        node.actors.push_back({place, "location"});
+        graph.events.push_back(std::move(node));
+        kinds.push_back(h.noun);
+      }
+      best = it->second;
+    }
+    graph.events[best].mentions.push_back(std::move(h.mention));
+  }
+}
+
 // The links the document's text states, between graph events (numbered as
 // they are before disputed dates merge).
 void add_text_relations(const DocumentFindings& a, const DocumentIndex& index, Graph& graph) {
@@ -269,6 +342,7 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
                 const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
                 std::vector<std::string>& kinds) {
   MergeIndex merge_index;
+  std::vector<HeldReference> references;
   // Room for every kept event up front: pages never written cost nothing,
   // while growing by reallocation would hold two copies of the events.
   size_t most = graph.events.size();
@@ -307,9 +381,11 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
       kinds.push_back(canonical);
     }
     add_text_relations(a, index[d], graph);
+    for (const auto& r : a.references) hold_reference(a, d, r, index[d], dating, references);
     release_merged(docs[d], index[d]);
     if (d % 2048 == 2047) release_free_memory();  // the freed findings lie between the graph's allocations
   }
+  resolve_references(std::move(references), graph, kinds);
 }
 
 // Relations follow their events when disputed dates merge events.
@@ -537,11 +613,16 @@ void forget_all_but_the_mention(KeptEvent& kept) {
 }
 
 // The spans of the text the graph may quote.
-std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events) {
+std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events,
+                                const std::vector<PlaceReference>& references) {
   std::vector<Span> spans;
   for (const auto& e : events) {
     spans.push_back(e.sentence);
     spans.push_back(e.trigger);
+  }
+  for (const auto& r : references) {
+    spans.push_back(r.sentence);
+    spans.push_back(r.trigger);
   }
   for (const auto& r : a.relations) spans.push_back(r.cue);
   if (!a.doc.dct)  // the year completion may cite the article's own dates
@@ -587,7 +668,7 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
   auto keep = select_events(a, vocabulary);
   std::map<int32_t, std::string> kind;
   auto alias = aliases_of(a, vocabulary, kind);
-  const DocumentEpisodes episodes = find_episodes(a, vocabulary);
+  DocumentEpisodes episodes = find_episodes(a, vocabulary);
   add_episodes(a, episodes, keep, alias);
   std::map<int32_t, KeptEvent> episode_heads = episode_events(a, episodes, vocabulary);
   std::vector<int32_t> kept_index(a.events.size(), -1);
@@ -612,7 +693,8 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
     // that do not become nodes has nothing to link.
     if (r.source >= 0 && r.target >= 0) f.relations.push_back(std::move(r));
   }
-  f.doc.keep(a.doc.text, quoted_spans(a, f.events));
+  f.references = std::move(episodes.references);
+  f.doc.keep(a.doc.text, quoted_spans(a, f.events, f.references));
   f.doc.id = std::move(a.doc.id);
   f.doc.path = std::move(a.doc.path);
   f.doc.title = std::move(a.doc.title);
@@ -646,6 +728,9 @@ Result<EventVocabulary> EventVocabulary::load(const Resources& resources) {
   if (!episodes) return episodes.error();
   for (const auto& row : episodes->rows)
     for (size_t i = 1; i < row.fields.size(); ++i) vocabulary.episode_kinds[fold_case(row.fields[i])] = fold_case(row.fields[0]);
+  auto references = resources.table("en/corpus/episode_references.tsv", 1);
+  if (!references) return references.error();
+  for (const auto& row : references->rows) vocabulary.place_references.insert(fold_case(row.fields[0]));
   return vocabulary;
 }
 

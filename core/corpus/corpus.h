@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "corpus/episodes.h"
 #include "events/event.h"
 #include "graph/graph.h"
 #include "relations/relation.h"
@@ -30,6 +31,7 @@ struct EventVocabulary {
   std::unordered_set<std::string> light_verbs;             // "hold": its subject names the event
   std::unordered_set<std::string> named_events;            // nouns that name one event ("summit")
   std::unordered_map<std::string, std::string> episode_kinds;  // "mission" -> "operation" (corpus/episodes.h)
+  std::unordered_set<std::string> place_references;            // "events", "situation" (corpus/episodes.h)
 
   static Result<EventVocabulary> load(const Resources& resources);
   const std::string& canonical_lemma(const std::string& lemma) const;
@@ -94,6 +96,7 @@ struct DocumentFindings {
   std::vector<KeptEvent> events;
   std::vector<DatedMention> dated;
   std::vector<RelationMention> relations; // source and target index `events`
+  std::vector<PlaceReference> references;  // "the events in Kazakhstan"
 };
 
 // Reduces a document's analysis to its findings; the analysis is consumed.

@@ -8,6 +8,7 @@
 
 #include "corpus/corpus.h"
 #include "pipeline.h"
+#include "text/segment.h"
 
 namespace annals {
 namespace {
@@ -47,6 +48,41 @@ bool framed_by_a_period(const DocumentAnalysis& a, const EventMention& event) {
   const Timex& t = a.timexes[event.timex];
   bool calendar = !t.value.empty() && (std::isdigit(static_cast<unsigned char>(t.value[0])) || t.value[0] == 'X');
   return t.type == TimexType::date && calendar && t.value.size() < 10 && t.sentence == event.sentence;
+}
+
+// A date in the reference's own words, or a period framing its sentence.
+int32_t reference_date(const DocumentAnalysis& a, const EventMention& reference) {
+  auto first = std::lower_bound(a.timexes.begin(), a.timexes.end(), reference.sentence,
+                                [](const Timex& t, uint32_t sentence) { return t.sentence < sentence; });
+  constexpr size_t kLooked = 16;  // a sentence of a thousand dates costs no more
+  for (auto it = first; it != a.timexes.end() && it->sentence == reference.sentence && it - first < ptrdiff_t(kLooked);
+       ++it) {
+    EventMention dated = reference;
+    dated.timex = int32_t(it - a.timexes.begin());
+    if (dated_in_its_own_words(a, dated) || framed_by_a_period(a, dated)) return dated.timex;
+  }
+  return -1;
+}
+
+// "the dramatic events in Kazakhstan": a reference noun, "in" or "at", a place.
+std::vector<PlaceReference> find_place_references(const DocumentAnalysis& a, const EventVocabulary& vocabulary) {
+  std::vector<PlaceReference> found;
+  for (const auto& m : a.actors.mentions) {
+    if (m.actor < 0 || m.pronoun || !is_place(a.actors.actors[m.actor].kind) || m.first_token < 2) continue;
+    const Sentence& sentence = a.seg.sentences[m.sentence];
+    if (m.first_token < sentence.first_token + 2 || a.doc.lines[sentence.line].kind == LineKind::title) continue;
+    std::string preposition = fold_case(a.doc.slice(a.seg.tokens[m.first_token - 1].span));
+    if (preposition != "in" && preposition != "at") continue;
+    const Token& noun = a.seg.tokens[m.first_token - 2];
+    std::string word = fold_case(a.doc.slice(noun.span));
+    if (!vocabulary.place_references.count(word)) continue;
+    EventMention reference;
+    reference.trigger = noun.span;
+    reference.sentence = m.sentence;
+    reference.token = m.first_token - 2;
+    found.push_back({noun.span, sentence.span, m.actor, reference_date(a, reference), std::move(word)});
+  }
+  return found;
 }
 
 }  // namespace
@@ -89,6 +125,7 @@ DocumentEpisodes find_episodes(const DocumentAnalysis& a, const EventVocabulary&
     int32_t leader = found.leader[e];
     if (leader >= 0 && mentions[leader] < 2 && found.timex[leader] < 0) found.leader[e] = -1;
   }
+  found.references = find_place_references(a, vocabulary);
   return found;
 }
 

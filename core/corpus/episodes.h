@@ -6,7 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
+
+#include "text/document.h"
 
 namespace annals {
 
@@ -18,10 +21,21 @@ struct EventVocabulary;
 // of its own phrase, not of a clause about something else.
 bool dated_in_its_own_words(const DocumentAnalysis& analysis, const EventMention& noun);
 
+// "the dramatic events in Kazakhstan": whatever happened at a place, told
+// without saying what (en/corpus/episode_references.tsv). The corpus stage
+// makes it a mention of the episode told most often there.
+struct PlaceReference {
+  Span trigger, sentence;
+  int32_t place = -1;  // document actor
+  int32_t timex = -1;  // a date in its own words or a period framing its clause
+  std::string noun;
+};
+
 struct DocumentEpisodes {
   std::vector<int32_t> leader;  // document event -> the first mention of its episode, or -1
   std::vector<int32_t> place;   // document event (a leader) -> the document actor it is at, or -1
   std::vector<int32_t> timex;   // document event (a leader) -> the date in the mentions' own words, or -1
+  std::vector<PlaceReference> references;
 };
 
 // An episode starts at a mention that names its place ("in Kazakhstan"); a
