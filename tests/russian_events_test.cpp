@@ -53,6 +53,10 @@ TEST(RussianEvents, ListedWordsWithTheirEnglishLemma) {
   ASSERT_NE(appeal, nullptr);
   EXPECT_EQ(appeal->event_class, EventClass::i_action);
   EXPECT_EQ(appeal->label, "обращения Токаева");
+  // The name after it, in the genitive, is whose appeal it is.
+  ASSERT_FALSE(appeal->participants.empty());
+  EXPECT_EQ(appeal->participants[0].role, "agent");
+  EXPECT_EQ(a.actors.actors[a.actors.mentions[appeal->participants[0].mention].actor].name, "Tokayev");
   // Words not listed are no events: the trained model reads English only.
   EXPECT_EQ(find(a, "миротворцы"), nullptr);
 }

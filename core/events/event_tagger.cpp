@@ -421,6 +421,15 @@ std::string foreign_label(const SentenceView& s, size_t i) {
   return join_tokens(s, i, stop);
 }
 
+// "обращения Токаева" (Tokayev's appeal): in Russian the name after an event
+// noun, in the genitive, is whose event it is, not the actor before it.
+void genitive_agent(const SentenceView& s, size_t i, EventMention& event) {
+  if (i + 1 >= s.size() || s.actor[i + 1] < 0) return;
+  const int32_t owner = s.actor[i + 1];
+  std::erase_if(event.participants, [&](const Participant& p) { return p.role == "agent" || p.mention == owner; });
+  event.participants.insert(event.participants.begin(), {owner, "agent"});
+}
+
 void foreign_trigger(const detail::ForeignWord& word, EventMention& event, VerbForm& form) {
   event.lemma = word.lemma;
   event.event_class = word.event_class;
@@ -571,6 +580,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       const bool passive = !event.noun && form == VerbForm::past && s.clause[i] == s.clause[i > 0 ? i - 1 : 0] &&
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
       find_participants(lex, s, i, trigger_end, passive, event);
+      if (foreign && foreign->noun) genitive_agent(s, i, event);
       anchor(lex, s, i, timexes, event);
       clock.date(event);
       event.label = foreign && foreign->noun ? foreign_label(s, i) : make_label(lex, s, i, trigger_end, event, actors);
