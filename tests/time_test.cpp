@@ -398,6 +398,21 @@ TEST(TimeRelative, ToNarrative) {
   });
 }
 
+// "the previous Friday" steps back from the day the story is at.
+TEST(TimeRelative, WeekdayFromNarrative) {
+  run_cases({
+      {"He met Bush on Tuesday. The previous Friday he had met Clinton.", "1998-08-12",
+       "DATE 1998-08-11 ; DATE 1998-08-07 \"The previous Friday\""},
+      {"Stocks fell Oct. 27, down 4.5% from the previous Friday.", "1989-10-30",
+       "DATE 1989-10-27 ; DATE 1989-10-20 \"the previous Friday\""},
+      {"They arrived on March 3. The following Monday they left.", "1998-03-20",
+       "DATE 1998-03-03 ; DATE 1998-03-09 \"The following Monday\""},
+      {"With no date before it, it counts from the DCT: the previous Friday.", "1989-10-30",
+       "DATE 1989-10-27"},
+      {"They will build it in the near future.", "-", "DATE FUTURE_REF \"the near future\""},
+  });
+}
+
 TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
   run_cases({
       {"early June", "2022-06-08", "DATE 2022-06 mod=START"},
@@ -480,6 +495,24 @@ TEST(TimeDuration, DurationsAndSets) {
       {"for years", "-", "DURATION PXY \"years\""},
       {"52 years old", "-", "-"},
       {"a 52-year-old man", "-", "-"},
+  });
+}
+
+// TimeML values have no fractions: the half goes into the next smaller unit.
+TEST(TimeDuration, HalvesAndRoundNumbers) {
+  run_cases({
+      {"He served two and a half years in prison.", "-", "DURATION P2Y6M \"two and a half years\""},
+      {"It took a year and a half.", "-", "DURATION P1Y6M \"a year and a half\""},
+      {"They waited 2 1/2 years.", "-", "DURATION P2Y6M \"2 1/2 years\""},
+      {"It lasted a minute and a half.", "-", "DURATION PT1M30S"},
+      {"The flight took three and a half hours.", "-", "DURATION PT3H30M"},
+      {"The strike lasted four and a half days.", "-", "DURATION P4DT12H"},
+      {"for more than two and a half decades", "-", "DURATION P25Y mod=MORE_THAN"},
+      {"It lasted almost a hundred years.", "-", "DURATION P100Y mod=LESS_THAN"},
+      {"It has been a dozen years.", "-", "DURATION P12Y \"a dozen years\""},
+      {"The shares rose 2 1/2 to 37.", "-", "-"},
+      {"AT and T fell nearly four to sixty-one and a half.", "-", "-"},
+      {"He sold a hundred shares.", "-", "-"},
   });
 }
 

@@ -196,6 +196,7 @@ class AtomBuilder {
     if (is_digit(piece[0])) {
       numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
       out_.entries.push_back(make_entry(kClassDigits));
+      add_lexicon_entries(piece, false);  // written numbers the lexicon names: "1/2"
     }
     else add_lexicon_entries(piece, capitalised);
     if (is_punct) out_.entries.push_back(make_entry(kClassPunct));

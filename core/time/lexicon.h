@@ -24,7 +24,7 @@ namespace annals::detail {
 
 enum class Slot : uint8_t {
   year, month, day, hour, minute, second, weekday, ord, n, unit, part, dpart,
-  shift, mod, value, decade, ampm, anchor, quant, tense, count_
+  shift, mod, value, decade, ampm, anchor, quant, tense, half, count_
 };
 inline constexpr size_t kSlotCount = size_t(Slot::count_);
 inline constexpr int32_t kVague = -1;  // n=X: "several days" -> PXD
