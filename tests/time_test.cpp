@@ -410,6 +410,13 @@ TEST(TimeRelative, WeekdayFromNarrative) {
       {"With no date before it, it counts from the DCT: the previous Friday.", "1989-10-30",
        "DATE 1989-10-27"},
       {"They will build it in the near future.", "-", "DATE FUTURE_REF \"the near future\""},
+      {"Exports rose in the first half of this year.", "1998-08-14",
+       "DATE 1998-H1 \"the first half of this year\""},
+      {"Prices rose in the first quarter of last year.", "1998-08-14", "DATE 1997-Q1"},
+      {"It will rise in the last half of next year.", "1998-08-14", "DATE 1999-H2"},
+      {"Stocks fell Friday after overnight losses in Tokyo.", "1998-08-12",
+       "DATE 1998-08-07 ; TIME 1998-08-06TNI \"overnight\""},
+      {"Rain fell overnight.", "1998-08-12", "TIME 1998-08-11TNI"},
   });
 }
 
@@ -513,6 +520,27 @@ TEST(TimeDuration, HalvesAndRoundNumbers) {
       {"The shares rose 2 1/2 to 37.", "-", "-"},
       {"AT and T fell nearly four to sixty-one and a half.", "-", "-"},
       {"He sold a hundred shares.", "-", "-"},
+      {"It rained for 10 straight days.", "-", "DURATION P10D \"10 straight days\""},
+      {"Prices fell for three consecutive weeks.", "-", "DURATION P3W"},
+      {"They clashed for a second day Wednesday.", "1998-08-12", "DATE 1998-08-12 \"Wednesday\""},
+      {"He won a second term.", "-", "-"},
+      {"It was over in a second.", "-", "DURATION PT1S"},
+      {"It took a second, or less.", "-", "DURATION PT1S \"a second\""},
+  });
+}
+
+// Decades written with two digits after an apostrophe; halves of a decade
+// are the decade with a mod.
+TEST(TimeFuzzy, ShortDecades) {
+  run_cases({
+      {"The disease spread in the '90s.", "1998-08-12", "DATE 199 \"the '90s\""},
+      {"It grew in the mid-'80s.", "1998-08-12", "DATE 198 mod=MID"},
+      {"It was popular in the ’20s.", "1998-08-12", "DATE 192"},
+      {"Sales were flat in the last half of the '80s.", "1998-08-12",
+       "DATE 198 mod=END \"the last half of the '80s\""},
+      {"Prices rose in the first half of the 1990s.", "1998-08-12", "DATE 199 mod=START"},
+      {"In their 90s they still work.", "1998-08-12", "-"},
+      {"The bus carried 80s and 90s.", "-", "-"},
   });
 }
 

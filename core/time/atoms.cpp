@@ -125,6 +125,11 @@ void numeric_entries(const Lexicon& lexicon, std::string_view text, std::string&
       Entry e = make_entry(kClassDecade);
       e.add(Slot::decade, value / 10);
       out.push_back(e);
+    } else if (has_suffix(lexicon.decade_suffixes(), scratch) && width == 2 && value % 10 == 0) {
+      // "the '80s": the last century's, but for the '00s and '10s.
+      Entry e = make_entry(kClassShortDecade);
+      e.add(Slot::decade, (value < 20 ? 2000 + value : 1900 + value) / 10);
+      out.push_back(e);
     }
     return;
   }

@@ -146,7 +146,7 @@ Status parse_assignments(std::string_view text, const std::string& where, Entry&
 
 Lexicon::Lexicon() {
   for (const char* name : {"INT", "YEAR", "DAYNUM", "HOURNUM", "ORDNUM", "DECADE", "CLOCK",
-                           "NUMDATE", "PUNCT", "DIGITS"})
+                           "NUMDATE", "PUNCT", "DIGITS", "SHORTDECADE"})
     intern_class(name);
 }
 

@@ -88,6 +88,7 @@ enum BuiltinClass : uint16_t {
   kClassNumDate,  // 20.07.2022       -> year, month, day
   kClassPunct,    // any punctuation atom (for context elements)
   kClassDigits,   // any atom that starts with a digit: "50,000", "3.5"
+  kClassShortDecade,  // 80s (after an apostrophe in "the '80s") -> decade
   kBuiltinClasses
 };
 
