@@ -526,6 +526,10 @@ TEST(TimeDuration, HalvesAndRoundNumbers) {
       {"He won a second term.", "-", "-"},
       {"It was over in a second.", "-", "DURATION PT1S"},
       {"It took a second, or less.", "-", "DURATION PT1S \"a second\""},
+      {"Troops will be sent within weeks.", "-", "DURATION PXW \"weeks\""},
+      {"He died within weeks or months of his capture.", "-", "DURATION PXW \"weeks or months\""},
+      {"It lasted for days or weeks.", "-", "DURATION PXD \"days or weeks\""},
+      {"The order came within hours.", "-", "DURATION PTXH \"hours\""},
   });
 }
 
