@@ -530,6 +530,12 @@ TEST(TimeDuration, HalvesAndRoundNumbers) {
       {"He died within weeks or months of his capture.", "-", "DURATION PXW \"weeks or months\""},
       {"It lasted for days or weeks.", "-", "DURATION PXD \"days or weeks\""},
       {"The order came within hours.", "-", "DURATION PTXH \"hours\""},
+      {"The decade-long war ended.", "-", "DURATION P1E \"decade-long\""},
+      {"The year-long strike ended.", "-", "DURATION P1Y \"year-long\""},
+      {"The weeklong talks ended.", "-", "DURATION P1W \"weeklong\""},
+      {"He gave a half-hour speech.", "-", "DURATION PT30M \"half-hour\""},
+      {"He spoke for half an hour.", "-", "DURATION PT30M \"half an hour\""},
+      {"The long march ended.", "-", "-"},
   });
 }
 
