@@ -204,6 +204,20 @@ TEST(TimePartial, MonthsDaysYears) {
   });
 }
 
+// Holidays on a fixed day of the year are dates; the year as for "Dec. 25".
+TEST(TimePartial, FixedHolidays) {
+  run_cases({
+      {"He will be home by Christmas.", "1998-08-12", "DATE 1998-12-25 \"Christmas\""},
+      {"They met on Christmas Day.", "1998-08-12", "DATE 1997-12-25 \"Christmas Day\""},
+      {"On Christmas Eve, he left.", "1998-08-12", "DATE 1997-12-24"},
+      {"The attack came on New Year's Eve.", "1998-08-12", "DATE 1997-12-31 \"New Year's Eve\""},
+      {"They celebrated New Year's Day 1997.", "1998-08-12", "DATE 1997-01-01"},
+      {"They met on Valentine's Day.", "1998-08-12", "DATE 1998-02-14"},
+      {"He came on Christmas Day, 1995.", "1998-08-12", "DATE 1995-12-25 \"Christmas Day, 1995\""},
+      {"They wished him a happy new year.", "1998-08-12", "-"},
+  });
+}
+
 TEST(TimePartial, FalseFriends) {
   run_cases({
       {"It may rain.", "2022-06-08", "-"},
