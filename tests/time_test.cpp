@@ -437,6 +437,8 @@ TEST(TimeRelative, WeekdayFromNarrative) {
 TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
   run_cases({
       {"early June", "2022-06-08", "DATE 2022-06 mod=START"},
+      {"It should be in place by year's end.", "1989-10-26", "DATE 1989 mod=END \"year's end\""},
+      {"It closes by year-end.", "1989-10-26", "DATE 1989 mod=END \"year-end\""},
       {"in mid-June", "2022-06-08", "DATE 2022-06 mod=MID \"mid-June\""},
       {"late June", "2022-06-08", "DATE 2022-06 mod=END"},
       {"in late 2021", "-", "DATE 2021 mod=END"},
