@@ -530,6 +530,8 @@ TEST(TimeDuration, HalvesAndRoundNumbers) {
       {"It lasted a minute and a half.", "-", "DURATION PT1M30S"},
       {"The flight took three and a half hours.", "-", "DURATION PT3H30M"},
       {"The strike lasted four and a half days.", "-", "DURATION P4DT12H"},
+      {"It lasted two and a half weeks.", "-", "DURATION P17DT12H"},
+      {"It lasted three and a half months.", "-", "DURATION P3M15D"},
       {"for more than two and a half decades", "-", "DURATION P25Y mod=MORE_THAN"},
       {"It lasted almost a hundred years.", "-", "DURATION P100Y mod=LESS_THAN"},
       {"It has been a dozen years.", "-", "DURATION P12Y \"a dozen years\""},
@@ -716,21 +718,37 @@ bool valid_time_part(std::string_view t) {
   return true;
 }
 
+// "2Y6M", "T1M30S", "17DT12H": amounts with units, date units before the
+// T and clock units after it, each unit at most once and largest first.
+bool valid_duration(std::string_view rest) {
+  static const std::vector<std::string_view> date_units = {"C", "E", "L", "Y", "Q", "M", "WE", "W", "D"};
+  static const std::vector<std::string_view> time_units = {"H", "M", "S"};
+  bool time = false;
+  size_t next_unit = 0, parts = 0;
+  while (!rest.empty()) {
+    if (rest[0] == 'T' && !time) {
+      time = true, next_unit = 0;
+      rest.remove_prefix(1);
+      continue;
+    }
+    size_t i = 0;
+    while (i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == 'X')) ++i;
+    if (i == 0) return false;
+    rest.remove_prefix(i);
+    const auto& units = time ? time_units : date_units;
+    size_t u = next_unit;
+    while (u < units.size() && !rest.starts_with(units[u])) ++u;
+    if (u == units.size()) return false;
+    rest.remove_prefix(units[u].size());
+    next_unit = u + 1, ++parts;
+  }
+  return parts > 0;
+}
+
 bool valid_timex_value(const Timex& x) {
   std::string_view v = x.value;
   if (v == "PAST_REF" || v == "PRESENT_REF" || v == "FUTURE_REF") return x.type == TimexType::date;
-  if (v.starts_with("P")) {
-    std::string_view rest = v.substr(1);
-    bool time = rest.starts_with("T");
-    if (time) rest.remove_prefix(1);
-    size_t i = 0;
-    while (i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == 'X')) ++i;
-    std::string_view unit = rest.substr(i);
-    if (i == 0) return false;
-    if (time) return unit == "H" || unit == "M" || unit == "S";
-    return unit == "Y" || unit == "M" || unit == "W" || unit == "D" || unit == "Q" || unit == "E" ||
-           unit == "C" || unit == "L" || unit == "WE";
-  }
+  if (v.starts_with("P")) return valid_duration(v.substr(1));
   if (x.type == TimexType::duration) return false;
   if (v.size() == 2) return digits(v, 2);
   if (v.size() == 3) return digits(v, 3);
@@ -798,7 +816,9 @@ TEST(TimeProperties, EveryValueIsValidTimex3) {
       expect_well_formed(tag_text(text, dct));
   std::vector<std::string> texts;
   for (const char* text : {"June 8, 2022 at 10:30", "the 1990s", "every Monday", "last week",
-                           "the 21st century", "December 28 to January 3", "the last decade"})
+                           "the 21st century", "December 28 to January 3", "the last decade",
+                           "two and a half years", "a minute and a half", "two and a half weeks",
+                           "three and a half months", "four and a half days", "an hour and a half"})
     texts.push_back(text);
   for (const auto& text : texts) expect_well_formed(tag_text(text, "2022-06-08"));
 }

@@ -392,6 +392,9 @@ std::string duration_with_half(int64_t n, int unit) {
   switch (unit) {
     case kYear: return "P" + whole + "Y6M";
     case kHalf: return "P" + std::to_string(6 * n + 3) + "M";
+    case kQuarter: return "P" + std::to_string(3 * n + 1) + "M15D";
+    case kMonth: return "P" + whole + "M15D";
+    case kWeek: return "P" + std::to_string(7 * n + 3) + "DT12H";
     case kDecade: return "P" + std::to_string(10 * n + 5) + "Y";
     case kCentury: return "P" + std::to_string(100 * n + 50) + "Y";
     case kDay: return "P" + whole + "DT12H";
