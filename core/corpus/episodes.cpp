@@ -97,7 +97,7 @@ bool dated_in_its_own_words(const DocumentAnalysis& a, const EventMention& noun)
 
 DocumentEpisodes find_episodes(const DocumentAnalysis& a, const EventVocabulary& vocabulary) {
   const size_t n = a.events.size();
-  DocumentEpisodes found{std::vector<int32_t>(n, -1), std::vector<int32_t>(n, -1), std::vector<int32_t>(n, -1)};
+  DocumentEpisodes found{std::vector<int32_t>(n, -1), std::vector<int32_t>(n, -1), std::vector<int32_t>(n, -1), {}};
   std::map<std::pair<std::string, int32_t>, int32_t> leader_at;  // (kind, place) -> leader
   std::map<std::string, int32_t> latest;                          // kind -> leader of its latest episode
   std::vector<int32_t> mentions(n, 0);
