@@ -10,13 +10,6 @@ of its most frequent sense (perception -> PERCEPTION, stative -> STATE,
 cognition/emotion -> I_STATE, else OCCURRENCE) and its irregular forms from
 verb.exc. Nouns: single-word nouns whose most frequent sense is an act, an
 event or a process. The hand-made verbs.tsv / nouns.tsv take precedence.
-
-Senses (wordnet_senses.tsv), features of the trained event model: for every
-verb and every common noun (one with sense-tagged uses in WordNet's
-concordance, or one derived from a verb), the lexicographer files of its
-most frequent senses ("v1.communication", "n.act"), the complements its verb
-frames take ("vf.that": Somebody ----s that CLAUSE) and, for a noun derived
-from a verb, that verb's lexicographer file ("nd.communication").
 """
 import os
 import sys
@@ -55,99 +48,6 @@ def first_sense_files(pos):
     return files
 
 
-LEXICOGRAPHER_FILES = [
-    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute",
-    "noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group",
-    "noun.location", "noun.motive", "noun.object", "noun.person", "noun.phenomenon", "noun.plant",
-    "noun.possession", "noun.process", "noun.quantity", "noun.relation", "noun.shape", "noun.state",
-    "noun.substance", "noun.time", "verb.body", "verb.change", "verb.cognition", "verb.communication",
-    "verb.competition", "verb.consumption", "verb.contact", "verb.creation", "verb.emotion", "verb.motion",
-    "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather", "adj.ppl"]
-# Verb frames by the complement they take (WordNet's frame numbers).
-FRAME_COMPLEMENTS = {26: "that", 34: "that", 24: "to", 25: "to", 28: "to", 35: "to", 29: "whether", 33: "ing",
-                     30: "ing"}
-TOP_SENSES = 3  # the senses looked at, most frequent first
-
-
-def lexicographer_name(number):
-    return LEXICOGRAPHER_FILES[number].split(".")[1]
-
-
-def read_synsets(pos):
-    """offset -> (lexicographer file number, [(pointer, target offset, target pos, source word)], frames)."""
-    synsets = {}
-    with open(os.path.join(WORDNET, "data." + pos)) as data:
-        for line in data:
-            if line.startswith(" "):
-                continue
-            fields = line.split("|")[0].split()
-            at = 4 + 2 * int(fields[3], 16)
-            words = [fields[4 + 2 * k].lower() for k in range(int(fields[3], 16))]
-            pointers = []
-            for _ in range(int(fields[at])):
-                symbol, offset, target_pos, source_target = fields[at + 1:at + 5]
-                source = int(source_target[:2], 16)
-                pointers.append((symbol, offset, target_pos, words[source - 1] if source else None))
-                at += 4
-            frames = []
-            if pos == "verb" and at + 1 < len(fields):
-                for _ in range(int(fields[at + 1])):
-                    frames.append(int(fields[at + 3]))
-                    at += 3
-            synsets[fields[0]] = (int(fields[1]), pointers, frames)
-    return synsets
-
-
-def sense_index(pos):
-    """lemma -> (synset offsets, most frequent first; sense-tagged uses in the concordance)."""
-    senses = {}
-    with open(os.path.join(WORDNET, "index." + pos)) as index:
-        for line in index:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-            if "_" in lemma or "-" in lemma or not lemma.isalpha() or lemma in SKIP:
-                continue
-            senses[lemma] = (fields[-synset_count:], int(fields[5 + pointer_count]))
-    return senses
-
-
-def sense_features(prefix, files):
-    names = [lexicographer_name(f) for f in files]
-    return [prefix + "1." + names[0]] + sorted({prefix + "." + n for n in names})
-
-
-def write_senses():
-    verbs, nouns = read_synsets("verb"), read_synsets("noun")
-    rows = []
-    for lemma, (offsets, _) in sorted(sense_index("verb").items()):
-        top = offsets[:TOP_SENSES]
-        features = sense_features("v", [verbs[o][0] for o in top])
-        features += sorted({"vf." + FRAME_COMPLEMENTS[f] for o in top for f in verbs[o][2] if f in FRAME_COMPLEMENTS})
-        rows.append((lemma, "v", features))
-    for lemma, (offsets, tagged) in sorted(sense_index("noun").items()):
-        top = offsets[:TOP_SENSES]
-        derived = [verbs[target][0] for o in top for symbol, target, pos, source in nouns[o][1]
-                   if symbol == "+" and pos == "v" and source in (None, lemma)]
-        if not tagged and not derived:
-            continue  # rare nouns: not worth their room
-        features = sense_features("n", [nouns[o][0] for o in top])
-        if derived:
-            features += ["nd", "nd." + lexicographer_name(derived[0])]
-        rows.append((lemma, "n", features))
-    with open(os.path.join(OUT, "wordnet_senses.tsv"), "w") as out:
-        out.write("# Purpose: what WordNet says of a word's senses, as features of the event model\n"
-                  "# (trigger_model.tsv): lexicographer files of the most frequent senses (v1., n1.: the\n"
-                  "# first), verb frames by complement (vf.that, vf.to, vf.ing, vf.whether), and for a\n"
-                  "# noun derived from a verb, that verb's file (nd.).\n")
-        out.write(NOTICE)
-        out.write("# Format: LEMMA <TAB> v|n <TAB> FEATURES (space-separated), lower case\n")
-        out.write("# example: Officials announced the plan. => announce v v1.communication vf.that\n")
-        for lemma, pos, features in rows:
-            out.write(f"{lemma}\t{pos}\t{' '.join(features)}\n")
-
-
 def irregular_verbs():
     forms = {}
     with open(os.path.join(WORDNET, "verb.exc")) as exc:
@@ -178,7 +78,6 @@ def main():
         out.write("# example: Shareholders approved the acquisition. => acquisition OCCURRENCE\n")
         for lemma in sorted(n for n, f in nouns.items() if f in EVENT_NOUN_FILES):
             out.write(f"{lemma}\tOCCURRENCE\n")
-    write_senses()
 
 
 if __name__ == "__main__":

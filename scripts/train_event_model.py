@@ -84,29 +84,6 @@ def rows(name):
                 yield line.split("\t")
 
 
-def noun_lemma(senses, w):
-    """The WordNet noun a form is, plural or not (regular plurals only)."""
-    candidates = [w]
-    if w.endswith("ies"):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("s"):
-        candidates.append(w[:-1])
-    if w.endswith("es"):
-        candidates.append(w[:-2])
-    return next((c for c in candidates if (c, "n") in senses), None)
-
-
-def sense_features(lex, w, verb_lemmas):
-    """WordNet's lexicographer files and frames of the word as a verb and as a noun."""
-    f = []
-    for lemma in verb_lemmas:
-        f += ["wn=" + x for x in lex.senses.get((lemma, "v"), ())]
-    noun = noun_lemma(lex.senses, w)
-    if noun:
-        f += ["wn=" + x for x in lex.senses[(noun, "n")]]
-    return f
-
-
 class Lexicon:
     """Single-word verb forms and nouns with their classes; cue kinds."""
 
@@ -140,7 +117,6 @@ class Lexicon:
                         self.verbs[form].add((kind, r[1], lemma))
                     if name == "verbs.tsv":
                         self.curated.add(form)
-        self.senses = {(r[0], r[1]): r[2].split() for r in rows("wordnet_senses.tsv")}
         for name in ("nouns.tsv", "wordnet_nouns.tsv"):
             for r in rows(name):
                 noun = r[0].lower()
@@ -402,7 +378,6 @@ def features(lex, words, folded, i, tags):
         f.append("lm=" + lemma)
     if not verb_classes and w not in lex.nouns:
         f.append("lex=none")
-    f += sense_features(lex, w, sorted({lemma for _, _, lemma in verb_classes}))
     if w in lex.curated:
         f.append("cur")
     if w in lex.not_triggers:

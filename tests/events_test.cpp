@@ -42,7 +42,7 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
       {"His country will not participate in the operation.", "participate", "OCCURRENCE", "FUTURE", "negative", "planned"},
       {"Members can send their peacekeepers to the territories.", "send", "OCCURRENCE", "NONE", "positive", "possible"},
       {"The troops may be needed after the end of hostilities.", "needed", "I_STATE", "NONE", "positive", "possible"},
-      {"Russia could persuade them to join this process.", "persuade", "I_ACTION", "NONE", "positive", "possible"},
+      {"Russia could force them to join this process.", "force", "I_ACTION", "NONE", "positive", "possible"},
       {"The proposal will be discussed at the next summit.", "discussed", "OCCURRENCE", "FUTURE", "positive", "planned"},
       {"On May 16, a summit of leaders was held in Moscow.", "held", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
@@ -148,45 +148,6 @@ TEST(Events, PosTaggerAgreesWithTheTrainingScript) {
     for (uint8_t t : s.tags) tags += (tags.empty() ? "" : " ") + std::string(names[t]);
     EXPECT_EQ(tags, expected) << sentence;
   }
-}
-
-// WordNet's senses (en/events/wordnet_senses.tsv) reach the model through
-// the lexicon: a verb's forms share its lemma's senses, a plural noun its
-// singular's; the file's example holds.
-TEST(Events, WordNetSensesReachEveryForm) {
-  const Resources& resources = Resources::standard();
-  auto lexicon = detail::load_event_lexicon(resources);
-  ASSERT_TRUE(lexicon.ok());
-  auto table = resources.table("en/events/wordnet_senses.tsv", 3);
-  ASSERT_TRUE(table.ok());
-  ASSERT_EQ(table->examples.size(), 1u);
-  std::istringstream example(table->examples[0].substr(table->examples[0].find(" => ") + 4));
-  std::string lemma, pos;
-  example >> lemma >> pos;
-  ASSERT_EQ(pos, "v");
-  const std::string_view senses = lexicon->verb_senses.at(lemma);
-  for (std::string feature; example >> feature;)
-    EXPECT_NE((" " + std::string(senses) + " ").find(" " + feature + " "), std::string::npos) << feature;
-  auto [from, to] = lexicon->verbs.equal_range("announced");
-  ASSERT_NE(from, to);
-  EXPECT_EQ(from->second.senses, lexicon->verb_senses.at("announce"));
-  EXPECT_FALSE(detail::noun_senses(*lexicon, "announcement").empty());
-  EXPECT_EQ(detail::noun_senses(*lexicon, "announcements"), detail::noun_senses(*lexicon, "announcement"));
-  EXPECT_EQ(detail::noun_senses(*lexicon, "policies"), detail::noun_senses(*lexicon, "policy"));
-  EXPECT_TRUE(detail::noun_senses(*lexicon, "qwzx").empty());
-}
-
-TEST(Events, MalformedSensesFileIsAClearError) {
-  using testing::TempDir;
-  using testing::write_file;
-  TempDir dir;
-  std::filesystem::create_directories(dir / "en/events");
-  write_file(dir / "en/events/wordnet_senses.tsv", "# comment\nannounce\tx\tv1.communication\n");
-  auto resources = Resources::open(dir.path());
-  ASSERT_TRUE(resources.ok());
-  auto tagger = EventTagger::create(*resources);
-  ASSERT_FALSE(tagger.ok());
-  EXPECT_NE(tagger.error().to_string().find("wordnet_senses.tsv:2"), std::string::npos) << tagger.error().to_string();
 }
 
 TEST(Events, MalformedModelFileIsAClearError) {

@@ -51,16 +51,12 @@ std::vector<std::string> split(std::string_view text, char separator) {
 }
 
 // "take part": indexed by the inflected head, the rest kept as continuation.
-void add_verb(EventLexicon& lexicon, VerbEntry entry, const std::string& form) {
+void add_verb(EventLexicon& lexicon, const std::string& lemma, EventClass c, const std::string& form,
+              VerbForm kind) {
   auto words = split(form, ' ');
   if (words.empty()) return;
-  entry.continuation.assign(words.begin() + 1, words.end());
-  lexicon.verbs.emplace(words[0], std::move(entry));
-}
-
-std::string_view verb_senses(const EventLexicon& lexicon, const std::string& lemma) {
-  auto it = lexicon.verb_senses.find(lemma);
-  return it == lexicon.verb_senses.end() ? std::string_view() : it->second;
+  std::vector<std::string> rest(words.begin() + 1, words.end());
+  lexicon.verbs.emplace(words[0], VerbEntry{lemma, c, kind, rest});
 }
 
 // Irregular forms listed for single-word verbs, so that "take part" inherits
@@ -94,19 +90,15 @@ Status load_verb_table(const Resources& resources, const std::string& name, Even
     if (row.fields.size() > 2) listed = split(fold_case(row.fields[2]), ',');
     else if (auto it = irregular.find(head); it != irregular.end() && words.size() > 1)
       for (const auto& form : it->second) listed.push_back(form + tail);
-    const std::string_view senses = verb_senses(lexicon, lemma);
-    auto add = [&](const std::string& form, VerbForm kind) {
-      add_verb(lexicon, VerbEntry{lemma, *event_class, kind, {}, senses}, form);
-    };
     for (const auto& form : listed) {
       auto kind = form_of_listed(split(form, ' ')[0], head);
       listed_past |= kind == VerbForm::past;
-      add(form, kind);
+      add_verb(lexicon, lemma, *event_class, form, kind);
     }
-    add(lemma, VerbForm::base);
-    add(third_person(head) + tail, VerbForm::third_person);
-    add(present_participle(head) + tail, VerbForm::ing);
-    if (!listed_past) add(past(head) + tail, VerbForm::past);
+    add_verb(lexicon, lemma, *event_class, lemma, VerbForm::base);
+    add_verb(lexicon, lemma, *event_class, third_person(head) + tail, VerbForm::third_person);
+    add_verb(lexicon, lemma, *event_class, present_participle(head) + tail, VerbForm::ing);
+    if (!listed_past) add_verb(lexicon, lemma, *event_class, past(head) + tail, VerbForm::past);
   }
   return ok_status();
 }
@@ -149,31 +141,6 @@ Status load_nouns(const Resources& resources, EventLexicon& lexicon) {
         if (curated || !lexicon.not_triggers.count(form)) lexicon.nouns.try_emplace(form, NounEntry{noun, *event_class, curated});
     }
   }
-  return ok_status();
-}
-
-// LEMMA <TAB> v|n <TAB> FEATURES, lower case as generated: parsed in place
-// rather than as a table (no copies, no case folding), being that long.
-Status load_senses(const Resources& resources, EventLexicon& lexicon) {
-  const std::string name = "en/events/wordnet_senses.tsv";
-  if (!resources.has(name)) return ok_status();
-  lexicon.senses_text = std::make_shared<const std::string>(resources.raw(name));
-  std::string_view text = *lexicon.senses_text;
-  for (size_t line = 1; !text.empty(); ++line) {
-    const size_t newline = std::min(text.find('\n'), text.size());
-    std::string_view row = text.substr(0, newline);
-    text.remove_prefix(std::min(newline + 1, text.size()));
-    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-    if (row.empty() || row.front() == '#') continue;
-    const size_t tab = row.find('\t');
-    if (tab == std::string_view::npos || row.size() < tab + 3 || row[tab + 2] != '\t' ||
-        (row[tab + 1] != 'v' && row[tab + 1] != 'n'))
-      return Error{ErrorCode::bad_data, name + ":" + std::to_string(line), "expected LEMMA <TAB> v|n <TAB> FEATURES"};
-    auto& senses = row[tab + 1] == 'v' ? lexicon.verb_senses : lexicon.noun_senses;
-    senses.emplace(row.substr(0, tab), row.substr(tab + 3));
-  }
-  lexicon.noun_sense_filter.reset(lexicon.noun_senses.size());
-  for (const auto& [noun, senses] : lexicon.noun_senses) lexicon.noun_sense_filter.add(noun);
   return ok_status();
 }
 
@@ -240,24 +207,9 @@ Result<EventClass> parse_event_class(std::string_view text) {
 
 Result<EventLexicon> load_event_lexicon(const Resources& resources) {
   EventLexicon lexicon;
-  for (auto* load : {&load_senses, &load_verbs, &load_nouns, &load_cues})  // senses first: verbs point to theirs
+  for (auto* load : {&load_verbs, &load_nouns, &load_cues})
     if (auto status = load(resources, lexicon); !status) return status.error();
   return lexicon;
-}
-
-std::string_view noun_senses(const EventLexicon& lexicon, std::string_view form) {
-  auto senses_of = [&](std::string_view noun) -> std::string_view {
-    if (noun.empty() || !lexicon.noun_sense_filter.maybe(noun)) return {};
-    auto it = lexicon.noun_senses.find(noun);
-    return it == lexicon.noun_senses.end() ? std::string_view() : it->second;
-  };
-  if (auto senses = senses_of(form); !senses.empty()) return senses;
-  if (form.ends_with("ies"))
-    if (auto senses = senses_of(std::string(form.substr(0, form.size() - 3)) + "y"); !senses.empty()) return senses;
-  if (form.ends_with("s"))
-    if (auto senses = senses_of(form.substr(0, form.size() - 1)); !senses.empty()) return senses;
-  if (form.ends_with("es")) return senses_of(form.substr(0, form.size() - 2));
-  return {};
 }
 
 }  // namespace annals::detail

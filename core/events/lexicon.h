@@ -1,7 +1,6 @@
 // Internal: the event lexicons compiled from core/resources/en/events/.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,7 +19,6 @@ struct VerbEntry {
   EventClass event_class;
   VerbForm form;
   std::vector<std::string> continuation;  // "part" for "take part"
-  std::string_view senses;                 // the lemma's WordNet senses (EventLexicon::verb_senses)
 };
 
 struct NounEntry {
@@ -96,13 +94,6 @@ struct EventLexicon {
   std::unordered_set<std::string> not_triggers;           // forms WordNet lists that are not events here
   std::unordered_set<std::string> curated;                // lemmas of en/events/verbs.tsv
   std::unordered_map<std::string, EventClass> trained_class;  // form -> class learnt from TimeBank
-  // WordNet's word of its senses (wordnet_senses.tsv): lemma -> features
-  // such as "v1.communication vf.that", as a verb and as a noun. Views into
-  // senses_text, which is read as it is: tens of thousands of rows, at
-  // every start.
-  std::shared_ptr<const std::string> senses_text;
-  std::unordered_map<std::string_view, std::string_view> verb_senses, noun_senses;
-  WordFilter noun_sense_filter;  // over noun_senses: most words are no WordNet noun
 
   WordFilter cue_filter;  // over the words of cues
 
@@ -114,9 +105,6 @@ struct EventLexicon {
 };
 
 Result<EventLexicon> load_event_lexicon(const Resources& resources);
-// The senses of the WordNet noun that a form is, itself or a regular
-// plural; nullptr if none.
-std::string_view noun_senses(const EventLexicon& lexicon, std::string_view form);
 Result<EventClass> parse_event_class(std::string_view text);
 
 }  // namespace annals::detail

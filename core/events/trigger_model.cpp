@@ -54,8 +54,7 @@ constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), p1 = hash_of("p1"),
                    pk = hash_of("pk"), word_n1 = hash_of("w|n1"), p1_word = hash_of("p1|w"), s2 = hash_of("s2"),
                    s3 = hash_of("s3"), s4 = hash_of("s4"), pk_s3 = hash_of("pk|s3"), lv = hash_of("lv"),
                    lc = hash_of("lc"), lm = hash_of("lm"), pk_lv = hash_of("pk|lv"), ln = hash_of("ln"),
-                   lex = hash_of("lex"), curated = hash_of("cur"), not_trigger = hash_of("nt"),
-                   sense = hash_of("wn");
+                   lex = hash_of("lex"), curated = hash_of("cur"), not_trigger = hash_of("nt");
 constexpr uint64_t tag = hash_of("t"), tag_p1 = hash_of("t-1"), tag_n1 = hash_of("t+1"), tag_tag_n1 = hash_of("t|t+1"),
                    tag_p1_tag = hash_of("t-1|t");
 constexpr uint64_t none = hash_of("none"), bos = hash_of("<s>"), eos = hash_of("</s>"), number = hash_of("<num>");
@@ -344,7 +343,6 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
   }
   size_t capacity = 16;
   while (capacity < forms.size() + forms.size() / 4) capacity *= 2;
-  SenseKeys sense_keys;
   words_.assign(capacity, Word{});
   word_mask_ = capacity - 1;
   for (const std::string* form : forms) {
@@ -352,30 +350,15 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
     size_t slot = key & word_mask_;
     while (words_[slot].check != 0 && words_[slot].check != check_of(key)) slot = (slot + 1) & word_mask_;
     if (words_[slot].check != 0) continue;
-    words_[slot] = word_of(lexicon, *form, true, sense_keys);
+    words_[slot] = word_of(lexicon, *form, true);
     words_[slot].check = check_of(key);
     words_[slot].paired = paired.count(key) > 0;
   }
 }
 
-// The keys of the features "wn=SENSE" of a senses list ("v1.communication
-// vf.that"); the lists live in the lexicon, so their addresses are keys.
-static const std::vector<uint64_t>& sense_keys(TriggerModel::SenseKeys& keys, std::string_view text) {
-  auto [it, added] = keys.try_emplace(text.data());
-  if (!added) return it->second;
-  it->second.reserve(size_t(std::count(text.begin(), text.end(), ' ')) + 1);
-  for (size_t at = 0; at < text.size();) {
-    size_t space = std::min(text.find(' ', at), text.size());
-    if (space > at) it->second.push_back(key_of(templ::sense, hash_of(text.substr(at, space - at))));
-    at = space + 1;
-  }
-  return it->second;
-}
-
 // The word-only features of a word, summed: bias, word, suffixes, lexicon.
 // look_up = false for a word known to be in no lexicon.
-TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w, bool look_up,
-                                         SenseKeys& senses_keys) const {
+TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w, bool look_up) const {
   Word word;
   if (!look_up) {  // no lexicon: distinct templates, no duplicates to drop
     add_weights(key_of(templ::bias), word.partial);
@@ -387,9 +370,6 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
       add_weights(key_of(templ::s3, hash_of(suffix(w, 3))), word.partial);
       add_weights(key_of(templ::s4, hash_of(suffix(w, 4))), word.partial);
     }
-    // In no lexicon, but maybe a WordNet noun.
-    if (auto senses = noun_senses(lex, w); !senses.empty())
-      for (uint64_t key : sense_keys(senses_keys, senses)) add_weights(key, word.partial);
     return word;
   }
   // Each feature once, as in training; a word has a few dozen at most.
@@ -398,13 +378,6 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   auto push = [&](uint64_t key) {
     if (count < keys.size() && std::find(keys.begin(), keys.begin() + count, key) == keys.begin() + count)
       keys[count++] = key;
-  };
-  std::array<uint64_t, 64> sense_features;
-  size_t senses = 0;
-  auto push_sense = [&](uint64_t key) {
-    if (senses < sense_features.size() &&
-        std::find(sense_features.begin(), sense_features.begin() + senses, key) == sense_features.begin() + senses)
-      sense_features[senses++] = key;
   };
   push(key_of(templ::bias));
   push(key_of(templ::word, hash_of(w)));
@@ -416,8 +389,8 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   }
   bool in_lexicon = false, curated = false;
   if (look_up) {
-    auto [from_verbs, to_verbs] = lex.verbs.equal_range(w);
-    for (auto it = from_verbs; it != to_verbs; ++it) {
+    auto [from, to] = lex.verbs.equal_range(w);
+    for (auto it = from; it != to; ++it) {
       const VerbEntry& entry = it->second;
       word.curated |= lex.curated.count(entry.lemma) > 0;  // "took" of "take part" too
       if (!entry.continuation.empty()) continue;
@@ -436,18 +409,10 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
       push(key_of(templ::lm, hash_of(noun->second.lemma)));
     }
     if (curated) push(key_of(templ::curated));
-    // "wn=" features repeat only each other: they are kept apart, so that
-    // the check for repeats stays short.
-    for (auto it = from_verbs; it != to_verbs; ++it)
-      if (it->second.continuation.empty() && !it->second.senses.empty())
-        for (uint64_t key : sense_keys(senses_keys, it->second.senses)) push_sense(key);
-    if (auto senses = noun_senses(lex, w); !senses.empty())
-      for (uint64_t key : sense_keys(senses_keys, senses)) push_sense(key);
     if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
   }
   if (!in_lexicon) push(key_of(templ::lex, templ::none));
   for (size_t k = 0; k < count; ++k) add_weights(keys[k], word.partial);
-  for (size_t k = 0; k < senses; ++k) add_weights(sense_features[k], word.partial);
   return word;
 }
 
@@ -500,8 +465,7 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   // Function words are no events; "have" and "do" can be main verbs.
   if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)
     return std::nullopt;
-  SenseKeys sense_keys;  // empty unless the word is a WordNet noun
-  const Word unknown = known ? Word{} : word_of(lex, (*s.folded)[i], false, sense_keys);
+  const Word unknown = known ? Word{} : word_of(lex, (*s.folded)[i], false);
   const Word& w = known ? *known : unknown;
   const ptrdiff_t at = ptrdiff_t(i);
   const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);

@@ -3,9 +3,7 @@
 // TempEval-3 TimeBank). It says, for one word in its sentence, whether it is
 // an event and of which class. Its features include the tags of a small
 // part-of-speech tagger (en/events/pos_model.tsv, trained on UD English EWT
-// by the same script), which tag() runs over the sentence first, and what
-// WordNet says of the word's senses (en/events/wordnet_senses.tsv, made by
-// scripts/make_wordnet_lexicon.py): lexicographer files and verb frames.
+// by the same script), which tag() runs over the sentence first.
 //
 // The features are strings ("w=said", "p1|w=the|request"), as the training
 // script builds them; here they are keyed by hashes (see trigger_model.cpp),
@@ -21,7 +19,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "events/lexicon.h"
@@ -31,9 +28,6 @@ namespace annals::detail {
 class TriggerModel {
  public:
   static constexpr size_t kLabels = 8;  // NONE and the seven classes, in EventClass order
-  // The keys of the "wn=" features of each senses list of the lexicon, by
-  // its address: a list is hashed once at load time.
-  using SenseKeys = std::unordered_map<const char*, std::vector<uint64_t>>;
 
   // Without the file the model is empty: loaded() is false.
   static Result<TriggerModel> load(const Resources& resources, const std::string& name, const EventLexicon& lexicon);
@@ -74,7 +68,7 @@ class TriggerModel {
                    const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
   static uint64_t word_hash(const Sentence& s, size_t i);
-  Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up, SenseKeys& keys) const;
+  Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up) const;
 
   // Feature weights, open addressing: the slot from the key's low bits, a
   // check from its high bits (0 = empty), weights in thousandths, 20 bytes
