@@ -7,27 +7,15 @@
 #include "events/lexicon.h"
 #include "events/trigger_model.h"
 #include "text/segment.h"
+#include "analysis_support.h"
 #include "pipeline.h"
 #include "test_support.h"
 
 namespace annals {
 namespace {
 
-// Runs the real per-document stages on one sentence.
-DocumentAnalysis analyse(const std::string& text, const std::string& dct = "2022-06-08") {
-  PipelineOptions options;
-  if (!dct.empty()) options.dct = *TimeTagger::parse_dct(dct);
-  auto with_dct = Pipeline::create(Resources::standard(), options);
-  auto doc = make_document("t.txt", text);
-  EXPECT_TRUE(doc.ok());
-  return with_dct->analyse(std::move(*doc));
-}
-
-const EventMention* find(const DocumentAnalysis& a, const std::string& trigger) {
-  for (const auto& e : a.events)
-    if (a.doc.slice(e.trigger) == trigger) return &e;
-  return nullptr;
-}
+using testing::analyse;
+using testing::find;
 
 struct TriggerCase {
   std::string sentence, trigger, event_class, tense, polarity, modality;

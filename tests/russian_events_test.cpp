@@ -5,26 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis_support.h"
 #include "pipeline.h"
 #include "time/timex.h"
 
 namespace annals {
 namespace {
 
-DocumentAnalysis analyse(const std::string& text) {
-  PipelineOptions options;
-  options.dct = *TimeTagger::parse_dct("2022-06-08");
-  auto pipeline = Pipeline::create(Resources::standard(), options);
-  auto doc = make_document("t.txt", text);
-  EXPECT_TRUE(doc.ok());
-  return pipeline->analyse(std::move(*doc));
-}
-
-const EventMention* find(const DocumentAnalysis& a, const std::string& trigger) {
-  for (const auto& e : a.events)
-    if (a.doc.slice(e.trigger) == trigger) return &e;
-  return nullptr;
-}
+using testing::analyse;
+using testing::find;
 
 bool at_place(const DocumentAnalysis& a, const EventMention& e, const std::string& place) {
   for (const auto& p : e.participants)

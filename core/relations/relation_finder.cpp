@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_set>
 
 #include "relations/relation.h"
@@ -67,7 +68,7 @@ bool is_clause_break(const std::string& folded) { return folded == "," || folded
 
 // Where the cue's words match from token i of `folded` (a gap matching up
 // to kMaxGap words that do not end the clause); 0 if they do not.
-size_t match_length(const std::vector<std::string>& folded, size_t i, const CausalCue& cue) {
+size_t match_length(std::span<const std::string> folded, size_t i, const CausalCue& cue) {
   size_t at = i;
   for (size_t w = 0; w < cue.words.size(); ++w) {
     if (cue.words[w] == kGap && w + 1 < cue.words.size()) {
@@ -92,7 +93,7 @@ std::optional<CausalCue::Position> position_of(const TsvRow& row, size_t field) 
   return std::nullopt;
 }
 
-bool opens_clause(const std::vector<std::string>& folded, size_t i) {
+bool opens_clause(std::span<const std::string> folded, size_t i) {
   return i == 0 || is_clause_break(folded[i - 1]) || folded[i - 1] == "and" || folded[i - 1] == "but";
 }
 
@@ -104,12 +105,11 @@ std::unordered_set<std::string> first_words(const std::vector<CausalCue>& cues) 
   return words;
 }
 
-std::vector<Match> find_cues(const Document& doc, const Segmentation& seg, const Sentence& sentence,
+// words: the document's tokens, case-folded once for every cue table.
+std::vector<Match> find_cues(const std::vector<std::string>& words, const Sentence& sentence,
                              const std::vector<CausalCue>& cues, const std::unordered_set<std::string>& starts) {
   std::vector<Match> matches;
-  std::vector<std::string> folded;
-  for (uint32_t t = sentence.first_token; t < sentence.end_token; ++t)
-    folded.push_back(fold_case(doc.slice(seg.tokens[t].span)));
+  const auto folded = std::span(words).subspan(sentence.first_token, sentence.end_token - sentence.first_token);
   for (size_t i = 0; i < folded.size(); ++i) {
     if (!starts.count(folded[i])) continue;
     for (const auto& cue : cues) {
@@ -360,15 +360,15 @@ int32_t told_before(const std::vector<EventMention>& events, const std::vector<u
 // Temporal links the text states ("later", "the next day", "after the
 // talks"): the cue's event and the other one, as `before` (the earlier one
 // first) or `simultaneous`, with the cue as evidence.
-void add_temporal_links(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
-                        const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
+void add_temporal_links(const Document& doc, const Segmentation& seg, const std::vector<std::string>& folded,
+                        const std::vector<EventMention>& events, const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
                         const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& starts,
                         const std::unordered_set<std::string>& openers,
                         std::vector<RelationMention>& out) {
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
     const auto& in_sentence = events_in[si];
-    for (const Match& m : find_cues(doc, seg, sentence, words, starts)) {
+    for (const Match& m : find_cues(folded, sentence, words, starts)) {
       const TemporalCue& cue = temporal[m.cue];
       auto near = [&](bool forwards, bool verbs_only) {
         return nearest_event(doc, seg, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
@@ -407,10 +407,12 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   std::vector<std::vector<uint32_t>> events_in(seg.sentences.size());
   for (size_t e = 0; e < events.size(); ++e)
     if (events[e].sentence < events_in.size()) events_in[events[e].sentence].push_back(uint32_t(e));
+  std::vector<std::string> folded(seg.tokens.size());
+  for (size_t t = 0; t < seg.tokens.size(); ++t) fold_case(doc.slice(seg.tokens[t].span), folded[t]);
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
     const auto& in_sentence = events_in[si];
-    for (const Match& cue : find_cues(doc, seg, sentence, cues_->cues, cues_->causal_starts)) {
+    for (const Match& cue : find_cues(folded, sentence, cues_->cues, cues_->causal_starts)) {
       // "at the request of Y, X did": the cue names the cause; the effect is
       // the verb on either side.
       int32_t inside = nearest_noun_event(events, in_sentence, cue.first, cue.end);
@@ -427,7 +429,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       // with the cue follows from the sentence before.
       if (!cue.cause_after && cue.first == sentence.first_token && si > 0)
         before = last_event_of_sentence(events, events_in[si - 1]);
-      const bool anaphoric = cues_->anaphors.count(fold_case(doc.slice(seg.tokens[sentence.first_token].span)));
+      const bool anaphoric = cues_->anaphors.count(folded[sentence.first_token]);
       if (anaphoric && cue.cause_after && si > 0) {
         // "This is how he reacted to ...": "this" is the event just told, and
         // "reacted" is another name for it.
@@ -445,7 +447,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   }
   add_reactions(events, actors, cues_->reactions, relations);
   add_answered_requests(events, actors, cues_->requests, relations);
-  add_temporal_links(doc, seg, events, events_in, cues_->temporal_words, cues_->temporal, cues_->temporal_starts,
+  add_temporal_links(doc, seg, folded, events, events_in, cues_->temporal_words, cues_->temporal, cues_->temporal_starts,
                      cues_->clause_openers, relations);
   return relations;
 }
