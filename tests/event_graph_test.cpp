@@ -423,7 +423,7 @@ TEST(Corpus, AnEpisodeToldAgainAndAgainIsOneEvent) {
                          "success, officials said. This operation cost millions.\n"},
                    {"b", "April 2, 2021\nIn 2019, the intervention in Mali was a success. The intervention in "
                          "Mali cost lives.\n"},
-                   {"c", "March 9, 2021\nIn February, the army led a campaign in Mali. Protests in Mali "
+                   {"c", "March 9, 2021\nIn February, the army led an offensive in Mali. Protests in Mali "
                          "followed in March. The protests were large.\n"}});
   auto operations = events_about(g, "operation in Mali");
   ASSERT_EQ(operations.size(), 2u);  // "b" tells of 2019: another operation
@@ -435,7 +435,7 @@ TEST(Corpus, AnEpisodeToldAgainAndAgainIsOneEvent) {
   EXPECT_EQ(docs["2021-02"], (std::set<std::string>{"a", "c"}));
   EXPECT_EQ(docs["2019"], (std::set<std::string>{"b"}));
   const auto* february = operations[0]->time->value == "2021-02" ? operations[0] : operations[1];
-  EXPECT_EQ(february->mentions.size(), 4u);  // "an operation", "The operation", "This operation", "a campaign"
+  EXPECT_EQ(february->mentions.size(), 4u);  // "an operation", "The operation", "This operation", "an offensive"
   // Protests are another kind of episode, told twice in "c".
   auto protests = events_about(g, "unrest in Mali");
   ASSERT_EQ(protests.size(), 1u);

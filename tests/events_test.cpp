@@ -23,14 +23,14 @@ struct TriggerCase {
 
 TEST(Events, TriggersWithClassTensePolarityAndModality) {
   const TriggerCase cases[] = {
-      {"Tokayev requested military assistance from the CSTO on January 5.", "requested", "I_ACTION", "PAST", "positive", "actual"},
+      {"Tokayev asked the CSTO for military assistance on January 5.", "asked", "I_ACTION", "PAST", "positive", "actual"},
       {"Lavrov stated that Russia did not ask for help.", "stated", "REPORTING", "PAST", "positive", "actual"},
       {"Lavrov stated that Russia did not ask for help.", "ask", "I_ACTION", "PAST", "negative", "reported"},
       {"The participation of the CSTO was not discussed at the summit.", "discussed", "OCCURRENCE", "PAST", "negative", "actual"},
       {"His country will not participate in the operation.", "participate", "OCCURRENCE", "FUTURE", "negative", "planned"},
       {"Members can send their peacekeepers to the territories.", "send", "OCCURRENCE", "NONE", "positive", "possible"},
       {"The troops may be needed after the end of hostilities.", "needed", "I_STATE", "NONE", "positive", "possible"},
-      {"Russia could force them to join this process.", "force", "I_ACTION", "NONE", "positive", "possible"},
+      {"Russia could persuade them to join this process.", "persuade", "I_ACTION", "NONE", "positive", "possible"},
       {"The proposal will be discussed at the next summit.", "discussed", "OCCURRENCE", "FUTURE", "positive", "planned"},
       {"On May 16, a summit of leaders was held in Moscow.", "held", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
