@@ -80,7 +80,9 @@ TEST(Events, TrainedModelFindsTriggersAndClasses) {
       {"The thrift holding company said it expects to obtain regulatory approval.", "obtain", "OCCURRENCE"},
       {"The thrift holding company said it expects to obtain regulatory approval.", "approval", "OCCURRENCE"},
       {"Shares of the bank plunged after the announcement.", "plunged", "OCCURRENCE"},
-      {"Shares of the bank plunged after the announcement.", "announcement", "OCCURRENCE"},
+      // AQUAINT calls "announcement" REPORTING (5 times of 5), TimeBank mostly OCCURRENCE.
+      {"Shares of the bank plunged after the announcement.", "announcement", "REPORTING"},
+      {"Shares of the bank plunged after the merger.", "merger", "OCCURRENCE"},
       {"Shares of the bank plunged after the announcement.", "Shares", "none"},
       {"Analysts believe the merger will be completed soon.", "believe", "I_STATE"},
       {"The strike began on Monday.", "began", "ASPECTUAL"},
