@@ -604,7 +604,7 @@ def system_score(runs, label):
 
 
 def main():
-    global EXTRA_WEIGHT, NONE_MARGIN
+    global EXTRA_WEIGHT, NONE_MARGIN, EPOCHS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     parser.add_argument("--extra", default=DEFAULT_EXTRA,
@@ -626,10 +626,11 @@ def main():
     parser.add_argument("--out", default=os.path.join(EVENTS, "trigger_model.tsv"))
     parser.add_argument("--extra-weight", type=int, default=EXTRA_WEIGHT,
                         help="times the training half of --extra is seen an epoch (default %(default)s)")
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="training epochs (default %(default)s)")
     parser.add_argument("--margin", type=float, default=NONE_MARGIN,
                         help="lowers the NONE score (default %(default)s)")
     args = parser.parse_args()
-    EXTRA_WEIGHT, NONE_MARGIN = args.extra_weight, args.margin
+    EXTRA_WEIGHT, NONE_MARGIN, EPOCHS = args.extra_weight, args.margin, args.epochs
     if not os.path.isdir(args.corpus):
         sys.exit("train_event_model: no corpus at %s" % args.corpus)
     if not args.no_extra and not os.path.isdir(args.extra):
