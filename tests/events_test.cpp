@@ -207,5 +207,27 @@ TEST(Events, LexiconExamplesHold) {
   }
 }
 
+// Labels: the subject (a pronoun or a title as the actor's name), the verb
+// group and its object, never a name twice.
+TEST(Events, LabelsSayWhoDidWhat) {
+  struct Case {
+    std::string text, trigger, label;
+  };
+  const Case cases[] = {
+      {"The conflict was not discussed, the presidential press secretary told reporters Dmitry Peskov.", "told",
+       "Dmitry Peskov told reporters"},
+      {"He said the troops had left. Kassym-Jomart Tokayev requested military assistance from the CSTO on January 5.",
+       "requested", "Kassym-Jomart Tokayev requested military assistance from the CSTO"},
+      {"Yesterday Lukashenko met the soldiers. Then he spoke to the soldiers at the airport.", "spoke",
+       "Lukashenko spoke to the soldiers"},
+  };
+  for (const auto& c : cases) {
+    auto a = analyse(c.text);
+    const EventMention* e = find(a, c.trigger);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->label, c.label) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace annals

@@ -396,17 +396,26 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
          verb_group - start < kLabelSubjectTokens)
     --start;
   const bool whole_subject = start == 0 || s.clause[start - 1] != clause || stops_subject(lex, s, start - 1);
+  int32_t named = -1;  // the actor whose name replaced the subject's words
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
       const auto& m = actors.mentions[p.mention];
       // A pronoun or a cut-off subject reads better as the actor's name.
-      if ((!whole_subject || m.pronoun) && m.actor >= 0) subject = actors.actors[m.actor].name + " ";
+      if ((!whole_subject || m.pronoun) && m.actor >= 0) {
+        subject = actors.actors[m.actor].name + " ";
+        named = m.actor;
+      }
     }
+  // "the press secretary told reporters Dmitry Peskov": once the subject is
+  // the name, the name after the verb is not said again.
+  auto names_subject = [&](size_t t) {
+    return named >= 0 && s.actor[t] >= 0 && actors.mentions[size_t(s.actor[t])].actor == named;
+  };
   if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
   else if (!subject.empty() && verb_group < i) subject += join_tokens(s, verb_group, i) + " ";
   size_t stop = trigger_end;
   while (stop < s.size() && stop - trigger_end < kLabelObjectTokens && s.clause[stop] == clause &&
-         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct)
+         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct && !names_subject(stop))
     ++stop;
   while (stop > trigger_end && !s.token(stop - 1).capitalised && s.folded[stop - 1].size() <= 3 &&
          s.token(stop - 1).kind == TokenKind::word)
