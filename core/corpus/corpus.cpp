@@ -109,6 +109,10 @@ std::optional<EventTime> event_time(const DocumentFindings& a, const KeptEvent& 
   if (event.timex >= 0) {
     const Timex& t = a.timexes[event.timex];
     EventTime time{t.value, std::nullopt, std::nullopt, t.inferred || event.time_inherited};
+    // An event dated from the story's time ("08 June 2022 17:58" atop the
+    // article) happened that day, not at that minute.
+    if (event.time_inherited && t.type == TimexType::time && t.value.size() > 10 && t.value[10] == 'T')
+      time.value = t.value.substr(0, 10);
     if (basis) time.basis = *basis;
     if (t.bounds) {
       time.start = iso_day(t.bounds->first);
