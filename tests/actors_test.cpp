@@ -267,6 +267,21 @@ TEST(ActorsTest, OrganizationReference) {
   EXPECT_EQ(t.text(*m), "organization");
 }
 
+TEST(ActorsTest, NameWithoutLegalFormIsTheCompany) {
+  Tagged t = tag("Acme Inc. raised prices on Monday. Acme said demand was high. Analysts doubt Acme.");
+  ASSERT_EQ(t.actors.actors.size(), 1u) << t.dump();
+  EXPECT_EQ(t.actors.actors[0].name, "Acme Inc");
+  EXPECT_EQ(t.actors.actors[0].kind, ActorKind::organization);
+  EXPECT_EQ(t.actors.mentions.size(), 3u) << t.dump();
+}
+
+TEST(ActorsTest, NameAfterOfIsNoTitledPerson) {
+  // "founder of Apple": Apple is what the title is of, not a person holding it.
+  Tagged t = tag("Steve Jobs, founder of Apple, has chosen to step down. Apple shares fell.");
+  for (const auto& a : t.actors.actors)
+    if (a.name == "Apple") EXPECT_NE(a.kind, ActorKind::person) << t.dump();
+}
+
 TEST(ActorsTest, UnresolvedPronounIsNoMention) {
   Tagged t = tag("He said nothing about it to anyone.");
   EXPECT_TRUE(t.actors.mentions.empty()) << t.dump();
@@ -326,6 +341,27 @@ TEST(ActorsMergeTest, OrganisationsByAnyName) {
                              "The Quuxian Defence Alliance issued a statement.", "The CSTO met.",
                              "В январе миротворцы ОДКБ участвовали."});
   EXPECT_EQ(count_kind(merged, ActorKind::organization), 2u);
+}
+
+TEST(ActorsMergeTest, ShortFormJoinsTheCompany) {
+  std::vector<std::vector<int32_t>> maps;
+  auto merged = merge_texts({"Globex Corp. raised prices on Monday.", "Analysts said Globex would gain."}, &maps);
+  ASSERT_EQ(maps.size(), 2u);
+  ASSERT_FALSE(maps[1].empty());
+  EXPECT_EQ(maps[0][0], maps[1][0]);
+  EXPECT_EQ(merged[maps[0][0]].name, "Globex Corp");
+  EXPECT_EQ(merged[maps[0][0]].kind, ActorKind::organization);
+}
+
+TEST(ActorsMergeTest, AmbiguousShortFormIsNoAlias) {
+  ActorTagging a, b;
+  a.actors = {{"Globex Corp", ActorKind::organization, {"Globex"}}, {"Globex Records", ActorKind::organization, {}}};
+  b.actors = {{"Initech Ltd", ActorKind::organization, {"Initech"}}};
+  std::vector<Actor> merged;
+  tagger().merge({&a, &b}, merged);
+  ASSERT_EQ(merged.size(), 3u);
+  EXPECT_TRUE(merged[0].aliases.empty());  // "Globex" could be either company
+  EXPECT_EQ(merged[2].aliases, (std::vector<std::string>{"Initech"}));
 }
 
 TEST(ActorsMergeTest, DirectActors) {

@@ -197,7 +197,7 @@ class Loader {
     static constexpr std::pair<std::string_view, uint32_t> kTitleRoles[] = {
         {"head", kTitleHead}, {"modifier", kTitleModifier}};
     static constexpr std::pair<std::string_view, uint32_t> kOrgRoles[] = {
-        {"head", kOrgHead}, {"part", kOrgPart}};
+        {"head", kOrgHead}, {"part", kOrgPart}, {"legal", kOrgHead | kLegalForm}};
     auto stop = roles(dir + "stop_words.tsv", kRoles);
     if (!stop) return stop;
     auto titles = roles(dir + "titles.tsv", kTitleRoles);

@@ -44,6 +44,7 @@ enum WordFlag : uint32_t {
   kRefPerson = 1u << 10,     // "he", "she"
   kRefOrg = 1u << 11,        // "organization", "alliance"
   kRefCountry = 1u << 12,    // "republic"
+  kLegalForm = 1u << 13,     // "Inc", "Ltd": an organisation head naming only the legal form
 };
 
 enum class Gender : uint8_t { unknown, male, female };

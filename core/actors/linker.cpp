@@ -51,6 +51,7 @@ class Linker {
     classify();
     unite_by_key();
     unite_acronyms();
+    unite_short_forms();
     unite_persons();
     build_actors();
     emit_mentions();
@@ -114,6 +115,39 @@ class Linker {
       }
       previous = int32_t(i);
     }
+  }
+
+  // "Acme Inc." and then "Acme": a name that is an organisation's name
+  // without its legal form names that organisation, when only one fits.
+  void unite_short_forms() {
+    StringMap<int32_t> long_form;  // short key -> candidate, -1 when several organisations share it
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      std::string key = without_legal_form(i);
+      if (key.empty()) continue;
+      auto [it, added] = long_form.try_emplace(key, int32_t(i));
+      if (!added && uf_.find(it->second) != uf_.find(int32_t(i))) it->second = -1;
+    }
+    if (long_form.empty()) return;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped || is_reference(c) || c.type != CandidateType::name || t_.has(c.first, kGiven)) continue;
+      auto it = long_form.find(lex_.latin_key(c.name));
+      if (it == long_form.end() || it->second < 0) continue;
+      uf_.unite(it->second, int32_t(i));
+      kind_[i] = ActorKind::organization;
+    }
+  }
+
+  // The latin key of an organisation's name without its trailing legal
+  // form ("Acme Holdings Ltd" -> "acme holdings"); empty if it has none.
+  std::string without_legal_form(size_t i) const {
+    const Candidate& c = cands_[i];
+    if (c.dropped || is_reference(c) || kind_[i] != ActorKind::organization || c.end <= c.first + 1) return {};
+    uint32_t end = c.end;
+    while (end > c.first && (t_.has(end - 1, kLegalForm) || !t_.is(end - 1, kWord))) --end;
+    if (end == c.end || end == c.first) return {};
+    Span span{t_.seg.tokens[c.first].span.start, t_.facts[end - 1].core_end};
+    return lex_.latin_key(t_.doc.slice(span));
   }
 
   bool in_brackets_after(const Candidate& a, const Candidate& b) const {

@@ -52,6 +52,8 @@ bool Finder::title_before(const Candidate& c, uint32_t* first, uint32_t* last) c
   const uint32_t floor = t_.seg.sentences[c.sentence].first_token;
   if (c.first <= floor) return false;
   uint32_t end = c.first - 1;
+  // "founder of Apple": a name after "of" is what the title is of, not who holds it.
+  if (t_.has(end, kConnector) && !t_.is(end, kCap)) return false;
   bool comma = t_.text(end) == ",";  // "the President of Kazakhstan, Kassym-Jomart Tokayev"
   if (comma) {
     if (end == floor) return false;
