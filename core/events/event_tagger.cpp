@@ -4,6 +4,7 @@
 // form and multi-word continuation. Without a model file the lexicon alone
 // decides, as before.
 #include <algorithm>
+#include <cctype>
 
 #include "events/event.h"
 #include "events/lexicon.h"
@@ -39,6 +40,7 @@ struct SentenceView {
   std::vector<bool> coordinated;     // per clause: opened by ", and"
   std::vector<int32_t> timex;        // timex index per token, -1 if none
   std::vector<int32_t> actor;        // actor mention index per token, -1 if none
+  std::vector<bool> possessor;       // per token: in an actor mention marked "'s" ("Jobs' death")
   std::vector<const Cue*> cues;      // cues.tsv entry per token, looked up once
 
   size_t size() const { return end - first; }
@@ -85,12 +87,60 @@ std::vector<std::vector<uint32_t>> by_sentence(const std::vector<T>& items, size
   return out;
 }
 
+// "Jobs's", "Jobs'", "Apple’s" right after a mention.
+bool possessive_after(const Document& doc, uint32_t end) {
+  std::string_view after = std::string_view(doc.text).substr(std::min<size_t>(end, doc.text.size()));
+  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
+    if (after.starts_with(mark)) return true;
+  for (std::string_view mark : {"'", "\xE2\x80\x99"})
+    if (after.starts_with(mark) && (after.size() == mark.size() || !std::isalpha(uint8_t(after[mark.size()]))))
+      return true;
+  return false;
+}
+
+// "Apple Inc. CEO Steve Jobs": the text between an organisation and a
+// person is exactly the person's title, so the organisation only says
+// whose title it is.
+bool names_title_of(const Document& doc, const ActorTagging& actors, const ActorMention& org,
+                    const ActorMention& person) {
+  if (person.title.empty() || org.span.end > person.span.start) return false;
+  if (actors.actors[org.actor].kind == ActorKind::person || actors.actors[person.actor].kind != ActorKind::person)
+    return false;
+  std::string_view between = doc.slice({org.span.end, person.span.start});
+  auto trim = [&] {
+    while (!between.empty() && (between.front() == ' ' || between.front() == '.')) between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  };
+  trim();
+  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
+    if (between.starts_with(mark)) between.remove_prefix(mark.size());
+  trim();
+  return between == person.title;
+}
+
+// Marks possessors, and folds an organisation that names a person's title
+// into that person's mention: for the events around them, "Apple CEO Steve
+// Jobs" is Jobs ("said Apple Inc. CEO Steve Jobs", "introduced by Apple CEO
+// Steve Jobs").
+void mark_actor_phrases(SentenceView& s, const ActorTagging& actors, const std::vector<uint32_t>& mentions) {
+  s.possessor.assign(s.size(), false);
+  for (size_t i = 0; i < s.size(); ++i)
+    s.possessor[i] = s.actor[i] >= 0 && possessive_after(s.doc, actors.mentions[s.actor[i]].span.end);
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    const ActorMention& org = actors.mentions[mentions[k]];
+    const ActorMention& person = actors.mentions[mentions[k + 1]];
+    if (!names_title_of(s.doc, actors, org, person)) continue;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s.actor[i] == int32_t(mentions[k])) { s.actor[i] = int32_t(mentions[k + 1]); s.possessor[i] = false; }
+  }
+}
+
 SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_t index,
                            const std::vector<Timex>& timexes, const std::vector<uint32_t>& sentence_timexes,
                            const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
                            const EventLexicon& lex) {
   const Sentence& sentence = seg.sentences[index];
-  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}};
+  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}, {}};
   s.folded.resize(s.size());
   s.cues.resize(s.size());
   s.clause.reserve(s.size());
@@ -109,6 +159,7 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
       if (s.token(i).span.start >= actors.mentions[m].span.start &&
           s.token(i).span.end <= actors.mentions[m].span.end)
         s.actor[i] = int32_t(m);
+  mark_actor_phrases(s, actors, sentence_mentions);
   split_clauses(lex, s);
   return s;
 }
@@ -259,15 +310,43 @@ bool starts_clause(const EventLexicon& lex, const SentenceView& s, size_t k) {
   return verb_at(lex, s, next) != nullptr;
 }
 
+// "Jobs, born in San Francisco on February 24, 1955, has built": before a
+// verb, a stretch between two commas is an apposition or an aside; the
+// subject is named before it. Returns the token before the first comma, or
+// `i` when no such stretch ends right before the verb.
+size_t skip_aside(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  size_t k = i;
+  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
+                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
+    --k;
+  if (k == 0 || s.text(k - 1) != "," || s.timex[k - 1] >= 0) return i;
+  const int32_t clause = s.clause[k - 1];
+  for (size_t j = k - 1; j > 0; --j) {
+    if (s.clause[j - 1] != clause) return i;
+    if (s.text(j - 1) == "," && s.timex[j - 1] < 0) return j - 1;
+  }
+  return i;
+}
+
+// The nearest actor before the trigger, past an aside; a possessor
+// ("Jobs' health appeared") is not the subject of a verb.
+int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event) {
+  const int32_t clause = s.clause[i];
+  const size_t from = event.noun ? i : skip_aside(lex, s, i);
+  for (size_t k = from; k > 0;) {
+    --k;
+    if (s.clause[k] != clause) break;
+    if (s.actor[k] < 0) continue;
+    if (s.possessor[k] && !event.noun) return -1;
+    return s.actor[k];
+  }
+  return -1;
+}
+
 void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
                        bool passive, EventMention& event) {
   const int32_t clause = s.clause[i];
-  int32_t subject = -1;
-  for (size_t k = i; k > 0 && subject < 0;) {  // subject: nearest actor before the trigger
-    --k;
-    if (s.clause[k] != clause) break;
-    subject = s.actor[k];
-  }
+  int32_t subject = find_subject(lex, s, i, event);
   if (subject < 0 && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
   // After the trigger: its object (the first actor), then actors that a
@@ -279,6 +358,9 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
   for (size_t k = trigger_end; k < s.size() && s.clause[k] == clause; ++k) {
     if (s.actor[k] < 0 || s.actor[k] == last) continue;
     last = s.actor[k];
+    // "criticized Zatulin's position" involves Zatulin; "released the text of
+    // Jobs's email", "responded to Jobs' death" do not involve Jobs.
+    if (s.possessor[k] && !event.noun && k > trigger_end) { object = true; continue; }
     size_t before = k;
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
     auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();

@@ -1,0 +1,79 @@
+// Who takes part in an event: the actors the event tagger ties to a trigger
+// (subjects past asides, titles naming a person's organisation, possessors).
+#include <gtest/gtest.h>
+
+#include "events/event.h"
+#include "pipeline.h"
+#include "test_support.h"
+
+namespace annals {
+namespace {
+
+DocumentAnalysis analyse(const std::string& text) {
+  PipelineOptions options;
+  options.dct = *TimeTagger::parse_dct("2011-01-17");
+  auto pipeline = Pipeline::create(Resources::standard(), options);
+  auto doc = make_document("t.txt", text);
+  EXPECT_TRUE(doc.ok());
+  return pipeline->analyse(std::move(*doc));
+}
+
+// "name/role" for each participant of the event whose trigger is `trigger`.
+std::vector<std::string> participants(const DocumentAnalysis& a, const std::string& trigger) {
+  std::vector<std::string> out;
+  for (const auto& e : a.events) {
+    if (a.doc.slice(e.trigger) != trigger) continue;
+    for (const auto& p : e.participants)
+      out.push_back(a.actors.actors[a.actors.mentions[p.mention].actor].name + "/" + p.role);
+    return out;
+  }
+  ADD_FAILURE() << "no event " << trigger;
+  return out;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::string dump(const std::vector<std::string>& list) {
+  std::string out;
+  for (const auto& item : list) out += item + "; ";
+  return out;
+}
+
+TEST(Participants, SubjectBeforeAnAside) {
+  auto a = analyse("Steve Jobs, the Apple Chief Executive Officer, announced the development.");
+  auto announced = participants(a, "announced");
+  EXPECT_TRUE(has(announced, "Steve Jobs/agent")) << dump(announced);
+  auto b = analyse("Steve Jobs died on Wednesday. Jobs, born in San Francisco on February 24, 1955, has built a "
+                   "large company.");
+  auto built = participants(b, "built");
+  EXPECT_TRUE(has(built, "Steve Jobs/agent")) << dump(built);
+  EXPECT_FALSE(has(built, "San Francisco/agent")) << dump(built);
+}
+
+TEST(Participants, OrganisationInATitleIsThePerson) {
+  auto a = analyse("\"We love the Beatles,\" said Apple Inc. CEO Steve Jobs.");
+  auto said = participants(a, "said");
+  EXPECT_TRUE(has(said, "Steve Jobs/patient") || has(said, "Steve Jobs/agent")) << dump(said);
+  EXPECT_FALSE(has(said, "Apple Inc/patient")) << dump(said);
+  auto b = analyse("The phone was introduced by Apple CEO Steve Jobs at the conference.");
+  auto introduced = participants(b, "introduced");
+  EXPECT_TRUE(has(introduced, "Steve Jobs/agent")) << dump(introduced);
+}
+
+TEST(Participants, PossessorIsNoSubjectOfAVerb) {
+  auto a = analyse("Steve Jobs spoke on Monday. The insider said that Jobs' health appeared to be deteriorating.");
+  auto appeared = participants(a, "appeared");
+  EXPECT_FALSE(has(appeared, "Steve Jobs/agent")) << dump(appeared);
+  auto b = analyse("Steve Jobs spoke on Monday. On its website, Apple released the text of Jobs's email.");
+  auto released = participants(b, "released");
+  EXPECT_FALSE(has(released, "Steve Jobs/patient")) << dump(released);
+  // The possessor right after the verb is what the verb is about.
+  auto c = analyse("Zatulin declared that the allies were unreliable. Turchak criticized Zatulin's position.");
+  auto criticized = participants(c, "criticized");
+  EXPECT_TRUE(has(criticized, "Zatulin/patient")) << dump(criticized);
+}
+
+}  // namespace
+}  // namespace annals
