@@ -282,6 +282,14 @@ TEST(ActorsTest, NameAfterOfIsNoTitledPerson) {
     if (a.name == "Apple") EXPECT_NE(a.kind, ActorKind::person) << t.dump();
 }
 
+TEST(ActorsTest, PronounPrefersTheSubjectOfTheLastSentence) {
+  Tagged t = tag("Igor Chibisov met Anatoly Sidorov in Moscow. He also stood in for Pavel Orlov. He received a prize.");
+  std::vector<std::string> resolved;
+  for (const auto& m : t.actors.mentions)
+    if (m.pronoun) resolved.push_back(t.actors.actors[m.actor].name);
+  EXPECT_EQ(resolved, (std::vector<std::string>{"Igor Chibisov", "Igor Chibisov"})) << t.dump();
+}
+
 TEST(ActorsTest, UnresolvedPronounIsNoMention) {
   Tagged t = tag("He said nothing about it to anyone.");
   EXPECT_TRUE(t.actors.mentions.empty()) << t.dump();

@@ -75,5 +75,25 @@ TEST(Participants, PossessorIsNoSubjectOfAVerb) {
   EXPECT_TRUE(has(criticized, "Zatulin/patient")) << dump(criticized);
 }
 
+TEST(Participants, NoSubjectAcrossAQuotationMarkOrBeforeWhat) {
+  auto a = analyse("\"We love the Beatles,\" said Apple Inc. CEO Steve Jobs.");
+  auto said = participants(a, "said");
+  EXPECT_FALSE(has(said, "Beatles/agent")) << dump(said);
+  auto b = analyse("Steve Jobs left on Monday. Jobs told reporters: \"I have made some of the best friends.\"");
+  auto made = participants(b, "made");
+  EXPECT_FALSE(has(made, "Steve Jobs/agent")) << dump(made);
+  auto c = analyse("Steve Jobs left on Monday. Jobs has not yet mentioned what prompted his decision.");
+  auto prompted = participants(c, "prompted");
+  EXPECT_FALSE(has(prompted, "Steve Jobs/agent")) << dump(prompted);
+}
+
+TEST(Participants, ParticipleSharesTheSubjectBeforeIt) {
+  auto a = analyse("Apple CEO Steve Jobs unveiled the products at the Cupertino, California event, saying the "
+                   "company was inspired.");
+  auto saying = participants(a, "saying");
+  EXPECT_TRUE(has(saying, "Steve Jobs/agent")) << dump(saying);
+  EXPECT_FALSE(has(saying, "California/agent")) << dump(saying);
+}
+
 }  // namespace
 }  // namespace annals

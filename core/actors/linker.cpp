@@ -317,15 +317,23 @@ class Linker {
     }
   }
 
+  // The nearest sentence with a compatible person, and in it the first
+  // such person: the subject rather than an object ("He stood in Steve
+  // Jobs' place. He received $59 million": both are the first "He").
   int32_t resolve_pronoun(const Candidate& c) const {
+    int32_t found = -1;
+    uint32_t found_sentence = 0;
     for (auto m = out_.mentions.rbegin(); m != out_.mentions.rend(); ++m) {
       if (m->sentence + kPronounSentences < c.sentence) break;
+      if (found >= 0 && m->sentence != found_sentence) break;
       const Actor& actor = out_.actors[m->actor];
       Gender g = gender_[m->actor];
-      if (actor.kind == ActorKind::person && (g == Gender::unknown || c.gender == Gender::unknown || g == c.gender))
-        return m->actor;
+      if (actor.kind == ActorKind::person && (g == Gender::unknown || c.gender == Gender::unknown || g == c.gender)) {
+        found = m->actor;
+        found_sentence = m->sentence;
+      }
     }
-    return -1;
+    return found;
   }
 
   // "the republic" is a country named as such, not "Russian armed forces".

@@ -5,6 +5,7 @@
 // decides, as before.
 #include <algorithm>
 #include <cctype>
+#include <span>
 
 #include "events/event.h"
 #include "events/lexicon.h"
@@ -328,14 +329,22 @@ size_t skip_aside(const EventLexicon& lex, const SentenceView& s, size_t i) {
   return i;
 }
 
+bool is_quote_mark(std::string_view t) {
+  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xC2\xAB" || t == "\xC2\xBB";
+}
+
 // The nearest actor before the trigger, past an aside; a possessor
-// ("Jobs' health appeared") is not the subject of a verb.
+// ("Jobs' health appeared") is not the subject of a verb, nor is a name on
+// the other side of a quotation mark (`Jobs said: "we love the Beatles"`,
+// `"We love the Beatles," said Jobs`), nor one before "what" ("Jobs has
+// not mentioned what prompted it").
 int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event) {
   const int32_t clause = s.clause[i];
   const size_t from = event.noun ? i : skip_aside(lex, s, i);
   for (size_t k = from; k > 0;) {
     --k;
-    if (s.clause[k] != clause) break;
+    if (s.clause[k] != clause || is_quote_mark(s.text(k))) break;
+    if (!event.noun && k + 1 == from && s.folded[k] == "what") break;
     if (s.actor[k] < 0) continue;
     if (s.possessor[k] && !event.noun) return -1;
     return s.actor[k];
@@ -343,10 +352,29 @@ int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, c
   return -1;
 }
 
+// "Jobs unveiled the products at the event, saying ...", "started by
+// hinting at it": a participle after a preposition, or a reporting one
+// after a comma, has the subject of the verb before it in the sentence.
+// (Other participles after a comma, "declared ..., referring to", only
+// elaborate that verb: they are left alone.)
+int32_t participle_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+                           std::span<const EventMention> before) {
+  if (event.noun || event.tense != "PRESPART" || i == 0) return -1;
+  const bool reported = s.text(i - 1) == "," && event.event_class == EventClass::reporting;
+  if (!reported && !lex.roles.count(s.folded[i - 1])) return -1;
+  for (auto e = before.rbegin(); e != before.rend(); ++e) {
+    if (e->noun) continue;
+    for (const auto& p : e->participants)
+      if (p.role == "agent") return p.mention;
+  }
+  return -1;
+}
+
 void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
-                       bool passive, EventMention& event) {
+                       bool passive, EventMention& event, std::span<const EventMention> before) {
   const int32_t clause = s.clause[i];
-  int32_t subject = find_subject(lex, s, i, event);
+  int32_t subject = participle_subject(lex, s, i, event, before);
+  if (subject < 0) subject = find_subject(lex, s, i, event);
   if (subject < 0 && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
   // After the trigger: its object (the first actor), then actors that a
@@ -627,7 +655,8 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
         event.modality = Modality::planned;
       const bool passive = !event.noun && form == VerbForm::past && s.clause[i] == s.clause[i > 0 ? i - 1 : 0] &&
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
-      find_participants(lex, s, i, trigger_end, passive, event);
+      find_participants(lex, s, i, trigger_end, passive, event,
+                        std::span<const EventMention>(events).subspan(sentence_events));
       anchor(lex, s, i, timexes, event);
       clock.date(event);
       event.label = make_label(lex, s, i, trigger_end, event, actors);
