@@ -87,6 +87,26 @@ TEST(Participants, NoSubjectAcrossAQuotationMarkOrBeforeWhat) {
   EXPECT_FALSE(has(prompted, "Steve Jobs/agent")) << dump(prompted);
 }
 
+TEST(Participants, AsideThatIsOneNameIsTheSubject) {
+  auto a = analyse("Apple's vice-president of marketing for the iPod, Greg Joswiak, indicated that a patch exists.");
+  auto indicated = participants(a, "indicated");
+  EXPECT_FALSE(has(indicated, "iPod/agent")) << dump(indicated);
+}
+
+TEST(Participants, UnresolvedPronounIsTheSubject) {
+  auto a = analyse("In addition to the iPod Classic and Nano, they have announced a new phone.");
+  auto announced = participants(a, "announced");
+  EXPECT_FALSE(has(announced, "Nano/agent")) << dump(announced);
+}
+
+TEST(Participants, VerbAfterAndSharesTheSubject) {
+  auto a = analyse("Apple Inc. makes computers. Apple is the producer of the most-sold player, the iPod and launched "
+                   "the iTunes Music Store on April 28, 2003.");
+  auto launched = participants(a, "launched");
+  EXPECT_FALSE(has(launched, "iPod/agent")) << dump(launched);
+  EXPECT_TRUE(has(launched, "Apple Inc/agent")) << dump(launched);
+}
+
 TEST(Participants, ParticipleSharesTheSubjectBeforeIt) {
   auto a = analyse("Apple CEO Steve Jobs unveiled the products at the Cupertino, California event, saying the "
                    "company was inspired.");

@@ -311,6 +311,15 @@ bool starts_clause(const EventLexicon& lex, const SentenceView& s, size_t k) {
   return verb_at(lex, s, next) != nullptr;
 }
 
+// "the vice-president of marketing, Greg Joswiak, indicated": an aside
+// that is one name is the subject itself.
+bool only_a_name(const SentenceView& s, size_t from, size_t to) {
+  if (from >= to || s.actor[from] < 0) return false;
+  for (size_t j = from; j < to; ++j)
+    if (s.actor[j] != s.actor[from]) return false;
+  return true;
+}
+
 // "Jobs, born in San Francisco on February 24, 1955, has built": before a
 // verb, a stretch between two commas is an apposition or an aside; the
 // subject is named before it. Returns the token before the first comma, or
@@ -324,7 +333,7 @@ size_t skip_aside(const EventLexicon& lex, const SentenceView& s, size_t i) {
   const int32_t clause = s.clause[k - 1];
   for (size_t j = k - 1; j > 0; --j) {
     if (s.clause[j - 1] != clause) return i;
-    if (s.text(j - 1) == "," && s.timex[j - 1] < 0) return j - 1;
+    if (s.text(j - 1) == "," && s.timex[j - 1] < 0) return only_a_name(s, j, k - 1) ? i : j - 1;
   }
   return i;
 }
@@ -345,10 +354,41 @@ int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, c
     --k;
     if (s.clause[k] != clause || is_quote_mark(s.text(k))) break;
     if (!event.noun && k + 1 == from && s.folded[k] == "what") break;
+    // "they have announced": a pronoun the actors did not resolve is the subject.
+    if (s.actor[k] < 0 && !event.noun && cue_is(lex, s, k, CueKind::pronoun)) break;
     if (s.actor[k] < 0) continue;
     if (s.possessor[k] && !event.noun) return -1;
     return s.actor[k];
   }
+  return -1;
+}
+
+// The actor before the trigger of an earlier verb event in the sentence:
+// its subject, active or passive.
+int32_t subject_of(const SentenceView& s, const EventMention& e) {
+  const size_t trigger = e.token - s.first;
+  for (const auto& p : e.participants)
+    for (size_t k = 0; k < trigger && k < s.size(); ++k)
+      if (s.actor[k] == p.mention) return p.mention;
+  return -1;
+}
+
+// "Apple is the producer of the iPod and launched the iTunes Music Store":
+// a verb right after "and" or "or" shares the subject of the verb before.
+int32_t coordinated_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+                            std::span<const EventMention> before) {
+  if (event.noun) return -1;
+  size_t k = i;
+  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
+                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
+    --k;
+  if (k == 0 || !cue_is(lex, s, k - 1, CueKind::coordinate)) return -1;
+  for (auto e = before.rbegin(); e != before.rend(); ++e)
+    if (!e->noun) return subject_of(s, *e);
+  // No verb event before ("Apple is the producer of ... and launched"): the
+  // first actor of the clause.
+  for (size_t j = 0; j < k; ++j)
+    if (s.clause[j] == s.clause[i] && s.actor[j] >= 0) return s.possessor[j] ? -1 : s.actor[j];
   return -1;
 }
 
@@ -374,6 +414,7 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
                        bool passive, EventMention& event, std::span<const EventMention> before) {
   const int32_t clause = s.clause[i];
   int32_t subject = participle_subject(lex, s, i, event, before);
+  if (subject < 0) subject = coordinated_subject(lex, s, i, event, before);
   if (subject < 0) subject = find_subject(lex, s, i, event);
   if (subject < 0 && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
@@ -393,7 +434,7 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
     auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();
     if (it != lex.roles.end()) event.participants.push_back({s.actor[k], it->second});
-    else if (!object && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
+    else if (!object && !passive && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
     object = true;
   }
 }
