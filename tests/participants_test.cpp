@@ -107,6 +107,15 @@ TEST(Participants, VerbAfterAndSharesTheSubject) {
   EXPECT_TRUE(has(launched, "Apple Inc/agent")) << dump(launched);
 }
 
+TEST(Participants, EventNounTakesTheActorOfItsOwnPhrase) {
+  auto a = analyse("Kassym-Jomart Tokayev spoke on Monday. Zatulin criticized Tokayev's request for help.");
+  auto request = participants(a, "request");
+  EXPECT_TRUE(has(request, "Kassym-Jomart Tokayev/agent")) << dump(request);
+  auto b = analyse("Konstantin Zatulin stayed in Moscow on Monday, despite the protests of students.");
+  auto protests = participants(b, "protests");
+  EXPECT_TRUE(protests.empty()) << dump(protests);
+}
+
 TEST(Participants, ParticipleSharesTheSubjectBeforeIt) {
   auto a = analyse("Apple CEO Steve Jobs unveiled the products at the Cupertino, California event, saying the "
                    "company was inspired.");

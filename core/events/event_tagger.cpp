@@ -347,7 +347,26 @@ bool is_quote_mark(std::string_view t) {
 // the other side of a quotation mark (`Jobs said: "we love the Beatles"`,
 // `"We love the Beatles," said Jobs`), nor one before "what" ("Jobs has
 // not mentioned what prompted it").
+// "Jobs' death", "iPod use", "the CSTO's peacekeeping mission": the actor
+// of an event noun is named in the noun's own phrase, not anywhere before it
+// ("iPhone 4 will be sold by AT&T, despite calls for...").
+int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  constexpr size_t kNounPhraseTokens = 5;
+  for (size_t k = i; k > 0 && i - k < kNounPhraseTokens;) {
+    --k;
+    if (s.actor[k] >= 0) return s.actor[k];
+    if (s.timex[k] >= 0) continue;
+    std::string_view text = s.text(k);
+    bool apostrophe = text == "'" || text == "'s" || text == "\xE2\x80\x99" || text == "\xE2\x80\x99s";
+    if (s.token(k).kind == TokenKind::punct && !apostrophe) return -1;
+    const Cue* cue = cue_at(lex, s, k);
+    if ((cue && cue->kind != CueKind::determiner) || lex.roles.count(s.folded[k]) || s.folded[k] == "of") return -1;
+  }
+  return -1;
+}
+
 int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event) {
+  if (event.noun) return noun_phrase_actor(lex, s, i);
   const int32_t clause = s.clause[i];
   const size_t from = event.noun ? i : skip_aside(lex, s, i);
   for (size_t k = from; k > 0;) {
@@ -416,7 +435,7 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
   int32_t subject = participle_subject(lex, s, i, event, before);
   if (subject < 0) subject = coordinated_subject(lex, s, i, event, before);
   if (subject < 0) subject = find_subject(lex, s, i, event);
-  if (subject < 0 && s.coordinated[clause]) subject = shared_subject(s, clause);
+  if (subject < 0 && !event.noun && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
   // After the trigger: its object (the first actor), then actors that a
   // preposition ties to it ("from the CSTO", "in Moscow"). Other actors
