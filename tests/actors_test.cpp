@@ -290,6 +290,28 @@ TEST(ActorsTest, PronounPrefersTheSubjectOfTheLastSentence) {
   EXPECT_EQ(resolved, (std::vector<std::string>{"Igor Chibisov", "Igor Chibisov"})) << t.dump();
 }
 
+TEST(ActorsTest, NameBeforeATitleIsAnOrganisation) {
+  Tagged t = tag("Shares of Globex rose. Globex CEO Steve Jobs spoke on Monday. The company denied it.");
+  const ActorMention* globex = t.mention("Globex");
+  ASSERT_NE(globex, nullptr) << t.dump();
+  EXPECT_EQ(t.actors.actors[globex->actor].kind, ActorKind::organization) << t.dump();
+  size_t named = 0;
+  for (const auto& a : t.actors.actors) named += a.name == "Globex";
+  EXPECT_EQ(named, 1u) << t.dump();
+  EXPECT_NE(t.mention("Globex", true), nullptr) << "the company, it\n" << t.dump();
+}
+
+TEST(ActorsTest, ItIsTheNearestOrganisationUnlessEmpty) {
+  Tagged t = tag("Acme Corporation said on Monday that it had settled its dispute.");
+  size_t references = 0;
+  for (const auto& m : t.actors.mentions) references += m.pronoun && t.actors.actors[m.actor].name == "Acme Corporation";
+  EXPECT_EQ(references, 2u) << t.dump();
+  Tagged empty = tag("Acme Corporation raised prices. It is expected that demand will fall.");
+  for (const auto& m : empty.actors.mentions) EXPECT_FALSE(m.pronoun) << empty.dump();
+  Tagged far = tag("Acme Corporation raised prices. Demand fell. Sales fell. Rain fell. It rose again.");
+  for (const auto& m : far.actors.mentions) EXPECT_FALSE(m.pronoun) << far.dump();
+}
+
 TEST(ActorsTest, UnresolvedPronounIsNoMention) {
   Tagged t = tag("He said nothing about it to anyone.");
   EXPECT_TRUE(t.actors.mentions.empty()) << t.dump();

@@ -30,7 +30,8 @@ struct UnionFind {
 
 bool is_reference(const Candidate& c) {
   return c.type == CandidateType::title_ref || c.type == CandidateType::pronoun ||
-         c.type == CandidateType::org_ref || c.type == CandidateType::country_ref;
+         c.type == CandidateType::org_ref || c.type == CandidateType::country_ref ||
+         c.type == CandidateType::thing_ref;
 }
 
 size_t word_count(std::string_view name) { return 1 + std::count(name.begin(), name.end(), ' '); }
@@ -49,6 +50,7 @@ class Linker {
 
   ActorTagging run() {
     classify();
+    spread_organisations();
     unite_by_key();
     unite_acronyms();
     unite_short_forms();
@@ -76,9 +78,29 @@ class Linker {
         kind_[i] = ActorKind::organization;
       } else if (c.type == CandidateType::name) {
         bool person = t_.has(c.first, kGiven) || !c.title.empty() || surname_like(c.name);
-        kind_[i] = person ? ActorKind::person : ActorKind::other;
+        kind_[i] = person ? ActorKind::person : names_a_title(c) ? ActorKind::organization : ActorKind::other;
       }
     }
+  }
+
+  // "Apple CEO Steve Jobs", "Globex Chairman": a name followed by a title
+  // is the body that gives the title.
+  bool names_a_title(const Candidate& c) const {
+    return c.end < t_.seg.sentences[c.sentence].end_token && t_.has(c.end, kTitleHead) && t_.is(c.end, kCap);
+  }
+
+  // Once one mention shows a name is an organisation's ("Globex CEO"), its
+  // other mentions of unknown kind are that organisation too.
+  void spread_organisations() {
+    StringMap<bool> organisations;
+    for (size_t i = 0; i < cands_.size(); ++i)
+      if (cands_[i].type == CandidateType::name && kind_[i] == ActorKind::organization)
+        organisations.emplace(lex_.latin_key(cands_[i].name), true);
+    if (organisations.empty()) return;
+    for (size_t i = 0; i < cands_.size(); ++i)
+      if (cands_[i].type == CandidateType::name && kind_[i] == ActorKind::other &&
+          organisations.count(lex_.latin_key(cands_[i].name)))
+        kind_[i] = ActorKind::organization;
   }
 
   void unite_by_key() {
@@ -312,6 +334,7 @@ class Linker {
       case CandidateType::pronoun: return resolve_pronoun(c);
       case CandidateType::org_ref: return nearest_of_kind(ActorKind::organization, c.sentence);
       case CandidateType::country_ref: return nearest_of_kind(ActorKind::country, c.sentence);
+      case CandidateType::thing_ref: return nearest_of_kind(ActorKind::organization, c.sentence, kPronounSentences);
       case CandidateType::title_ref: return resolve_title(i);
       default: return -1;
     }
@@ -337,9 +360,9 @@ class Linker {
   }
 
   // "the republic" is a country named as such, not "Russian armed forces".
-  int32_t nearest_of_kind(ActorKind kind, uint32_t sentence) const {
+  int32_t nearest_of_kind(ActorKind kind, uint32_t sentence, uint32_t reach = kReferenceSentences) const {
     for (size_t m = out_.mentions.size(); m-- > 0;) {
-      if (out_.mentions[m].sentence + kReferenceSentences < sentence) break;
+      if (out_.mentions[m].sentence + reach < sentence) break;
       if (out_.actors[out_.mentions[m].actor].kind == kind && !demonym_[m]) return out_.mentions[m].actor;
     }
     return -1;

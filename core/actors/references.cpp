@@ -144,6 +144,10 @@ void Finder::find_references(uint32_t s, const Sentence& sentence) {
       continue;
     if (t_.has(i, kRefPerson)) {
       add(CandidateType::pronoun, s, i, i + 1).gender = t_.facts[i].gender;
+    } else if (t_.has(i, kRefThing)) {
+      // "it is expected that", "it seems": an empty subject, no reference.
+      bool empty = i + 1 < sentence.end_token && t_.has(i + 1, kCopula);
+      if (!empty) add(CandidateType::thing_ref, s, i, i + 1);
     } else if (t_.has(i, kRefOrg | kRefCountry) && !t_.is(i, kCap) && i > sentence.first_token &&
                t_.has(i - 1, kDeterminer)) {
       add(t_.has(i, kRefOrg) ? CandidateType::org_ref : CandidateType::country_ref, s, i, i + 1);
