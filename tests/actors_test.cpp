@@ -312,6 +312,16 @@ TEST(ActorsTest, ItIsTheNearestOrganisationUnlessEmpty) {
   for (const auto& m : far.actors.mentions) EXPECT_FALSE(m.pronoun) << far.dump();
 }
 
+TEST(ActorsTest, GivenNameAloneIsTheOnePersonWithIt) {
+  Tagged t = tag("Steve Jobs resigned on Wednesday. The chairman said that Steve will continue to serve.");
+  size_t persons = 0;
+  for (const auto& a : t.actors.actors) persons += a.kind == ActorKind::person;
+  EXPECT_EQ(persons, 1u) << t.dump();
+  Tagged two = tag("Steve Jobs met Steve Wozniak on Wednesday. The chairman said that Steve will continue to serve.");
+  const ActorMention* steve = two.mention("Steve");
+  EXPECT_NE(steve, nullptr) << "which Steve? " << two.dump();
+}
+
 TEST(ActorsTest, UnresolvedPronounIsNoMention) {
   Tagged t = tag("He said nothing about it to anyone.");
   EXPECT_TRUE(t.actors.mentions.empty()) << t.dump();

@@ -226,6 +226,7 @@ class Linker {
       if (c.dropped || c.type != CandidateType::name || c.acronym || word_count(c.name) > 1) continue;
       if (names[i].surname.empty()) names[i] = parse_person(lex_, c.name);
       const PersonCluster* best = nearest_cluster(clusters, names[i], c.first);
+      if (!best && t_.has(c.first, kGiven)) best = only_given(clusters, c.name);
       if (best) {
         uf_.unite(best->candidate, int32_t(i));
         kind_[i] = ActorKind::person;
@@ -237,6 +238,21 @@ class Linker {
         else uf_.unite(it->second, int32_t(i));
       }
     }
+  }
+
+  // "Steve called podcasting" after "Steve Jobs": a given name alone is
+  // the one person of the article with that given name, if only one has it.
+  const PersonCluster* only_given(const std::vector<PersonCluster>& clusters, std::string_view word) const {
+    PersonName alone;
+    alone.given = lex_.latin_key(word);
+    alone.given_group = lex_.given_group(alone.given);
+    const PersonCluster* found = nullptr;
+    for (const auto& k : clusters) {
+      if (k.name.given.empty() || !compatible_given(k.name, alone) || k.name.given[0] != alone.given[0]) continue;
+      if (found) return nullptr;
+      found = &k;
+    }
+    return found;
   }
 
   // The cluster with that surname mentioned last before `position`, or
