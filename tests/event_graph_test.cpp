@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <map>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -414,6 +416,69 @@ TEST(Corpus, DifferentEventsNearInTimeStayApart) {
     for (const auto& e : g.events) EXPECT_TRUE(!e.time || e.time->disputed.empty()) << second << ": " << e.label;
     EXPECT_EQ(events_about(g, first.find("said") != std::string::npos ? "said" : "met").size(), 2u) << second;
   }
+}
+
+TEST(Corpus, AnEpisodeToldAgainAndAgainIsOneEvent) {
+  Graph g = build({{"a", "March 3, 2021\nThe army began an operation in Mali in February. The operation was a "
+                         "success, officials said. This operation cost millions.\n"},
+                   {"b", "April 2, 2021\nIn 2019, the intervention in Mali was a success. The intervention in "
+                         "Mali cost lives.\n"},
+                   {"c", "March 9, 2021\nIn February, the army led a campaign in Mali. Protests in Mali "
+                         "followed in March. The protests were large.\n"}});
+  auto operations = events_about(g, "operation in Mali");
+  ASSERT_EQ(operations.size(), 2u);  // "b" tells of 2019: another operation
+  std::map<std::string, std::set<std::string>> docs;
+  for (const auto* e : operations) {
+    ASSERT_TRUE(e->time);
+    for (const auto& m : e->mentions) docs[e->time->value].insert(m.doc);
+  }
+  EXPECT_EQ(docs["2021-02"], (std::set<std::string>{"a", "c"}));
+  EXPECT_EQ(docs["2019"], (std::set<std::string>{"b"}));
+  const auto* february = operations[0]->time->value == "2021-02" ? operations[0] : operations[1];
+  EXPECT_EQ(february->mentions.size(), 4u);  // "an operation", "The operation", "This operation", "a campaign"
+  // Protests are another kind of episode, told twice in "c".
+  auto protests = events_about(g, "unrest in Mali");
+  ASSERT_EQ(protests.size(), 1u);
+  EXPECT_EQ(protests[0]->mentions.size(), 2u);
+}
+
+TEST(Corpus, EpisodesAtOtherPlacesOrNamedOnceStayApart) {
+  Graph g = build({{"a", "March 3, 2021\nThe operation in Mali went on. The operation in Mali was long. The "
+                         "operation in Chad ended. The operation was short.\n"},
+                   {"b", "March 4, 2021\nA crisis in Peru was mentioned once.\n"}});
+  auto mali = events_about(g, "operation in Mali"), chad = events_about(g, "operation in Chad");
+  ASSERT_EQ(mali.size(), 1u);
+  ASSERT_EQ(chad.size(), 1u);
+  EXPECT_EQ(mali[0]->mentions.size(), 2u);
+  // "ended" (its verb) and "The operation was short": the latest one, in Chad.
+  EXPECT_EQ(chad[0]->mentions.size(), 3u);
+  EXPECT_TRUE(events_about(g, "crisis in Peru").empty());  // undated, once: no episode
+}
+
+// "the events in Mali" says something happened there, not what: it is the
+// episode told most often at that place, if their times can be one.
+TEST(Corpus, ReferencesToWhatHappenedAtAPlaceJoinItsEpisode) {
+  const std::string war = "March 3, 2021\nThe war in Mali began in February. The war killed hundreds. The war "
+                          "went on.\n";
+  const std::string protests = "March 4, 2021\nProtests in Mali grew in February. The protests were large.\n";
+  Graph g = build({{"a", war},
+                   {"b", protests},
+                   {"c", "March 20, 2021\nNews of the region\nThe dramatic events in Mali worried the region.\n"},
+                   {"d", "May 2, 2023\nNews of the region\nThe situation in Mali is calm.\n"},
+                   {"e", "March 5, 2021\nNews of the region\nThe crisis in Peru deepened. Aid reached the region.\n"}});
+  auto wars = events_about(g, "war in Mali");
+  ASSERT_EQ(wars.size(), 1u);
+  std::set<std::string> docs;
+  for (const auto& m : wars[0]->mentions) docs.insert(m.doc);
+  EXPECT_EQ(docs, (std::set<std::string>{"a", "c"}));  // the war is told three times, the protests twice
+  // Two years later, "the situation" is not that war; in Peru, no episode
+  // was told: the references are episodes of their own.
+  auto episodes = [&](const std::string& label) {
+    return std::count_if(g.events.begin(), g.events.end(),
+                         [&](const GraphEvent& e) { return e.label == label && !e.episode.empty(); });
+  };
+  EXPECT_EQ(episodes("situation in Mali"), 1);
+  EXPECT_EQ(episodes("crisis in Peru"), 1);
 }
 
 TEST(Corpus, AnArticleTellingBothDaysTellsTwoEvents) {

@@ -84,6 +84,31 @@ TEST_F(Examples, TheSummitIsOneEventToldByTwoArticles) {
   EXPECT_EQ(summits, 1);
 }
 
+// The CSTO operation in Kazakhstan, told by four articles: in Russian ("В
+// январе миротворцы ОДКБ участвовали в подавлении протестов в Казахстане"),
+// as "the crisis situation in Kazakhstan in January", "the dramatic events
+// in Kazakhstan", and as "the operation", "this operation", "the
+// peacekeeping mission".
+TEST_F(Examples, TheCstoOperationInKazakhstanIsOneEpisode) {
+  int episodes = 0;
+  for (const auto& e : graph_["events"]) {
+    if (e["label"] != "operation in Kazakhstan") continue;
+    ++episodes;
+    std::set<std::string> docs;
+    for (const auto& m : e["mentions"]) docs.insert(m["doc"].get<std::string>());
+    EXPECT_EQ(docs, (std::set<std::string>{"001_2eeb481a60e0f16e", "002_b355f01e7a83066b", "003_357a5d8cc8e78bf1",
+                                           "004_d138a6afbf515449"}));
+    EXPECT_GE(e["mentions"].size(), 5u);  // "the operation", "this operation", "the mission", ...
+    ASSERT_FALSE(e["time"].is_null());
+    EXPECT_EQ(e["time"]["value"], "2022-01");
+  }
+  EXPECT_EQ(episodes, 1);
+  // "после обращения Токаева": after Tokayev's appeal.
+  auto appeal = event_with(graph_, "обращения", "после обращения Токаева");
+  auto took_part = event_with(graph_, "участвовали", "после обращения Токаева");
+  EXPECT_TRUE(causes(graph_, appeal, took_part));
+}
+
 TEST_F(Examples, UndatedArticleGetsItsYearFromTheCorpus) {
   auto request = event_with(graph_, "requested", "military assistance from the CSTO");
   for (const auto& e : graph_["events"])

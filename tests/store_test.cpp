@@ -67,6 +67,8 @@ Graph full_graph() {
   g.events[2].time->basis = "year from a sentence 3";
   g.events.push_back(event("e4", "on May 16", "met", std::nullopt, {}, "b", 60));
   g.events[3].time = EventTime{"XXXX-05-16", std::nullopt, std::nullopt, false};
+  g.events.push_back(event("e5", "operation in the CSTO", "operation", std::nullopt, {{"csto", "location"}}, "a", 70));
+  g.events[4].episode = "operation";
   // Sources that disagree about a date.
   g.events[0].time->end = "2022-01-07";
   g.events[0].time->disputed = {{"2022-01-06", "2022-01-06", "2022-01-06", {"a"}},
@@ -252,6 +254,34 @@ TEST(Store, MergeKeepsIdsAndMergesTheSameEvent) {
   Graph again = merge(dir / "s.annals", batch, {"h3"});
   for (size_t i = 0; i < g.events.size(); ++i) EXPECT_EQ(again.events[i].id, g.events[i].id);
   EXPECT_EQ(again.events.size(), 5u) << "only the undated event is new again";
+}
+
+// An episode told again by a new article joins the stored one, unless the
+// article tells of another time.
+TEST(Store, MergeJoinsEpisodesOfOverlappingTimes) {
+  TempDir dir;
+  auto episode = [](std::string id, std::optional<std::string> month, std::string doc) {
+    GraphEvent e = event(std::move(id), "operation in Mali", "operation", std::nullopt, {{"mali", "location"}}, doc, 10);
+    if (month) e.time = EventTime{*month, *month + "-01", *month + "-28", false};
+    e.episode = "operation";
+    return e;
+  };
+  Graph base;
+  base.documents = {{"a", "a.txt", "A", std::nullopt, std::nullopt}};
+  base.actors = {{"mali", "Mali", "country", {}}};
+  base.events = {episode("e1", std::string("2021-02"), "a")};
+  ASSERT_TRUE(Store::create(dir / "s.annals", base, {"h1"}));
+  Graph batch;
+  batch.documents = {{"b", "b.txt", "B", std::nullopt, std::nullopt}};
+  batch.actors = base.actors;
+  batch.events = {episode("e1", std::nullopt, "b"), episode("e2", std::string("2019-05"), "b")};
+  MergeReport report;
+  Graph g = merge(dir / "s.annals", batch, {"h2"}, &report);
+  EXPECT_EQ(report.merged_events, 1u);  // the undated telling
+  ASSERT_EQ(g.events.size(), 2u);       // 2019 is another operation
+  EXPECT_EQ(g.events[0].mentions.size(), 2u);
+  EXPECT_EQ(g.events[0].episode, "operation");
+  EXPECT_EQ(g.events[1].time->value, "2019-05");
 }
 
 // An added event is linked by its days as a build would link it: after the

@@ -204,6 +204,20 @@ TEST(TimePartial, MonthsDaysYears) {
   });
 }
 
+// Holidays on a fixed day of the year are dates; the year as for "Dec. 25".
+TEST(TimePartial, FixedHolidays) {
+  run_cases({
+      {"He will be home by Christmas.", "1998-08-12", "DATE 1998-12-25 \"Christmas\""},
+      {"They met on Christmas Day.", "1998-08-12", "DATE 1997-12-25 \"Christmas Day\""},
+      {"On Christmas Eve, he left.", "1998-08-12", "DATE 1997-12-24"},
+      {"The attack came on New Year's Eve.", "1998-08-12", "DATE 1997-12-31 \"New Year's Eve\""},
+      {"They celebrated New Year's Day 1997.", "1998-08-12", "DATE 1997-01-01"},
+      {"They met on Valentine's Day.", "1998-08-12", "DATE 1998-02-14"},
+      {"He came on Christmas Day, 1995.", "1998-08-12", "DATE 1995-12-25 \"Christmas Day, 1995\""},
+      {"They wished him a happy new year.", "1998-08-12", "-"},
+  });
+}
+
 TEST(TimePartial, FalseFriends) {
   run_cases({
       {"It may rain.", "2022-06-08", "-"},
@@ -398,9 +412,33 @@ TEST(TimeRelative, ToNarrative) {
   });
 }
 
+// "the previous Friday" steps back from the day the story is at.
+TEST(TimeRelative, WeekdayFromNarrative) {
+  run_cases({
+      {"He met Bush on Tuesday. The previous Friday he had met Clinton.", "1998-08-12",
+       "DATE 1998-08-11 ; DATE 1998-08-07 \"The previous Friday\""},
+      {"Stocks fell Oct. 27, down 4.5% from the previous Friday.", "1989-10-30",
+       "DATE 1989-10-27 ; DATE 1989-10-20 \"the previous Friday\""},
+      {"They arrived on March 3. The following Monday they left.", "1998-03-20",
+       "DATE 1998-03-03 ; DATE 1998-03-09 \"The following Monday\""},
+      {"With no date before it, it counts from the DCT: the previous Friday.", "1989-10-30",
+       "DATE 1989-10-27"},
+      {"They will build it in the near future.", "-", "DATE FUTURE_REF \"the near future\""},
+      {"Exports rose in the first half of this year.", "1998-08-14",
+       "DATE 1998-H1 \"the first half of this year\""},
+      {"Prices rose in the first quarter of last year.", "1998-08-14", "DATE 1997-Q1"},
+      {"It will rise in the last half of next year.", "1998-08-14", "DATE 1999-H2"},
+      {"Stocks fell Friday after overnight losses in Tokyo.", "1998-08-12",
+       "DATE 1998-08-07 ; TIME 1998-08-06TNI \"overnight\""},
+      {"Rain fell overnight.", "1998-08-12", "TIME 1998-08-11TNI"},
+  });
+}
+
 TEST(TimeFuzzy, ModsSeasonsQuartersEdges) {
   run_cases({
       {"early June", "2022-06-08", "DATE 2022-06 mod=START"},
+      {"It should be in place by year's end.", "1989-10-26", "DATE 1989 mod=END \"year's end\""},
+      {"It closes by year-end.", "1989-10-26", "DATE 1989 mod=END \"year-end\""},
       {"in mid-June", "2022-06-08", "DATE 2022-06 mod=MID \"mid-June\""},
       {"late June", "2022-06-08", "DATE 2022-06 mod=END"},
       {"in late 2021", "-", "DATE 2021 mod=END"},
@@ -480,6 +518,57 @@ TEST(TimeDuration, DurationsAndSets) {
       {"for years", "-", "DURATION PXY \"years\""},
       {"52 years old", "-", "-"},
       {"a 52-year-old man", "-", "-"},
+  });
+}
+
+// TimeML values have no fractions: the half goes into the next smaller unit.
+TEST(TimeDuration, HalvesAndRoundNumbers) {
+  run_cases({
+      {"He served two and a half years in prison.", "-", "DURATION P2Y6M \"two and a half years\""},
+      {"It took a year and a half.", "-", "DURATION P1Y6M \"a year and a half\""},
+      {"They waited 2 1/2 years.", "-", "DURATION P2Y6M \"2 1/2 years\""},
+      {"It lasted a minute and a half.", "-", "DURATION PT1M30S"},
+      {"The flight took three and a half hours.", "-", "DURATION PT3H30M"},
+      {"The strike lasted four and a half days.", "-", "DURATION P4DT12H"},
+      {"It lasted two and a half weeks.", "-", "DURATION P17DT12H"},
+      {"It lasted three and a half months.", "-", "DURATION P3M15D"},
+      {"for more than two and a half decades", "-", "DURATION P25Y mod=MORE_THAN"},
+      {"It lasted almost a hundred years.", "-", "DURATION P100Y mod=LESS_THAN"},
+      {"It has been a dozen years.", "-", "DURATION P12Y \"a dozen years\""},
+      {"The shares rose 2 1/2 to 37.", "-", "-"},
+      {"AT and T fell nearly four to sixty-one and a half.", "-", "-"},
+      {"He sold a hundred shares.", "-", "-"},
+      {"It rained for 10 straight days.", "-", "DURATION P10D \"10 straight days\""},
+      {"Prices fell for three consecutive weeks.", "-", "DURATION P3W"},
+      {"They clashed for a second day Wednesday.", "1998-08-12", "DATE 1998-08-12 \"Wednesday\""},
+      {"He won a second term.", "-", "-"},
+      {"It was over in a second.", "-", "DURATION PT1S"},
+      {"It took a second, or less.", "-", "DURATION PT1S \"a second\""},
+      {"Troops will be sent within weeks.", "-", "DURATION PXW \"weeks\""},
+      {"He died within weeks or months of his capture.", "-", "DURATION PXW \"weeks or months\""},
+      {"It lasted for days or weeks.", "-", "DURATION PXD \"days or weeks\""},
+      {"The order came within hours.", "-", "DURATION PTXH \"hours\""},
+      {"The decade-long war ended.", "-", "DURATION P1E \"decade-long\""},
+      {"The year-long strike ended.", "-", "DURATION P1Y \"year-long\""},
+      {"The weeklong talks ended.", "-", "DURATION P1W \"weeklong\""},
+      {"He gave a half-hour speech.", "-", "DURATION PT30M \"half-hour\""},
+      {"He spoke for half an hour.", "-", "DURATION PT30M \"half an hour\""},
+      {"The long march ended.", "-", "-"},
+  });
+}
+
+// Decades written with two digits after an apostrophe; halves of a decade
+// are the decade with a mod.
+TEST(TimeFuzzy, ShortDecades) {
+  run_cases({
+      {"The disease spread in the '90s.", "1998-08-12", "DATE 199 \"the '90s\""},
+      {"It grew in the mid-'80s.", "1998-08-12", "DATE 198 mod=MID"},
+      {"It was popular in the ’20s.", "1998-08-12", "DATE 192"},
+      {"Sales were flat in the last half of the '80s.", "1998-08-12",
+       "DATE 198 mod=END \"the last half of the '80s\""},
+      {"Prices rose in the first half of the 1990s.", "1998-08-12", "DATE 199 mod=START"},
+      {"In their 90s they still work.", "1998-08-12", "-"},
+      {"The bus carried 80s and 90s.", "-", "-"},
   });
 }
 
@@ -629,21 +718,37 @@ bool valid_time_part(std::string_view t) {
   return true;
 }
 
+// "2Y6M", "T1M30S", "17DT12H": amounts with units, date units before the
+// T and clock units after it, each unit at most once and largest first.
+bool valid_duration(std::string_view rest) {
+  static const std::vector<std::string_view> date_units = {"C", "E", "L", "Y", "Q", "M", "WE", "W", "D"};
+  static const std::vector<std::string_view> time_units = {"H", "M", "S"};
+  bool time = false;
+  size_t next_unit = 0, parts = 0;
+  while (!rest.empty()) {
+    if (rest[0] == 'T' && !time) {
+      time = true, next_unit = 0;
+      rest.remove_prefix(1);
+      continue;
+    }
+    size_t i = 0;
+    while (i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == 'X')) ++i;
+    if (i == 0) return false;
+    rest.remove_prefix(i);
+    const auto& units = time ? time_units : date_units;
+    size_t u = next_unit;
+    while (u < units.size() && !rest.starts_with(units[u])) ++u;
+    if (u == units.size()) return false;
+    rest.remove_prefix(units[u].size());
+    next_unit = u + 1, ++parts;
+  }
+  return parts > 0;
+}
+
 bool valid_timex_value(const Timex& x) {
   std::string_view v = x.value;
   if (v == "PAST_REF" || v == "PRESENT_REF" || v == "FUTURE_REF") return x.type == TimexType::date;
-  if (v.starts_with("P")) {
-    std::string_view rest = v.substr(1);
-    bool time = rest.starts_with("T");
-    if (time) rest.remove_prefix(1);
-    size_t i = 0;
-    while (i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == 'X')) ++i;
-    std::string_view unit = rest.substr(i);
-    if (i == 0) return false;
-    if (time) return unit == "H" || unit == "M" || unit == "S";
-    return unit == "Y" || unit == "M" || unit == "W" || unit == "D" || unit == "Q" || unit == "E" ||
-           unit == "C" || unit == "L" || unit == "WE";
-  }
+  if (v.starts_with("P")) return valid_duration(v.substr(1));
   if (x.type == TimexType::duration) return false;
   if (v.size() == 2) return digits(v, 2);
   if (v.size() == 3) return digits(v, 3);
@@ -711,7 +816,9 @@ TEST(TimeProperties, EveryValueIsValidTimex3) {
       expect_well_formed(tag_text(text, dct));
   std::vector<std::string> texts;
   for (const char* text : {"June 8, 2022 at 10:30", "the 1990s", "every Monday", "last week",
-                           "the 21st century", "December 28 to January 3", "the last decade"})
+                           "the 21st century", "December 28 to January 3", "the last decade",
+                           "two and a half years", "a minute and a half", "two and a half weeks",
+                           "three and a half months", "four and a half days", "an hour and a half"})
     texts.push_back(text);
   for (const auto& text : texts) expect_well_formed(tag_text(text, "2022-06-08"));
 }

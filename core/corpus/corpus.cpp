@@ -7,6 +7,7 @@
 
 #include "corpus/date_completion.h"
 #include "corpus/disputed_dates.h"
+#include "corpus/episodes.h"
 #include "text/segment.h"
 #include "pipeline.h"
 #include "util/memory.h"
@@ -62,22 +63,6 @@ std::vector<DocumentIndex> add_actors(const std::vector<DocumentFindings>& docs,
   std::vector<DocumentIndex> index(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) index[d].actor = maps[d];
   return index;
-}
-
-uint32_t token_at(const Segmentation& seg, uint32_t byte) {
-  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), byte,
-                             [](const Token& t, uint32_t b) { return t.span.start < b; });
-  return uint32_t(it - seg.tokens.begin());
-}
-
-// "the January protests", "the CSTO summit (May 16)": the date is part of
-// the noun phrase, not of a clause about something else.
-bool dated_in_its_own_words(const DocumentAnalysis& a, const EventMention& noun) {
-  constexpr uint32_t kBefore = 2, kAfter = 3;
-  const Timex& t = a.timexes[noun.timex];
-  uint32_t first = token_at(a.seg, t.span.start), last = token_at(a.seg, t.span.end) - 1;
-  if (last < noun.token) return noun.token - last <= kBefore;
-  return first > noun.token && first - noun.token <= kAfter;
 }
 
 // Which events become graph nodes: verbs dated in their own sentence or with
@@ -229,6 +214,107 @@ std::string merge_key(const std::string& lemma, const GraphEvent& event) {
   return lemma + "|" + *event.time->start + "|" + event.polarity;
 }
 
+// An episode is the same across articles when its kind and place are.
+std::string episode_key(const std::string& kind, const KeptEvent& kept, const DocumentIndex& index,
+                        const GraphEvent& event) {
+  int32_t place = kept.place < int32_t(index.actor.size()) ? index.actor[kept.place] : -1;
+  if (place < 0) return "";
+  return "@" + kind + "|" + std::to_string(place) + "|" + event.polarity;
+}
+
+// Whether two times can be one: their bounds overlap, or one is unknown.
+bool overlapping(const std::optional<EventTime>& x, const std::optional<EventTime>& y) {
+  if (!x || !y) return true;
+  bool x_before_y = x->end && y->start && *x->end < *y->start;
+  bool y_before_x = y->end && x->start && *y->end < *x->start;
+  return !x_before_y && !y_before_x;
+}
+
+// Another article's account of an episode: its mentions and actors join the
+// node, and its date dates the node if the node had none.
+void absorb_episode(GraphEvent& node, GraphEvent&& told) {
+  node.mentions.push_back(std::move(told.mentions.front()));
+  for (auto& role : told.actors) {
+    bool seen = std::any_of(node.actors.begin(), node.actors.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
+    if (!seen) node.actors.push_back(std::move(role));
+  }
+  bool bounded = node.time && (node.time->start || node.time->end);
+  if (!bounded && told.time) node.time = std::move(told.time);
+}
+
+// "the events in Kazakhstan", held until every episode of the corpus is known.
+struct HeldReference {
+  Mention mention;
+  std::optional<EventTime> time;
+  std::optional<std::string> window_start, window_end;  // undated: the year before the article's date
+  int32_t place = -1;                                   // graph actor
+  std::string noun;
+};
+
+void hold_reference(const DocumentFindings& a, size_t d, const PlaceReference& r, const DocumentIndex& index,
+                    const DatingBasis& dating, std::vector<HeldReference>& held) {
+  int32_t place = r.place >= 0 && size_t(r.place) < index.actor.size() ? index.actor[r.place] : -1;
+  if (place < 0) return;
+  HeldReference h{{a.doc.id, r.trigger.start, r.trigger.end, std::string(a.doc.slice(r.sentence))}, std::nullopt,
+                  std::nullopt, std::nullopt, place, r.noun};
+  KeptEvent dated;
+  dated.timex = r.timex;
+  auto basis = dating.find({d, size_t(r.timex)});
+  if (r.timex >= 0) h.time = event_time(a, dated, basis == dating.end() ? nullptr : &basis->second);
+  if (!h.time && a.doc.dct) {
+    const Dct& dct = *a.doc.dct;
+    h.window_end = dct.value.substr(0, 10);
+    h.window_start = std::to_string(dct.year - 1) + h.window_end->substr(4);
+  }
+  held.push_back(std::move(h));
+}
+
+// Each reference joins the episode told most often at its place, at a time
+// it can be; the others become episodes of their own ("crisis in Peru").
+// Only the most told episodes of a place are candidates, so that a place
+// with thousands of them (one war a year for centuries) stays linear.
+void resolve_references(std::vector<HeldReference> held, Graph& graph, std::vector<std::string>& kinds) {
+  constexpr size_t kCandidates = 64;
+  std::unordered_map<std::string, std::vector<size_t>> episodes_at;  // place actor -> episode nodes, most told first
+  for (size_t e = 0; e < graph.events.size(); ++e)
+    if (!graph.events[e].episode.empty())
+      for (const auto& role : graph.events[e].actors)
+        if (role.role == "location") episodes_at[role.actor].push_back(e);
+  for (auto& [place, nodes] : episodes_at) {
+    std::stable_sort(nodes.begin(), nodes.end(), [&](size_t x, size_t y) {
+      return graph.events[x].mentions.size() > graph.events[y].mentions.size();
+    });
+    if (nodes.size() > kCandidates) nodes.resize(kCandidates);
+  }
+  std::map<std::pair<int32_t, std::string>, size_t> own;  // (place, noun) -> node made for references
+  for (auto& h : held) {
+    const std::string place = std::to_string(h.place);
+    std::optional<EventTime> when = h.time;
+    if (!when && h.window_end) when = EventTime{"", h.window_start, h.window_end, true};
+    size_t best = SIZE_MAX;
+    for (size_t e : episodes_at[place])
+      if (overlapping(graph.events[e].time, when)) {
+        best = e;
+        break;
+      }
+    if (best == SIZE_MAX) {
+      auto [it, fresh] = own.try_emplace({h.place, h.noun}, graph.events.size());
+      if (fresh) {
+        GraphEvent node;
+        node.label = h.noun + " in " + graph.actors[size_t(h.place)].name;
+        node.trigger = h.noun;
+        node.time = h.time;
+        node.episode = h.noun;
+        node.actors.push_back({place, "location"});
+        graph.events.push_back(std::move(node));
+        kinds.push_back(h.noun);
+      }
+      best = it->second;
+    }
+    graph.events[best].mentions.push_back(std::move(h.mention));
+  }
+}
+
 // The links the document's text states, between graph events (numbered as
 // they are before disputed dates merge).
 void add_text_relations(const DocumentFindings& a, const DocumentIndex& index, Graph& graph) {
@@ -256,6 +342,7 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
                 const EventVocabulary& vocabulary, std::vector<DocumentIndex>& index, Graph& graph,
                 std::vector<std::string>& kinds) {
   MergeIndex merge_index;
+  std::vector<HeldReference> references;
   // Room for every kept event up front: pages never written cost nothing,
   // while growing by reallocation would hold two copies of the events.
   size_t most = graph.events.size();
@@ -277,10 +364,14 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
 
       auto basis = dating.find({d, size_t(kept.timex)});
       GraphEvent event = make_event(a, index[d], kept, basis == dating.end() ? nullptr : &basis->second);
-      const std::string& canonical = vocabulary.canonical_lemma(kept.merge_lemma);
-      const std::string key = merge_key(canonical, event);
-      if (int32_t same = merge_index.find(key, event, d, kept.noun); same >= 0) {
-        graph.events[same].mentions.push_back(event.mentions.front());
+      const bool episode = kept.place >= 0;  // its merge lemma is its kind (episodes.tsv)
+      const std::string& canonical = episode ? kept.merge_lemma : vocabulary.canonical_lemma(kept.merge_lemma);
+      if (episode) event.episode = canonical;
+      const std::string key = episode ? episode_key(canonical, kept, index[d], event) : merge_key(canonical, event);
+      if (int32_t same = merge_index.find(key, event, d, kept.noun);
+          same >= 0 && (!episode || overlapping(graph.events[same].time, event.time))) {
+        if (episode) absorb_episode(graph.events[same], std::move(event));
+        else graph.events[same].mentions.push_back(event.mentions.front());
         index[d].event[e] = same;
         continue;
       }
@@ -290,9 +381,11 @@ void add_events(std::vector<DocumentFindings>& docs, const DatingBasis& dating,
       kinds.push_back(canonical);
     }
     add_text_relations(a, index[d], graph);
+    for (const auto& r : a.references) hold_reference(a, d, r, index[d], dating, references);
     release_merged(docs[d], index[d]);
     if (d % 2048 == 2047) release_free_memory();  // the freed findings lie between the graph's allocations
   }
+  resolve_references(std::move(references), graph, kinds);
 }
 
 // Relations follow their events when disputed dates merge events.
@@ -467,12 +560,69 @@ KeptEvent keep_event(const DocumentAnalysis& a, EventMention&& mention) {
   return kept;
 }
 
+// Every mention of an episode is kept, as another name for its first.
+void add_episodes(const DocumentAnalysis& a, const DocumentEpisodes& episodes, std::vector<bool>& keep,
+                  std::map<int32_t, int32_t>& alias) {
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    int32_t leader = episodes.leader[e];
+    if (leader < 0) continue;
+    keep[e] = true;
+    if (leader != int32_t(e)) alias.try_emplace(int32_t(e), leader);
+  }
+}
+
+// An episode's node as its first mention makes it: named by its kind and
+// place ("operation in Kazakhstan"), dated as find_episodes says, with the
+// organisations and countries of all its mentions.
+std::map<int32_t, KeptEvent> episode_events(const DocumentAnalysis& a, const DocumentEpisodes& episodes,
+                                            const EventVocabulary& vocabulary) {
+  std::map<int32_t, KeptEvent> heads;
+  for (size_t e = 0; e < a.events.size(); ++e) {
+    int32_t leader = episodes.leader[e];
+    if (leader < 0) continue;
+    if (leader == int32_t(e)) {
+      EventMention copy = a.events[e];
+      copy.participants.clear();
+      KeptEvent head = keep_event(a, std::move(copy));
+      head.place = episodes.place[e];
+      head.timex = episodes.timex[e];
+      head.time_inherited = false;
+      head.merge_lemma = vocabulary.episode_kinds.at(a.events[e].lemma);
+      head.label = head.merge_lemma + " in " + a.actors.actors[head.place].name;
+      heads.emplace(leader, std::move(head));
+    }
+    auto& actors = heads.at(leader).actors;
+    for (const auto& p : a.events[e].participants) {
+      bool known = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size();
+      int32_t actor = known ? a.actors.mentions[p.mention].actor : -1;
+      bool seen = std::any_of(actors.begin(), actors.end(), [&](const auto& r) { return r.first == actor; });
+      // A person next to "the operation" is most often talking about it.
+      bool person = actor >= 0 && a.actors.actors[actor].kind == ActorKind::person;
+      if (actor >= 0 && !seen && !person) actors.emplace_back(actor, actor == heads.at(leader).place ? "location" : p.role);
+    }
+  }
+  return heads;
+}
+
+// Another name for an earlier event adds only its mention to that event's
+// node: the rest need not wait in memory for the corpus to be read.
+void forget_all_but_the_mention(KeptEvent& kept) {
+  std::string().swap(kept.label);
+  std::string().swap(kept.merge_lemma);
+  decltype(kept.actors)().swap(kept.actors);
+}
+
 // The spans of the text the graph may quote.
-std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events) {
+std::vector<Span> quoted_spans(const DocumentAnalysis& a, const std::vector<KeptEvent>& events,
+                                const std::vector<PlaceReference>& references) {
   std::vector<Span> spans;
   for (const auto& e : events) {
     spans.push_back(e.sentence);
     spans.push_back(e.trigger);
+  }
+  for (const auto& r : references) {
+    spans.push_back(r.sentence);
+    spans.push_back(r.trigger);
   }
   for (const auto& r : a.relations) spans.push_back(r.cue);
   if (!a.doc.dct)  // the year completion may cite the article's own dates
@@ -515,9 +665,12 @@ void QuotedDocument::keep(std::string_view text, std::vector<Span> spans) {
 
 DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vocabulary) {
   DocumentFindings f;
-  const auto keep = select_events(a, vocabulary);
+  auto keep = select_events(a, vocabulary);
   std::map<int32_t, std::string> kind;
-  const auto alias = aliases_of(a, vocabulary, kind);
+  auto alias = aliases_of(a, vocabulary, kind);
+  DocumentEpisodes episodes = find_episodes(a, vocabulary);
+  add_episodes(a, episodes, keep, alias);
+  std::map<int32_t, KeptEvent> episode_heads = episode_events(a, episodes, vocabulary);
   std::vector<int32_t> kept_index(a.events.size(), -1);
   for (size_t e = 0, n = 0; e < a.events.size(); ++e)
     if (keep[e]) kept_index[e] = int32_t(n++);
@@ -525,10 +678,12 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
     if (a.events[e].timex >= 0) f.dated.push_back({a.events[e].lemma, a.events[e].timex, a.events[e].sentence});
   for (size_t e = 0; e < a.events.size(); ++e) {
     if (!keep[e]) continue;
-    KeptEvent kept = keep_event(a, std::move(a.events[e]));
+    auto head = episode_heads.find(int32_t(e));
+    KeptEvent kept = head != episode_heads.end() ? std::move(head->second) : keep_event(a, std::move(a.events[e]));
     if (auto k = kind.find(int32_t(e)); k != kind.end()) kept.merge_lemma = k->second;
     if (auto it = alias.find(int32_t(e)); it != alias.end() && it->second >= 0 && size_t(it->second) < keep.size())
       kept.alias = kept_index[it->second];
+    if (kept.alias >= 0) forget_all_but_the_mention(kept);
     f.events.push_back(std::move(kept));
   }
   for (auto r : a.relations) {
@@ -538,7 +693,8 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
     // that do not become nodes has nothing to link.
     if (r.source >= 0 && r.target >= 0) f.relations.push_back(std::move(r));
   }
-  f.doc.keep(a.doc.text, quoted_spans(a, f.events));
+  f.references = std::move(episodes.references);
+  f.doc.keep(a.doc.text, quoted_spans(a, f.events, f.references));
   f.doc.id = std::move(a.doc.id);
   f.doc.path = std::move(a.doc.path);
   f.doc.title = std::move(a.doc.title);
@@ -568,6 +724,13 @@ Result<EventVocabulary> EventVocabulary::load(const Resources& resources) {
   auto nouns = resources.table("en/events/nouns.tsv", 1);
   if (!nouns) return nouns.error();
   for (const auto& row : nouns->rows) vocabulary.named_events.insert(fold_case(row.fields[0]));
+  auto episodes = resources.table("en/corpus/episodes.tsv", 2);
+  if (!episodes) return episodes.error();
+  for (const auto& row : episodes->rows)
+    for (size_t i = 1; i < row.fields.size(); ++i) vocabulary.episode_kinds[fold_case(row.fields[i])] = fold_case(row.fields[0]);
+  auto references = resources.table("en/corpus/episode_references.tsv", 1);
+  if (!references) return references.error();
+  for (const auto& row : references->rows) vocabulary.place_references.insert(fold_case(row.fields[0]));
   return vocabulary;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "corpus/episodes.h"
 #include "events/event.h"
 #include "graph/graph.h"
 #include "relations/relation.h"
@@ -29,6 +30,8 @@ struct EventVocabulary {
   std::unordered_map<std::string, std::string> canonical;  // lemma -> the lemma its synonyms share
   std::unordered_set<std::string> light_verbs;             // "hold": its subject names the event
   std::unordered_set<std::string> named_events;            // nouns that name one event ("summit")
+  std::unordered_map<std::string, std::string> episode_kinds;  // "mission" -> "operation" (corpus/episodes.h)
+  std::unordered_set<std::string> place_references;            // "events", "situation" (corpus/episodes.h)
 
   static Result<EventVocabulary> load(const Resources& resources);
   const std::string& canonical_lemma(const std::string& lemma) const;
@@ -66,6 +69,7 @@ struct KeptEvent {
   Span sentence;                 // quoted as the mention's evidence
   int32_t timex = -1;            // the timex that dates it, if any
   int32_t alias = -1;            // an earlier kept event it is another name for
+  int32_t place = -1;            // an episode's place (document actor); -1: not an episode
   EventClass event_class = EventClass::occurrence;
   Modality modality = Modality::actual;
   bool negated = false;
@@ -92,6 +96,7 @@ struct DocumentFindings {
   std::vector<KeptEvent> events;
   std::vector<DatedMention> dated;
   std::vector<RelationMention> relations; // source and target index `events`
+  std::vector<PlaceReference> references;  // "the events in Kazakhstan"
 };
 
 // Reduces a document's analysis to its findings; the analysis is consumed.

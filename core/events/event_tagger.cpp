@@ -8,6 +8,7 @@
 #include <span>
 
 #include "events/event.h"
+#include "events/foreign_words.h"
 #include "events/lexicon.h"
 #include "events/narrative_time.h"
 #include "events/trigger_model.h"
@@ -22,6 +23,7 @@ using detail::VerbForm;
 
 struct EventTagger::Lexicon : EventLexicon {
   detail::TriggerModel model;
+  detail::ForeignWords foreign;  // Russian sentences quoted in English articles
 };
 
 namespace {
@@ -582,6 +584,30 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
   return subject + join_tokens(s, i, stop);
 }
 
+// "обращения Токаева", "подавлении протестов": the noun and the word after
+// it, which in Russian is most often what it is of.
+std::string foreign_label(const SentenceView& s, size_t i) {
+  size_t stop = i + 1 < s.size() && s.token(i + 1).kind == TokenKind::word ? i + 2 : i + 1;
+  return join_tokens(s, i, stop);
+}
+
+// "обращения Токаева" (Tokayev's appeal): in Russian the name after an event
+// noun, in the genitive, is whose event it is, not the actor before it.
+void genitive_agent(const SentenceView& s, size_t i, EventMention& event) {
+  if (i + 1 >= s.size() || s.actor[i + 1] < 0) return;
+  const int32_t owner = s.actor[i + 1];
+  std::erase_if(event.participants, [&](const Participant& p) { return p.role == "agent" || p.mention == owner; });
+  event.participants.insert(event.participants.begin(), {owner, "agent"});
+}
+
+void foreign_trigger(const detail::ForeignWord& word, EventMention& event, VerbForm& form) {
+  event.lemma = word.lemma;
+  event.event_class = word.event_class;
+  event.noun = word.noun;
+  form = word.form;
+  if (!word.noun) event.tense = word.form == VerbForm::past ? "PAST" : "PRESENT";
+}
+
 // The words of a sentence as the trigger model sees them.
 void view_for_model(const detail::TriggerModel& model, const SentenceView& s,
                     detail::TriggerModel::Sentence& out) {
@@ -646,6 +672,10 @@ Result<EventTagger> EventTagger::create(const Resources& resources) {
   auto model = detail::TriggerModel::load(resources, "en/events/trigger_model.tsv", *owned);
   if (!model) return model.error();
   owned->model = std::move(*model);
+  auto foreign = detail::ForeignWords::load(resources);
+  if (!foreign) return foreign.error();
+  owned->foreign = std::move(*foreign);
+  owned->roles.insert(owned->foreign.roles().begin(), owned->foreign.roles().end());
   return EventTagger(std::move(owned));
 }
 
@@ -668,7 +698,9 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       if (s.token(i).kind != TokenKind::word || s.timex[i] >= 0) continue;
       // With a model, a word is an event when the model says so or when the
       // hand-made lexicons (the project's own news domain) do.
-      const bool by_model = lexicon_->model.loaded();
+      // The model knows English only; other languages' words are listed.
+      const detail::ForeignWord* foreign = lexicon_->foreign.find(s.folded[i]);
+      const bool by_model = lexicon_->model.loaded() && !foreign;
       std::optional<EventClass> learnt;
       if (by_model && s.actor[i] >= 0 && s.token(i).capitalised) continue;  // a name is no event
       if (by_model) {
@@ -679,7 +711,9 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       EventMention event;
       size_t trigger_end = i + 1;
       VerbForm form = VerbForm::base;
-      if (const VerbEntry* verb = verb_at(lex, s, i)) {
+      if (foreign) {
+        foreign_trigger(*foreign, event, form);
+      } else if (const VerbEntry* verb = verb_at(lex, s, i)) {
         if (by_model && !learnt && !lex.curated.count(verb->lemma)) continue;
         event.lemma = verb->lemma;
         event.event_class = verb->event_class;
@@ -717,9 +751,10 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
       find_participants(lex, s, i, trigger_end, passive, event,
                         std::span<const EventMention>(events).subspan(sentence_events));
+      if (foreign && foreign->noun) genitive_agent(s, i, event);
       anchor(lex, s, i, timexes, event);
       clock.date(event);
-      event.label = make_label(lex, s, i, trigger_end, event, actors);
+      event.label = foreign && foreign->noun ? foreign_label(s, i) : make_label(lex, s, i, trigger_end, event, actors);
       reporting_seen |= event.event_class == EventClass::reporting && !event.noun;
       events.push_back(std::move(event));
       i = trigger_end - 1;

@@ -73,6 +73,7 @@ struct GraphEvent {
   std::string modality = "actual";
   std::vector<ActorRole> actors;
   std::vector<Mention> mentions;
+  std::string episode;  // "operation": an undertaking at its actor of role location, told again and again
 };
 
 struct Evidence {

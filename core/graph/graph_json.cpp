@@ -41,9 +41,11 @@ Json to_json_value(const GraphEvent& e) {
   Json mentions = Json::array();
   for (const auto& m : e.mentions)
     mentions.push_back(Json{{"doc", m.doc}, {"start", m.start}, {"end", m.end}, {"sentence", m.sentence}});
-  return Json{{"id", e.id},          {"label", e.label},       {"trigger", e.trigger},
-              {"class", e.event_class}, {"time", time},          {"polarity", e.polarity},
-              {"modality", e.modality}, {"actors", actors},      {"mentions", mentions}};
+  Json event{{"id", e.id},          {"label", e.label},       {"trigger", e.trigger},
+             {"class", e.event_class}, {"time", time},          {"polarity", e.polarity},
+             {"modality", e.modality}, {"actors", actors},      {"mentions", mentions}};
+  if (!e.episode.empty()) event["episode"] = e.episode;
+  return event;
 }
 
 Json to_json_value(const GraphRelation& r) {
@@ -120,6 +122,7 @@ GraphEvent read_event(Reader& r, const Json& j) {
   }
   e.polarity = r.text(j, "polarity");
   e.modality = r.text(j, "modality");
+  if (j.contains("episode")) e.episode = r.text(j, "episode");
   for (const auto& a : r.array(j, "actors"))
     if (r.object(a, "actors")) e.actors.push_back({r.text(a, "actor"), r.text(a, "role")});
   for (const auto& m : r.array(j, "mentions"))

@@ -223,17 +223,9 @@ Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& wo
   return ok_status();
 }
 
-}  // namespace
-
-RelationFinder::RelationFinder(std::unique_ptr<Cues> cues) : cues_(std::move(cues)) {}
-RelationFinder::RelationFinder(RelationFinder&&) noexcept = default;
-RelationFinder& RelationFinder::operator=(RelationFinder&&) noexcept = default;
-RelationFinder::~RelationFinder() = default;
-
-Result<RelationFinder> RelationFinder::create(const Resources& resources) {
-  auto table = resources.table("en/relations/causal_cues.tsv", 2);
+Status add_causal_cues(const Resources& resources, const std::string& name, std::vector<CausalCue>& cues) {
+  auto table = resources.table(name, 2);
   if (!table) return table.error();
-  auto cues = std::make_unique<Cues>();
   for (const auto& row : table->rows) {
     if (row.fields[1] != "after" && row.fields[1] != "before")
       return Error{ErrorCode::bad_data, table->where(row), "cause side must be \"after\" or \"before\""};
@@ -244,8 +236,23 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
     auto words = split_words(row.fields[0]);
     if (words.empty() || words.front() == kGap || words.back() == kGap)
       return Error{ErrorCode::bad_data, table->where(row), "a cue cannot begin or end with \"...\""};
-    cues->cues.push_back({std::move(words), row.fields[1] == "after", *position});
+    cues.push_back({std::move(words), row.fields[1] == "after", *position});
   }
+  return ok_status();
+}
+
+}  // namespace
+
+RelationFinder::RelationFinder(std::unique_ptr<Cues> cues) : cues_(std::move(cues)) {}
+RelationFinder::RelationFinder(RelationFinder&&) noexcept = default;
+RelationFinder& RelationFinder::operator=(RelationFinder&&) noexcept = default;
+RelationFinder::~RelationFinder() = default;
+
+Result<RelationFinder> RelationFinder::create(const Resources& resources) {
+  auto cues = std::make_unique<Cues>();
+  // Russian cues too, for the Russian sentences English articles quote.
+  for (const char* name : {"en/relations/causal_cues.tsv", "ru/relations/causal_cues.tsv"})
+    if (auto status = add_causal_cues(resources, name, cues->cues); !status) return status.error();
   const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
       {"en/relations/reactions.tsv", &cues->reactions},
       {"en/relations/anaphors.tsv", &cues->anaphors},

@@ -46,7 +46,7 @@ CREATE TABLE events(
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, trigger TEXT NOT NULL,
   class TEXT NOT NULL, time_value TEXT, time_start TEXT, time_end TEXT, time_inferred INTEGER NOT NULL, time_basis TEXT,
   polarity TEXT NOT NULL, modality TEXT NOT NULL,
-  merge_key TEXT,    -- folded trigger|day, for single-day events
+  merge_key TEXT,    -- folded trigger|day, for single-day events; @kind|place, for episodes
   chain_start TEXT,  -- start day of dated, asserted events: they are threaded by before/same_actor
   parts BLOB NOT NULL); -- the event's actors and mentions, packed (see pack_parts): one row to read per event
 -- The events' actors again, one per row, for the look-ups of a merge (not read to load).
@@ -184,10 +184,23 @@ std::optional<std::string> chain_start(const GraphEvent& e) {
 // Candidates for merging: folded trigger and the single day (for an event
 // whose sources disagree on the day, the day most of them give).
 std::optional<std::string> merge_key(const GraphEvent& e) {
+  if (!e.episode.empty()) {  // an episode: its kind and place (kept as the key: see read_events)
+    for (const auto& a : e.actors)
+      if (a.role == "location") return "@" + e.episode + "|" + a.actor;
+    return std::nullopt;
+  }
   if (!e.time || !e.time->start) return std::nullopt;
   if (e.time->start == e.time->end) return fold(e.trigger) + "|" + *e.time->start;
   if (!e.time->disputed.empty() && e.time->value.size() == 10) return fold(e.trigger) + "|" + e.time->value;
   return std::nullopt;
+}
+
+// Whether two spans of days can be one (an open or unknown bound can).
+bool days_overlap(const std::optional<std::string>& start1, const std::optional<std::string>& end1,
+                  const std::optional<std::string>& start2, const std::optional<std::string>& end2) {
+  bool first_before = end1 && start2 && *end1 < *start2;
+  bool second_before = end2 && start1 && *end2 < *start1;
+  return !first_before && !second_before;
 }
 
 // e12 → 12; anything else → 0.
@@ -552,7 +565,7 @@ void read_events(sqlite3* db, Graph& g, EventIndex& index) {
   g.events.reserve(size_t(pragma_int(db, "SELECT COUNT(*) FROM events")));
   Statement s(db,
               "SELECT seq, id, label, trigger, class, time_value, time_start, time_end, time_inferred, time_basis, "
-              "polarity, modality, parts FROM events ORDER BY seq");
+              "polarity, modality, parts, merge_key FROM events ORDER BY seq");
   while (s.step()) {
     int64_t seq = s.integer(0);
     if (seq < 0 || seq > int64_t(1) << 40) throw SqlError{SQLITE_CORRUPT, "event row out of range"};
@@ -568,6 +581,7 @@ void read_events(sqlite3* db, Graph& g, EventIndex& index) {
     e.polarity = s.text(10);
     e.modality = s.text(11);
     unpack_parts(s.blob(12), e);
+    if (auto key = s.optional_text(13); key && key->starts_with("@")) e.episode = key->substr(1, key->find('|') - 1);
   }
 }
 
@@ -713,7 +727,7 @@ class Merger {
         alias_insert_(db, "INSERT INTO actor_aliases(actor, pos, alias) VALUES(?,?,?)"),
         name_known_(db, "SELECT 1 FROM actor_names WHERE name = ? AND actor = ?"),
         name_insert_(db, "INSERT OR IGNORE INTO actor_names(name, actor) VALUES(?,?)"),
-        candidates_(db, "SELECT seq, polarity FROM events WHERE merge_key = ? ORDER BY seq"),
+        candidates_(db, "SELECT seq, polarity, time_start, time_end FROM events WHERE merge_key = ? ORDER BY seq"),
         actors_of_(db, "SELECT actor FROM event_actors WHERE event = ?"),
         parts_of_(db, "SELECT parts FROM events WHERE seq = ?"),
         set_parts_(db, "UPDATE events SET parts = ? WHERE seq = ?"),
@@ -874,8 +888,12 @@ class Merger {
     if (!key) return std::nullopt;
     std::vector<int64_t> candidates;
     candidates_.bind(1, *key);
-    while (candidates_.step())
-      if (candidates_.text(1) == e.polarity) candidates.push_back(candidates_.integer(0));
+    while (candidates_.step()) {
+      // An episode told of another time is another one ("the war in 2008").
+      bool overlaps = e.episode.empty() || !e.time ||
+                      days_overlap(e.time->start, e.time->end, candidates_.optional_text(2), candidates_.optional_text(3));
+      if (candidates_.text(1) == e.polarity && overlaps) candidates.push_back(candidates_.integer(0));
+    }
     candidates_.reset();
     for (int64_t seq : candidates) {
       std::set<std::string> theirs;

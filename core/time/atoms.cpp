@@ -125,6 +125,11 @@ void numeric_entries(const Lexicon& lexicon, std::string_view text, std::string&
       Entry e = make_entry(kClassDecade);
       e.add(Slot::decade, value / 10);
       out.push_back(e);
+    } else if (has_suffix(lexicon.decade_suffixes(), scratch) && width == 2 && value % 10 == 0) {
+      // "the '80s": the last century's, but for the '00s and '10s.
+      Entry e = make_entry(kClassShortDecade);
+      e.add(Slot::decade, (value < 20 ? 2000 + value : 1900 + value) / 10);
+      out.push_back(e);
     }
     return;
   }
@@ -196,6 +201,7 @@ class AtomBuilder {
     if (is_digit(piece[0])) {
       numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
       out_.entries.push_back(make_entry(kClassDigits));
+      add_lexicon_entries(piece, false);  // written numbers the lexicon names: "1/2"
     }
     else add_lexicon_entries(piece, capitalised);
     if (is_punct) out_.entries.push_back(make_entry(kClassPunct));

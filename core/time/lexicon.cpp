@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::array<std::string_view, kSlotCount> kSlotNames = {
     "year", "month", "day", "hour", "minute", "second", "weekday", "ord", "n", "unit",
-    "part", "dpart", "shift", "mod", "value", "decade", "ampm", "anchor", "quant", "tense"};
+    "part", "dpart", "shift", "mod", "value", "decade", "ampm", "anchor", "quant", "tense",
+    "half"};
 
 // Symbolic slot values, numbered by their position.
 const std::vector<std::string_view>* codes(Slot slot) {
@@ -145,7 +146,7 @@ Status parse_assignments(std::string_view text, const std::string& where, Entry&
 
 Lexicon::Lexicon() {
   for (const char* name : {"INT", "YEAR", "DAYNUM", "HOURNUM", "ORDNUM", "DECADE", "CLOCK",
-                           "NUMDATE", "PUNCT", "DIGITS"})
+                           "NUMDATE", "PUNCT", "DIGITS", "SHORTDECADE"})
     intern_class(name);
 }
 

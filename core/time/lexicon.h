@@ -24,7 +24,7 @@ namespace annals::detail {
 
 enum class Slot : uint8_t {
   year, month, day, hour, minute, second, weekday, ord, n, unit, part, dpart,
-  shift, mod, value, decade, ampm, anchor, quant, tense, count_
+  shift, mod, value, decade, ampm, anchor, quant, tense, half, count_
 };
 inline constexpr size_t kSlotCount = size_t(Slot::count_);
 inline constexpr int32_t kVague = -1;  // n=X: "several days" -> PXD
@@ -88,6 +88,7 @@ enum BuiltinClass : uint16_t {
   kClassNumDate,  // 20.07.2022       -> year, month, day
   kClassPunct,    // any punctuation atom (for context elements)
   kClassDigits,   // any atom that starts with a digit: "50,000", "3.5"
+  kClassShortDecade,  // 80s (after an apostrophe in "the '80s") -> decade
   kBuiltinClasses
 };
 

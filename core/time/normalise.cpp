@@ -384,6 +384,26 @@ std::string duration_value(int64_t n, int unit) {
   }
 }
 
+// "two and a half years": the half is written in the next smaller unit
+// (P2Y6M, PT1M30S), as TimeML values have no fractions. Empty when the
+// unit has no such split.
+std::string duration_with_half(int64_t n, int unit) {
+  std::string whole = std::to_string(n);
+  switch (unit) {
+    case kYear: return "P" + whole + "Y6M";
+    case kHalf: return "P" + std::to_string(6 * n + 3) + "M";
+    case kQuarter: return "P" + std::to_string(3 * n + 1) + "M15D";
+    case kMonth: return "P" + whole + "M15D";
+    case kWeek: return "P" + std::to_string(7 * n + 3) + "DT12H";
+    case kDecade: return "P" + std::to_string(10 * n + 5) + "Y";
+    case kCentury: return "P" + std::to_string(100 * n + 50) + "Y";
+    case kDay: return "P" + whole + "DT12H";
+    case kHour: return "PT" + whole + "H30M";
+    case kMinute: return "PT" + whole + "M30S";
+    default: return {};
+  }
+}
+
 // "June 28 to 30", "between 2001 and 2009": the end takes the start's
 // fields except those the end names, and rolls into the next year if needed.
 std::optional<Point> range_end(const Point& start, Slots end) {
@@ -460,6 +480,10 @@ std::optional<Timex> normalise(const Rule& rule, const Slots& start, const Slots
     if (n >= 1000 && n <= 2999 && !is_clock_unit(start.get(Slot::unit)) && start.get(Slot::unit) != kDay)
       return std::nullopt;  // "the 1988 quarter": a year, not 1988 quarters
     int unit = start.get(Slot::unit);
+    if (start.has(Slot::half)) {
+      if (n == kVague || (timex.value = duration_with_half(n, unit)).empty()) return std::nullopt;
+      return timex;
+    }
     timex.value = rule.op == Op::set && unit == kQuarter ? "P" + std::to_string(n) + "Q"
                                                            : duration_value(n, unit);
     return timex;
