@@ -116,6 +116,15 @@ TEST(Participants, EventNounTakesTheActorOfItsOwnPhrase) {
   EXPECT_TRUE(protests.empty()) << dump(protests);
 }
 
+TEST(Participants, ReportingVerbKeepsOnlyWhatFollowsAtOnce) {
+  auto a = analyse("The NPD Group said more than 4 billion songs had been downloaded from the Globex Store.");
+  auto said = participants(a, "said");
+  for (const auto& p : said) EXPECT_EQ(p.find("Globex"), std::string::npos) << dump(said);
+  auto b = analyse("Konstantin Zatulin told Reuters that the allies were unreliable.");
+  auto told = participants(b, "told");
+  EXPECT_TRUE(has(told, "Reuters/patient")) << dump(told);
+}
+
 TEST(Participants, ParticipleSharesTheSubjectBeforeIt) {
   auto a = analyse("Apple CEO Steve Jobs unveiled the products at the Cupertino, California event, saying the "
                    "company was inspired.");

@@ -445,6 +445,7 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
   // prices in its UK iTunes store"), not to this event.
   int32_t last = -1;
   bool object = false;
+  const bool reporting = !event.noun && event.event_class == EventClass::reporting;
   for (size_t k = trigger_end; k < s.size() && s.clause[k] == clause; ++k) {
     if (s.actor[k] < 0 || s.actor[k] == last) continue;
     last = s.actor[k];
@@ -454,6 +455,11 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
     size_t before = k;
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
     auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();
+    // "said more than 4 billion songs were sold by the store": after a
+    // reporting verb only what follows it at once ("told Reuters", "said
+    // to reporters") is its own; the rest is what was reported.
+    const bool adjacent = before == trigger_end || (it != lex.roles.end() && before == trigger_end + 1);
+    if (reporting && !adjacent) break;
     if (it != lex.roles.end()) event.participants.push_back({s.actor[k], it->second});
     else if (!object && !passive && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
     object = true;
