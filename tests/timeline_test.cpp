@@ -141,6 +141,14 @@ TEST(Timeline, APossessiveDateDoesNotDateTheClause) {
   EXPECT_EQ(date_of(a, find(a, "unveiled")), "2009-03-02");
 }
 
+TEST(Timeline, NowAndCurrentDoNotDateAnEvent) {
+  auto a = analyse("Acme shows a laptop\nMarch 3, 2009\nOn Monday, Acme Corporation unveiled a laptop, on sale now.\n"
+                   "He left current chief Tom Baker in charge.\nAcme Corporation sells heaters now.\n");
+  EXPECT_EQ(date_of(a, find(a, "unveiled")), "2009-03-02");
+  EXPECT_EQ(date_of(a, find(a, "left")), "2009-03-02") << "'current' names no day: the story's time";
+  EXPECT_EQ(date_of(a, find(a, "sells")), "2009-03-03") << "the present is the article's date";
+}
+
 TEST(Timeline, EventsWithTheEntityAsObjectReachTheGraph) {
   std::vector<DocumentAnalysis> docs;
   docs.push_back(analyse("Acme fined\nMarch 3, 2009\nRegulators in Brussels fined Acme Corporation.\n"

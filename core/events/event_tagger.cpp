@@ -500,6 +500,10 @@ void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std:
       auto type = timexes[t].type;
       if (type != TimexType::date && type != TimexType::time) continue;
       if (possessive_date(s.doc, timexes[t])) continue;
+      // "now", "current", "recently", "the future" place no event on a day:
+      // the story's time and the tense do better ("Jobs announced a laptop,
+      // on sale now"; "He left current COO Tim Cook in charge").
+      if (timexes[t].value.ends_with("_REF")) continue;
       size_t distance = k > i ? k - i : i - k;
       if (distance < best_distance) { best = t; best_distance = distance; }
     }
