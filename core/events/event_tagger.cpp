@@ -769,6 +769,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       events.push_back(std::move(event));
       i = trigger_end - 1;
     }
+    clock.share(events, sentence_events);
     clock.advance(events, sentence_events);
   }
   return events;
