@@ -66,6 +66,24 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
   }
 }
 
+// Forms the lexicon must derive or list: a doubled consonant ("admitted"),
+// and the regular simple past of a verb whose listed form is only its
+// participle ("show: shown" still has "showed").
+TEST(Events, VerbFormsOfTheLexicon) {
+  auto a = analyse("Peskov admitted that the plan failed. He showed videos of the test and has shown more since.");
+  const EventMention* admitted = find(a, "admitted");
+  ASSERT_NE(admitted, nullptr);
+  EXPECT_FALSE(admitted->noun);
+  EXPECT_EQ(to_string(admitted->event_class), std::string("REPORTING"));
+  EXPECT_EQ(admitted->tense, "PAST");
+  for (const char* form : {"showed", "shown"}) {
+    const EventMention* e = find(a, form);
+    ASSERT_NE(e, nullptr) << form;
+    EXPECT_FALSE(e->noun) << form;
+    EXPECT_NE(e->tense, "NONE") << form;
+  }
+}
+
 TEST(Events, NounsAndNonTriggers) {
   auto a = analyse("At the request of the affected state, members must provide military assistance.");
   const EventMention* request = find(a, "request");
