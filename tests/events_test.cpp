@@ -46,6 +46,8 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
       {"The proposal will be discussed at the next summit.", "discussed", "OCCURRENCE", "FUTURE", "positive", "planned"},
       {"On May 16, a summit of leaders was held in Moscow.", "held", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"The chief executive stepped down in May.", "stepped down", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"Jobs showed off the new phone.", "showed off", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Russia has been fighting Ukraine virtually alone.", "fighting", "OCCURRENCE", "PRESENT", "positive", "actual"},
       {"Putin promised the leaders to inform them.", "promised", "I_ACTION", "PAST", "positive", "actual"},
       {"CSTO forces were transferred to Kazakhstan.", "transferred", "OCCURRENCE", "PAST", "positive", "actual"},
