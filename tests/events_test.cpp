@@ -34,6 +34,8 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
       {"The proposal will be discussed at the next summit.", "discussed", "OCCURRENCE", "FUTURE", "positive", "planned"},
       {"On May 16, a summit of leaders was held in Moscow.", "held", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"The chief executive stepped down in May.", "stepped down", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"Jobs showed off the new phone.", "showed off", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Russia has been fighting Ukraine virtually alone.", "fighting", "OCCURRENCE", "PRESENT", "positive", "actual"},
       {"Putin promised the leaders to inform them.", "promised", "I_ACTION", "PAST", "positive", "actual"},
       {"CSTO forces were transferred to Kazakhstan.", "transferred", "OCCURRENCE", "PAST", "positive", "actual"},
@@ -51,6 +53,24 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
     EXPECT_EQ(e->tense, c.tense) << c.sentence;
     EXPECT_EQ(e->negated ? "negative" : "positive", c.polarity) << c.sentence;
     EXPECT_EQ(to_string(e->modality), c.modality) << c.sentence;
+  }
+}
+
+// Forms the lexicon must derive or list: a doubled consonant ("admitted"),
+// and the regular simple past of a verb whose listed form is only its
+// participle ("show: shown" still has "showed").
+TEST(Events, VerbFormsOfTheLexicon) {
+  auto a = analyse("Peskov admitted that the plan failed. He showed videos of the test and has shown more since.");
+  const EventMention* admitted = find(a, "admitted");
+  ASSERT_NE(admitted, nullptr);
+  EXPECT_FALSE(admitted->noun);
+  EXPECT_EQ(to_string(admitted->event_class), std::string("REPORTING"));
+  EXPECT_EQ(admitted->tense, "PAST");
+  for (const char* form : {"showed", "shown"}) {
+    const EventMention* e = find(a, form);
+    ASSERT_NE(e, nullptr) << form;
+    EXPECT_FALSE(e->noun) << form;
+    EXPECT_NE(e->tense, "NONE") << form;
   }
 }
 

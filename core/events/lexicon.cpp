@@ -91,8 +91,12 @@ Status load_verb_table(const Resources& resources, const std::string& name, Even
     else if (auto it = irregular.find(head); it != irregular.end() && words.size() > 1)
       for (const auto& form : it->second) listed.push_back(form + tail);
     for (const auto& form : listed) {
-      auto kind = form_of_listed(split(form, ' ')[0], head);
-      listed_past |= kind == VerbForm::past;
+      const std::string first = split(form, ' ')[0];
+      auto kind = form_of_listed(first, head);
+      // A participle alone ("show: shown", "prove: proven") leaves the
+      // regular simple past ("showed", "proved"); a listed simple past
+      // ("took", "said") replaces it.
+      listed_past |= kind == VerbForm::past && !first.ends_with("n");
       add_verb(lexicon, lemma, *event_class, form, kind);
     }
     add_verb(lexicon, lemma, *event_class, lemma, VerbForm::base);
