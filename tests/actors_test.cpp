@@ -80,7 +80,9 @@ void expect_actors(const Case& c) {
     const ActorMention* m = t.mention(e.name);
     ASSERT_NE(m, nullptr) << "no " << e.name << " in: " << c.sentence << "\n" << t.dump();
     EXPECT_EQ(t.actors.actors[m->actor].kind, e.kind) << e.name << " in: " << c.sentence;
-    if (!e.title.empty()) EXPECT_EQ(m->title, e.title) << e.name << " in: " << c.sentence;
+    if (!e.title.empty()) {
+      EXPECT_EQ(m->title, e.title) << e.name << " in: " << c.sentence;
+    }
   }
 }
 
@@ -279,7 +281,9 @@ TEST(ActorsTest, NameAfterOfIsNoTitledPerson) {
   // "founder of Apple": Apple is what the title is of, not a person holding it.
   Tagged t = tag("Steve Jobs, founder of Apple, has chosen to step down. Apple shares fell.");
   for (const auto& a : t.actors.actors)
-    if (a.name == "Apple") EXPECT_NE(a.kind, ActorKind::person) << t.dump();
+    if (a.name == "Apple") {
+      EXPECT_NE(a.kind, ActorKind::person) << t.dump();
+    }
 }
 
 TEST(ActorsTest, PronounPrefersTheSubjectOfTheLastSentence) {
@@ -557,7 +561,9 @@ void run_resource_examples(const std::string& file) {
       const ActorMention* m = t.mention(parts[0], pronoun);
       ASSERT_NE(m, nullptr) << file << ": " << sentence << " lacks " << item << "\n" << t.dump();
       EXPECT_STREQ(to_string(t.actors.actors[m->actor].kind), parts[1].c_str()) << file << ": " << example;
-      if (parts.size() > 2 && !parts[2].empty()) EXPECT_EQ(m->title, parts[2]) << file << ": " << example;
+      if (parts.size() > 2 && !parts[2].empty()) {
+        EXPECT_EQ(m->title, parts[2]) << file << ": " << example;
+      }
     }
   }
 }
