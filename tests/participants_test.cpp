@@ -133,5 +133,30 @@ TEST(Participants, ParticipleSharesTheSubjectBeforeIt) {
   EXPECT_FALSE(has(saying, "California/agent")) << dump(saying);
 }
 
+// A name in a prepositional phrase before the verb takes part but is not
+// its subject; the subject is further back, or there is none.
+TEST(Participants, ANameAfterAPrepositionIsNoSubject) {
+  auto a = analyse("The operation of the CSTO in Kazakhstan ended in January.");
+  auto ended = participants(a, "ended");
+  EXPECT_FALSE(has(ended, "Kazakhstan/agent")) << dump(ended);
+  EXPECT_TRUE(has(ended, "Kazakhstan/participant")) << dump(ended);
+  auto b = analyse("Expert Sergey Markov in the comment for Caliber.Az ruled out the possibility.");
+  auto ruled = participants(b, "ruled");
+  EXPECT_TRUE(has(ruled, "Sergey Markov/agent")) << dump(ruled);
+  for (const auto& e : b.events) {
+    if (b.doc.slice(e.trigger) == "ruled") {
+      EXPECT_EQ(e.label, "Sergey Markov ruled out the possibility");
+    }
+  }
+}
+
+// The actor of an event noun is named in its own phrase, not as the subject
+// of the verb the noun is the object of.
+TEST(Participants, AVerbEndsTheNounsPhrase) {
+  auto a = analyse("Lukashenka considers the operation brilliant.");
+  auto operation = participants(a, "operation");
+  EXPECT_FALSE(has(operation, "Lukashenka/agent")) << dump(operation);
+}
+
 }  // namespace
 }  // namespace annals

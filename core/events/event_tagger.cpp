@@ -352,6 +352,16 @@ bool is_quote_mark(std::string_view t) {
 // "Jobs' death", "iPod use", "the CSTO's peacekeeping mission": the actor
 // of an event noun is named in the noun's own phrase, not anywhere before it
 // ("iPhone 4 will be sold by AT&T, despite calls for...").
+// "considers", "said": a lower-case word the verb lexicon has only in a
+// finite form.
+bool finite_verb(const EventLexicon& lex, const SentenceView& s, size_t k) {
+  if (s.token(k).capitalised || lex.nouns.count(s.folded[k])) return false;
+  auto [from, to] = lex.verbs.equal_range(s.folded[k]);
+  for (auto it = from; it != to; ++it)
+    if (it->second.form == VerbForm::third_person || it->second.form == VerbForm::past) return true;
+  return false;
+}
+
 int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t i) {
   constexpr size_t kNounPhraseTokens = 5;
   for (size_t k = i; k > 0 && i - k < kNounPhraseTokens;) {
@@ -363,11 +373,23 @@ int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t
     if (s.token(k).kind == TokenKind::punct && !apostrophe) return -1;
     const Cue* cue = cue_at(lex, s, k);
     if ((cue && cue->kind != CueKind::determiner) || lex.roles.count(s.folded[k]) || s.folded[k] == "of") return -1;
+    if (finite_verb(lex, s, k)) return -1;  // "Lukashenka considers the operation": his view, not his operation
   }
   return -1;
 }
 
-int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event) {
+// "of the CSTO", "in Kazakhstan": the mention at token k stands in a
+// prepositional phrase (past the determiners before its first token).
+bool after_preposition(const EventLexicon& lex, const SentenceView& s, size_t k) {
+  while (k > 0 && s.actor[k - 1] == s.actor[k]) --k;
+  while (k > 0 && cue_is(lex, s, k - 1, CueKind::determiner)) --k;
+  return k > 0 && lex.prepositions.count(s.folded[k - 1]);
+}
+
+// oblique: the first actor passed over in a prepositional phrase ("sales of
+// the iPod rose"), which takes part without being the subject.
+int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+                     int32_t* oblique = nullptr) {
   if (event.noun) return noun_phrase_actor(lex, s, i);
   const int32_t clause = s.clause[i];
   const size_t from = event.noun ? i : skip_aside(lex, s, i);
@@ -379,6 +401,10 @@ int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, c
     if (s.actor[k] < 0 && !event.noun && cue_is(lex, s, k, CueKind::pronoun)) break;
     if (s.actor[k] < 0) continue;
     if (s.possessor[k] && !event.noun) return -1;
+    if (after_preposition(lex, s, k)) {
+      if (oblique && *oblique < 0) *oblique = s.actor[k];
+      continue;
+    }
     return s.actor[k];
   }
   return -1;
@@ -436,9 +462,11 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
   const int32_t clause = s.clause[i];
   int32_t subject = participle_subject(lex, s, i, event, before);
   if (subject < 0) subject = coordinated_subject(lex, s, i, event, before);
-  if (subject < 0) subject = find_subject(lex, s, i, event);
+  int32_t oblique = -1;
+  if (subject < 0) subject = find_subject(lex, s, i, event, &oblique);
   if (subject < 0 && !event.noun && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
+  if (oblique >= 0 && oblique != subject) event.participants.push_back({oblique, "participant"});
   // After the trigger: its object (the first actor), then actors that a
   // preposition ties to it ("from the CSTO", "in Moscow"). Other actors
   // further on belong to the object's own words ("forced Apple to lower its
@@ -580,8 +608,10 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
       const auto& m = actors.mentions[p.mention];
-      // A pronoun or a cut-off subject reads better as the actor's name.
-      if ((!whole_subject || m.pronoun) && m.actor >= 0) {
+      // A pronoun, a cut-off subject or words that do not name the agent
+      // ("for Caliber.Az ruled out", said of Markov) read better as its name.
+      const bool shown = m.span.start >= s.token(start).span.start;
+      if ((!whole_subject || m.pronoun || !shown) && m.actor >= 0) {
         subject = actors.actors[m.actor].name + " ";
         named = m.actor;
       }

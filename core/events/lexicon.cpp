@@ -176,6 +176,10 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   auto roles = resources.table("en/events/roles.tsv", 2);
   if (!roles) return roles.error();
   for (const auto& row : roles->rows) lexicon.roles[fold_case(row.fields[0])] = std::string(row.fields[1]);
+  auto prepositions = resources.table("en/events/prepositions.tsv", 1);
+  if (!prepositions) return prepositions.error();
+  for (const auto& row : prepositions->rows) lexicon.prepositions.insert(fold_case(row.fields[0]));
+  for (const auto& [word, role] : lexicon.roles) lexicon.prepositions.insert(word);
   return ok_status();
 }
 
