@@ -269,6 +269,16 @@ TEST(TimePartial, YearFromTenseAndDct) {
       // The nearest verb decides: "met" before the weekday, not "will" after it.
       {"The king met Saddam Monday and will see Bush.", "1990-08-15", "DATE 1990-08-13"},
       {"The king will see Bush Monday.", "1990-08-15", "DATE 1990-08-20"},
+      // "until", "till", "effective" name a time still to come, whatever the
+      // tense; "since" one already begun. "by" decides nothing.
+      {"The bid was extended until March 16.", "1989-10-30", "DATE 1990-03-16"},
+      {"The pact, effective June 1, was signed.", "1989-10-26", "DATE 1990-06-01 \"June 1\""},
+      {"The pact, which was signed, runs till February.", "1989-10-26", "DATE 1990-02"},
+      {"The offer was extended until Friday.", "1998-03-18", "DATE 1998-03-20"},
+      {"Troops have stayed there since Friday.", "1998-03-18", "DATE 1998-03-13"},
+      {"Prices will stay where they have been since November.", "1998-03-18", "DATE 1997-11"},
+      {"The talks had ended by February.", "1998-03-22", "DATE 1998-02"},
+      {"The bid was extended to March 16 until Friday.", "1989-10-30", "DATE 1989-03-16 ; DATE 1989-11-03"},
   });
 }
 
