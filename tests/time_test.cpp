@@ -243,6 +243,12 @@ TEST(TimePartial, FalseFriends) {
       {"May 16", "2022-06-08", "DATE 2022-05-16"},
       {"In May the summit opened.", "2022-06-08", "DATE 2022-05"},
       {"The Sun reported it.", "2022-06-08", "-"},
+      // "the future of" / "the past of" something is a thing, not a time.
+      {"It is vital to the future of our peoples.", "2022-06-08", "-"},
+      {"The near future of the plant is unclear.", "2022-06-08", "-"},
+      {"They forgot the past of the town.", "2022-06-08", "-"},
+      {"In the future, officials will decide.", "2022-06-08", "DATE FUTURE_REF \"the future\""},
+      {"Prices rose in the past.", "2022-06-08", "DATE PAST_REF \"the past\""},
   });
 }
 
