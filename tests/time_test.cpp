@@ -249,6 +249,13 @@ TEST(TimePartial, FalseFriends) {
       {"They forgot the past of the town.", "2022-06-08", "-"},
       {"In the future, officials will decide.", "2022-06-08", "DATE FUTURE_REF \"the future\""},
       {"Prices rose in the past.", "2022-06-08", "DATE PAST_REF \"the past\""},
+      // "Now," opening a sentence is a discourse word; "now" elsewhere a time.
+      {"Now, he says, it looks like the West wants to delay.", "2022-06-08", "-"},
+      {"Now, following asset sales, revenue shrank.", "2022-06-08", "-"},
+      {"Now officials are investigating.", "2022-06-08", "DATE PRESENT_REF \"Now\""},
+      {"For now, the talks go on.", "2022-06-08", "DATE PRESENT_REF \"now\""},
+      {"They are developing it now, he said.", "2022-06-08", "DATE PRESENT_REF \"now\""},
+      {"May, not June, was the worst month.", "2022-06-08", "DATE 2022-06 \"June\""},
   });
 }
 
