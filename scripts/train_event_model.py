@@ -22,7 +22,7 @@ half's gold files into DIR (for te3_score.py DIR on annals' output).
 (for choosing settings without the held-out half). --folds N cross-validates
 over every document of both corpora (token level); --folds N --system does
 it for the whole system. --no-extra trains on TimeBank alone (as before
-session 4).
+session 5).
 
 It also trains a small part-of-speech tagger on UD English EWT (dev + test)
 whose tags are features of the event model, and writes it beside the model

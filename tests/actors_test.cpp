@@ -80,7 +80,9 @@ void expect_actors(const Case& c) {
     const ActorMention* m = t.mention(e.name);
     ASSERT_NE(m, nullptr) << "no " << e.name << " in: " << c.sentence << "\n" << t.dump();
     EXPECT_EQ(t.actors.actors[m->actor].kind, e.kind) << e.name << " in: " << c.sentence;
-    if (!e.title.empty()) EXPECT_EQ(m->title, e.title) << e.name << " in: " << c.sentence;
+    if (!e.title.empty()) {
+      EXPECT_EQ(m->title, e.title) << e.name << " in: " << c.sentence;
+    }
   }
 }
 
@@ -267,6 +269,63 @@ TEST(ActorsTest, OrganizationReference) {
   EXPECT_EQ(t.text(*m), "organization");
 }
 
+TEST(ActorsTest, NameWithoutLegalFormIsTheCompany) {
+  Tagged t = tag("Acme Inc. raised prices on Monday. Acme said demand was high. Analysts doubt Acme.");
+  ASSERT_EQ(t.actors.actors.size(), 1u) << t.dump();
+  EXPECT_EQ(t.actors.actors[0].name, "Acme Inc");
+  EXPECT_EQ(t.actors.actors[0].kind, ActorKind::organization);
+  EXPECT_EQ(t.actors.mentions.size(), 3u) << t.dump();
+}
+
+TEST(ActorsTest, NameAfterOfIsNoTitledPerson) {
+  // "founder of Apple": Apple is what the title is of, not a person holding it.
+  Tagged t = tag("Steve Jobs, founder of Apple, has chosen to step down. Apple shares fell.");
+  for (const auto& a : t.actors.actors)
+    if (a.name == "Apple") {
+      EXPECT_NE(a.kind, ActorKind::person) << t.dump();
+    }
+}
+
+TEST(ActorsTest, PronounPrefersTheSubjectOfTheLastSentence) {
+  Tagged t = tag("Igor Chibisov met Anatoly Sidorov in Moscow. He also stood in for Pavel Orlov. He received a prize.");
+  std::vector<std::string> resolved;
+  for (const auto& m : t.actors.mentions)
+    if (m.pronoun) resolved.push_back(t.actors.actors[m.actor].name);
+  EXPECT_EQ(resolved, (std::vector<std::string>{"Igor Chibisov", "Igor Chibisov"})) << t.dump();
+}
+
+TEST(ActorsTest, NameBeforeATitleIsAnOrganisation) {
+  Tagged t = tag("Shares of Globex rose. Globex CEO Steve Jobs spoke on Monday. The company denied it.");
+  const ActorMention* globex = t.mention("Globex");
+  ASSERT_NE(globex, nullptr) << t.dump();
+  EXPECT_EQ(t.actors.actors[globex->actor].kind, ActorKind::organization) << t.dump();
+  size_t named = 0;
+  for (const auto& a : t.actors.actors) named += a.name == "Globex";
+  EXPECT_EQ(named, 1u) << t.dump();
+  EXPECT_NE(t.mention("Globex", true), nullptr) << "the company, it\n" << t.dump();
+}
+
+TEST(ActorsTest, ItIsTheNearestOrganisationUnlessEmpty) {
+  Tagged t = tag("Acme Corporation said on Monday that it had settled its dispute.");
+  size_t references = 0;
+  for (const auto& m : t.actors.mentions) references += m.pronoun && t.actors.actors[m.actor].name == "Acme Corporation";
+  EXPECT_EQ(references, 2u) << t.dump();
+  Tagged empty = tag("Acme Corporation raised prices. It is expected that demand will fall.");
+  for (const auto& m : empty.actors.mentions) EXPECT_FALSE(m.pronoun) << empty.dump();
+  Tagged far = tag("Acme Corporation raised prices. Demand fell. Sales fell. Rain fell. It rose again.");
+  for (const auto& m : far.actors.mentions) EXPECT_FALSE(m.pronoun) << far.dump();
+}
+
+TEST(ActorsTest, GivenNameAloneIsTheOnePersonWithIt) {
+  Tagged t = tag("Steve Jobs resigned on Wednesday. The chairman said that Steve will continue to serve.");
+  size_t persons = 0;
+  for (const auto& a : t.actors.actors) persons += a.kind == ActorKind::person;
+  EXPECT_EQ(persons, 1u) << t.dump();
+  Tagged two = tag("Steve Jobs met Steve Wozniak on Wednesday. The chairman said that Steve will continue to serve.");
+  const ActorMention* steve = two.mention("Steve");
+  EXPECT_NE(steve, nullptr) << "which Steve? " << two.dump();
+}
+
 TEST(ActorsTest, UnresolvedPronounIsNoMention) {
   Tagged t = tag("He said nothing about it to anyone.");
   EXPECT_TRUE(t.actors.mentions.empty()) << t.dump();
@@ -326,6 +385,27 @@ TEST(ActorsMergeTest, OrganisationsByAnyName) {
                              "The Quuxian Defence Alliance issued a statement.", "The CSTO met.",
                              "В январе миротворцы ОДКБ участвовали."});
   EXPECT_EQ(count_kind(merged, ActorKind::organization), 2u);
+}
+
+TEST(ActorsMergeTest, ShortFormJoinsTheCompany) {
+  std::vector<std::vector<int32_t>> maps;
+  auto merged = merge_texts({"Globex Corp. raised prices on Monday.", "Analysts said Globex would gain."}, &maps);
+  ASSERT_EQ(maps.size(), 2u);
+  ASSERT_FALSE(maps[1].empty());
+  EXPECT_EQ(maps[0][0], maps[1][0]);
+  EXPECT_EQ(merged[maps[0][0]].name, "Globex Corp");
+  EXPECT_EQ(merged[maps[0][0]].kind, ActorKind::organization);
+}
+
+TEST(ActorsMergeTest, AmbiguousShortFormIsNoAlias) {
+  ActorTagging a, b;
+  a.actors = {{"Globex Corp", ActorKind::organization, {"Globex"}}, {"Globex Records", ActorKind::organization, {}}};
+  b.actors = {{"Initech Ltd", ActorKind::organization, {"Initech"}}};
+  std::vector<Actor> merged;
+  tagger().merge({&a, &b}, merged);
+  ASSERT_EQ(merged.size(), 3u);
+  EXPECT_TRUE(merged[0].aliases.empty());  // "Globex" could be either company
+  EXPECT_EQ(merged[2].aliases, (std::vector<std::string>{"Initech"}));
 }
 
 TEST(ActorsMergeTest, DirectActors) {
@@ -481,7 +561,9 @@ void run_resource_examples(const std::string& file) {
       const ActorMention* m = t.mention(parts[0], pronoun);
       ASSERT_NE(m, nullptr) << file << ": " << sentence << " lacks " << item << "\n" << t.dump();
       EXPECT_STREQ(to_string(t.actors.actors[m->actor].kind), parts[1].c_str()) << file << ": " << example;
-      if (parts.size() > 2 && !parts[2].empty()) EXPECT_EQ(m->title, parts[2]) << file << ": " << example;
+      if (parts.size() > 2 && !parts[2].empty()) {
+        EXPECT_EQ(m->title, parts[2]) << file << ": " << example;
+      }
     }
   }
 }

@@ -587,6 +587,17 @@ TEST(Corpus, TenseRelatesUndatedEventsToTheArticlesDate) {
   // Open on one side: in no chain by days.
   for (const auto& r : g.relations) EXPECT_NE(r.type, "before");
 }
+
+TEST(Corpus, EventsDatedByTheArticlesTimeLineTakeItsDayNotItsMinute) {
+  Graph g = build({{"dateline.txt",
+                    "Kartopolov on peacekeepers\n08 June 2022 17:58\nAndrei Kartopolov voiced several theses in an "
+                    "interview. He said that Russia would never agree to it.\n"}});
+  const auto voiced = events_about(g, "voiced");
+  ASSERT_EQ(voiced.size(), 1u);
+  ASSERT_TRUE(voiced[0]->time);
+  EXPECT_EQ(voiced[0]->time->value, "2022-06-08");
+  EXPECT_TRUE(voiced[0]->time->inferred);
+}
 }  // namespace corpus
 }  // namespace
 }  // namespace annals

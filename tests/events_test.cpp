@@ -34,6 +34,8 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
       {"The proposal will be discussed at the next summit.", "discussed", "OCCURRENCE", "FUTURE", "positive", "planned"},
       {"On May 16, a summit of leaders was held in Moscow.", "held", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Belarus took part in a peacekeeping mission.", "took part", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"The chief executive stepped down in May.", "stepped down", "OCCURRENCE", "PAST", "positive", "actual"},
+      {"Jobs showed off the new phone.", "showed off", "OCCURRENCE", "PAST", "positive", "actual"},
       {"Russia has been fighting Ukraine virtually alone.", "fighting", "OCCURRENCE", "PRESENT", "positive", "actual"},
       {"Putin promised the leaders to inform them.", "promised", "I_ACTION", "PAST", "positive", "actual"},
       {"CSTO forces were transferred to Kazakhstan.", "transferred", "OCCURRENCE", "PAST", "positive", "actual"},
@@ -51,6 +53,24 @@ TEST(Events, TriggersWithClassTensePolarityAndModality) {
     EXPECT_EQ(e->tense, c.tense) << c.sentence;
     EXPECT_EQ(e->negated ? "negative" : "positive", c.polarity) << c.sentence;
     EXPECT_EQ(to_string(e->modality), c.modality) << c.sentence;
+  }
+}
+
+// Forms the lexicon must derive or list: a doubled consonant ("admitted"),
+// and the regular simple past of a verb whose listed form is only its
+// participle ("show: shown" still has "showed").
+TEST(Events, VerbFormsOfTheLexicon) {
+  auto a = analyse("Peskov admitted that the plan failed. He showed videos of the test and has shown more since.");
+  const EventMention* admitted = find(a, "admitted");
+  ASSERT_NE(admitted, nullptr);
+  EXPECT_FALSE(admitted->noun);
+  EXPECT_EQ(to_string(admitted->event_class), std::string("REPORTING"));
+  EXPECT_EQ(admitted->tense, "PAST");
+  for (const char* form : {"showed", "shown"}) {
+    const EventMention* e = find(a, form);
+    ASSERT_NE(e, nullptr) << form;
+    EXPECT_FALSE(e->noun) << form;
+    EXPECT_NE(e->tense, "NONE") << form;
   }
 }
 
@@ -206,6 +226,28 @@ TEST(Events, LexiconExamplesHold) {
         EXPECT_EQ(to_string(e->event_class), first) << example;
       }
     }
+  }
+}
+
+// Labels: the subject (a pronoun or a title as the actor's name), the verb
+// group and its object, never a name twice.
+TEST(Events, LabelsSayWhoDidWhat) {
+  struct Case {
+    std::string text, trigger, label;
+  };
+  const Case cases[] = {
+      {"The conflict was not discussed, the presidential press secretary told reporters Dmitry Peskov.", "told",
+       "Dmitry Peskov told reporters"},
+      {"He said the troops had left. Kassym-Jomart Tokayev requested military assistance from the CSTO on January 5.",
+       "requested", "Kassym-Jomart Tokayev requested military assistance from the CSTO"},
+      {"Yesterday Lukashenko met the soldiers. Then he spoke to the soldiers at the airport.", "spoke",
+       "Lukashenko spoke to the soldiers"},
+  };
+  for (const auto& c : cases) {
+    auto a = analyse(c.text);
+    const EventMention* e = find(a, c.trigger);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->label, c.label) << c.text;
   }
 }
 

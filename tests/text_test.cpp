@@ -126,6 +126,9 @@ TEST(Segment, SplitsSentencesButNotAbbreviationsOrInitials) {
   auto quoted = sentences("He said: \"We will win.\" Then he left the room quietly.");
   ASSERT_EQ(quoted.size(), 2u);
   EXPECT_EQ(quoted[0], "He said: \"We will win.\"");
+  // A period inside a name, with no space on either side, ends nothing.
+  EXPECT_EQ(sentences("Sergey Markov in the comment for Caliber.Az ruled out the possibility. He left.").size(), 2u);
+  EXPECT_EQ(sentences("Read it on News.Az or Trend.Az today. Then leave.").size(), 2u);
 }
 
 TEST(Segment, WrappedLinesJoinButTitlesStandAlone) {

@@ -243,6 +243,19 @@ TEST(TimePartial, FalseFriends) {
       {"May 16", "2022-06-08", "DATE 2022-05-16"},
       {"In May the summit opened.", "2022-06-08", "DATE 2022-05"},
       {"The Sun reported it.", "2022-06-08", "-"},
+      // "the future of" / "the past of" something is a thing, not a time.
+      {"It is vital to the future of our peoples.", "2022-06-08", "-"},
+      {"The near future of the plant is unclear.", "2022-06-08", "-"},
+      {"They forgot the past of the town.", "2022-06-08", "-"},
+      {"In the future, officials will decide.", "2022-06-08", "DATE FUTURE_REF \"the future\""},
+      {"Prices rose in the past.", "2022-06-08", "DATE PAST_REF \"the past\""},
+      // "Now," opening a sentence is a discourse word; "now" elsewhere a time.
+      {"Now, he says, it looks like the West wants to delay.", "2022-06-08", "-"},
+      {"Now, following asset sales, revenue shrank.", "2022-06-08", "-"},
+      {"Now officials are investigating.", "2022-06-08", "DATE PRESENT_REF \"Now\""},
+      {"For now, the talks go on.", "2022-06-08", "DATE PRESENT_REF \"now\""},
+      {"They are developing it now, he said.", "2022-06-08", "DATE PRESENT_REF \"now\""},
+      {"May, not June, was the worst month.", "2022-06-08", "DATE 2022-06 \"June\""},
   });
 }
 
@@ -269,6 +282,16 @@ TEST(TimePartial, YearFromTenseAndDct) {
       // The nearest verb decides: "met" before the weekday, not "will" after it.
       {"The king met Saddam Monday and will see Bush.", "1990-08-15", "DATE 1990-08-13"},
       {"The king will see Bush Monday.", "1990-08-15", "DATE 1990-08-20"},
+      // "until", "till", "effective" name a time still to come, whatever the
+      // tense; "since" one already begun. "by" decides nothing.
+      {"The bid was extended until March 16.", "1989-10-30", "DATE 1990-03-16"},
+      {"The pact, effective June 1, was signed.", "1989-10-26", "DATE 1990-06-01 \"June 1\""},
+      {"The pact, which was signed, runs till February.", "1989-10-26", "DATE 1990-02"},
+      {"The offer was extended until Friday.", "1998-03-18", "DATE 1998-03-20"},
+      {"Troops have stayed there since Friday.", "1998-03-18", "DATE 1998-03-13"},
+      {"Prices will stay where they have been since November.", "1998-03-18", "DATE 1997-11"},
+      {"The talks had ended by February.", "1998-03-22", "DATE 1998-02"},
+      {"The bid was extended to March 16 until Friday.", "1989-10-30", "DATE 1989-03-16 ; DATE 1989-11-03"},
   });
 }
 

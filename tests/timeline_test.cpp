@@ -141,6 +141,26 @@ TEST(Timeline, APossessiveDateDoesNotDateTheClause) {
   EXPECT_EQ(date_of(a, find(a, "unveiled")), "2009-03-02");
 }
 
+TEST(Timeline, NowAndCurrentDoNotDateAnEvent) {
+  auto a = analyse("Acme shows a laptop\nMarch 3, 2009\nOn Monday, Acme Corporation unveiled a laptop, on sale now.\n"
+                   "He left current chief Tom Baker in charge.\nAcme Corporation sells heaters now.\n");
+  EXPECT_EQ(date_of(a, find(a, "unveiled")), "2009-03-02");
+  EXPECT_EQ(date_of(a, find(a, "left")), "2009-03-02") << "'current' names no day: the story's time";
+  EXPECT_EQ(date_of(a, find(a, "sells")), "2009-03-03") << "the present is the article's date";
+}
+
+TEST(Timeline, ParticiplesAndInfinitivesShareTheTimeOfTheirVerb) {
+  auto a = analyse("Acme shows a phone\nMarch 3, 2009\nOn Monday, Acme Corporation unveiled a phone.\n"
+                   "While introducing the phone, chief executive Tom Baker started by hinting at the recall.\n"
+                   "Baker returned to the stage to reveal a tablet.\nIn 1990, Baker moved on to talk about heaters.\n"
+                   "Baker decided to sell the factory.\n");
+  EXPECT_EQ(date_of(a, find(a, "introducing")), "2009-03-02") << "the verb after it";
+  EXPECT_EQ(date_of(a, find(a, "hinting")), "2009-03-02");
+  EXPECT_EQ(date_of(a, find(a, "reveal")), "2009-03-02");
+  EXPECT_EQ(date_of(a, find(a, "talk")), "1990");
+  EXPECT_EQ(date_of(a, find(a, "sell")), "") << "a decision to sell is no sale";
+}
+
 TEST(Timeline, EventsWithTheEntityAsObjectReachTheGraph) {
   std::vector<DocumentAnalysis> docs;
   docs.push_back(analyse("Acme fined\nMarch 3, 2009\nRegulators in Brussels fined Acme Corporation.\n"

@@ -193,11 +193,11 @@ class Loader {
   Status word_roles(const std::string& dir) {
     static constexpr std::pair<std::string_view, uint32_t> kRoles[] = {
         {"stop", kStop}, {"calendar", kCalendar}, {"connector", kConnector},
-        {"determiner", kDeterminer}};
+        {"determiner", kDeterminer}, {"copula", kCopula}};
     static constexpr std::pair<std::string_view, uint32_t> kTitleRoles[] = {
         {"head", kTitleHead}, {"modifier", kTitleModifier}};
     static constexpr std::pair<std::string_view, uint32_t> kOrgRoles[] = {
-        {"head", kOrgHead}, {"part", kOrgPart}};
+        {"head", kOrgHead}, {"part", kOrgPart}, {"legal", kOrgHead | kLegalForm}};
     auto stop = roles(dir + "stop_words.tsv", kRoles);
     if (!stop) return stop;
     auto titles = roles(dir + "titles.tsv", kTitleRoles);
@@ -260,8 +260,9 @@ class Loader {
       auto gender = parse_gender(row.fields[2]);
       uint32_t flag = row.fields[1] == "person" ? uint32_t(kRefPerson)
                     : row.fields[1] == "organization" ? uint32_t(kRefOrg)
-                    : row.fields[1] == "country" ? uint32_t(kRefCountry) : 0u;
-      if (!gender || !flag) return row_error(*table, row, "expected WORD, person|organization|country, m|f|-");
+                    : row.fields[1] == "country" ? uint32_t(kRefCountry)
+                    : row.fields[1] == "thing" ? uint32_t(kRefThing) : 0u;
+      if (!gender || !flag) return row_error(*table, row, "expected WORD, person|organization|country|thing, m|f|-");
       WordInfo& info = lex_.words[fold_case(row.fields[0])];
       info.flags |= flag;
       info.gender = *gender;

@@ -44,6 +44,9 @@ enum WordFlag : uint32_t {
   kRefPerson = 1u << 10,     // "he", "she"
   kRefOrg = 1u << 11,        // "organization", "alliance"
   kRefCountry = 1u << 12,    // "republic"
+  kLegalForm = 1u << 13,     // "Inc", "Ltd": an organisation head naming only the legal form
+  kRefThing = 1u << 14,      // "it", "its": the nearest organisation, named close by
+  kCopula = 1u << 15,        // "is", "seems": after "it", often an empty subject ("it is expected")
 };
 
 enum class Gender : uint8_t { unknown, male, female };

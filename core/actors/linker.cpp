@@ -30,7 +30,8 @@ struct UnionFind {
 
 bool is_reference(const Candidate& c) {
   return c.type == CandidateType::title_ref || c.type == CandidateType::pronoun ||
-         c.type == CandidateType::org_ref || c.type == CandidateType::country_ref;
+         c.type == CandidateType::org_ref || c.type == CandidateType::country_ref ||
+         c.type == CandidateType::thing_ref;
 }
 
 size_t word_count(std::string_view name) { return 1 + std::count(name.begin(), name.end(), ' '); }
@@ -49,8 +50,10 @@ class Linker {
 
   ActorTagging run() {
     classify();
+    spread_organisations();
     unite_by_key();
     unite_acronyms();
+    unite_short_forms();
     unite_persons();
     build_actors();
     emit_mentions();
@@ -75,9 +78,29 @@ class Linker {
         kind_[i] = ActorKind::organization;
       } else if (c.type == CandidateType::name) {
         bool person = t_.has(c.first, kGiven) || !c.title.empty() || surname_like(c.name);
-        kind_[i] = person ? ActorKind::person : ActorKind::other;
+        kind_[i] = person ? ActorKind::person : names_a_title(c) ? ActorKind::organization : ActorKind::other;
       }
     }
+  }
+
+  // "Apple CEO Steve Jobs", "Globex Chairman": a name followed by a title
+  // is the body that gives the title.
+  bool names_a_title(const Candidate& c) const {
+    return c.end < t_.seg.sentences[c.sentence].end_token && t_.has(c.end, kTitleHead) && t_.is(c.end, kCap);
+  }
+
+  // Once one mention shows a name is an organisation's ("Globex CEO"), its
+  // other mentions of unknown kind are that organisation too.
+  void spread_organisations() {
+    StringMap<bool> organisations;
+    for (size_t i = 0; i < cands_.size(); ++i)
+      if (cands_[i].type == CandidateType::name && kind_[i] == ActorKind::organization)
+        organisations.emplace(lex_.latin_key(cands_[i].name), true);
+    if (organisations.empty()) return;
+    for (size_t i = 0; i < cands_.size(); ++i)
+      if (cands_[i].type == CandidateType::name && kind_[i] == ActorKind::other &&
+          organisations.count(lex_.latin_key(cands_[i].name)))
+        kind_[i] = ActorKind::organization;
   }
 
   void unite_by_key() {
@@ -114,6 +137,39 @@ class Linker {
       }
       previous = int32_t(i);
     }
+  }
+
+  // "Acme Inc." and then "Acme": a name that is an organisation's name
+  // without its legal form names that organisation, when only one fits.
+  void unite_short_forms() {
+    StringMap<int32_t> long_form;  // short key -> candidate, -1 when several organisations share it
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      std::string key = without_legal_form(i);
+      if (key.empty()) continue;
+      auto [it, added] = long_form.try_emplace(key, int32_t(i));
+      if (!added && uf_.find(it->second) != uf_.find(int32_t(i))) it->second = -1;
+    }
+    if (long_form.empty()) return;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (c.dropped || is_reference(c) || c.type != CandidateType::name || t_.has(c.first, kGiven)) continue;
+      auto it = long_form.find(lex_.latin_key(c.name));
+      if (it == long_form.end() || it->second < 0) continue;
+      uf_.unite(it->second, int32_t(i));
+      kind_[i] = ActorKind::organization;
+    }
+  }
+
+  // The latin key of an organisation's name without its trailing legal
+  // form ("Acme Holdings Ltd" -> "acme holdings"); empty if it has none.
+  std::string without_legal_form(size_t i) const {
+    const Candidate& c = cands_[i];
+    if (c.dropped || is_reference(c) || kind_[i] != ActorKind::organization || c.end <= c.first + 1) return {};
+    uint32_t end = c.end;
+    while (end > c.first && (t_.has(end - 1, kLegalForm) || !t_.is(end - 1, kWord))) --end;
+    if (end == c.end || end == c.first) return {};
+    Span span{t_.seg.tokens[c.first].span.start, t_.facts[end - 1].core_end};
+    return lex_.latin_key(t_.doc.slice(span));
   }
 
   bool in_brackets_after(const Candidate& a, const Candidate& b) const {
@@ -170,6 +226,7 @@ class Linker {
       if (c.dropped || c.type != CandidateType::name || c.acronym || word_count(c.name) > 1) continue;
       if (names[i].surname.empty()) names[i] = parse_person(lex_, c.name);
       const PersonCluster* best = nearest_cluster(clusters, names[i], c.first);
+      if (!best && t_.has(c.first, kGiven)) best = only_given(clusters, c.name);
       if (best) {
         uf_.unite(best->candidate, int32_t(i));
         kind_[i] = ActorKind::person;
@@ -181,6 +238,21 @@ class Linker {
         else uf_.unite(it->second, int32_t(i));
       }
     }
+  }
+
+  // "Steve called podcasting" after "Steve Jobs": a given name alone is
+  // the one person of the article with that given name, if only one has it.
+  const PersonCluster* only_given(const std::vector<PersonCluster>& clusters, std::string_view word) const {
+    PersonName alone;
+    alone.given = lex_.latin_key(word);
+    alone.given_group = lex_.given_group(alone.given);
+    const PersonCluster* found = nullptr;
+    for (const auto& k : clusters) {
+      if (k.name.given.empty() || !compatible_given(k.name, alone) || k.name.given[0] != alone.given[0]) continue;
+      if (found) return nullptr;
+      found = &k;
+    }
+    return found;
   }
 
   // The cluster with that surname mentioned last before `position`, or
@@ -278,26 +350,35 @@ class Linker {
       case CandidateType::pronoun: return resolve_pronoun(c);
       case CandidateType::org_ref: return nearest_of_kind(ActorKind::organization, c.sentence);
       case CandidateType::country_ref: return nearest_of_kind(ActorKind::country, c.sentence);
+      case CandidateType::thing_ref: return nearest_of_kind(ActorKind::organization, c.sentence, kPronounSentences);
       case CandidateType::title_ref: return resolve_title(i);
       default: return -1;
     }
   }
 
+  // The nearest sentence with a compatible person, and in it the first
+  // such person: the subject rather than an object ("He stood in Steve
+  // Jobs' place. He received $59 million": both are the first "He").
   int32_t resolve_pronoun(const Candidate& c) const {
+    int32_t found = -1;
+    uint32_t found_sentence = 0;
     for (auto m = out_.mentions.rbegin(); m != out_.mentions.rend(); ++m) {
       if (m->sentence + kPronounSentences < c.sentence) break;
+      if (found >= 0 && m->sentence != found_sentence) break;
       const Actor& actor = out_.actors[m->actor];
       Gender g = gender_[m->actor];
-      if (actor.kind == ActorKind::person && (g == Gender::unknown || c.gender == Gender::unknown || g == c.gender))
-        return m->actor;
+      if (actor.kind == ActorKind::person && (g == Gender::unknown || c.gender == Gender::unknown || g == c.gender)) {
+        found = m->actor;
+        found_sentence = m->sentence;
+      }
     }
-    return -1;
+    return found;
   }
 
   // "the republic" is a country named as such, not "Russian armed forces".
-  int32_t nearest_of_kind(ActorKind kind, uint32_t sentence) const {
+  int32_t nearest_of_kind(ActorKind kind, uint32_t sentence, uint32_t reach = kReferenceSentences) const {
     for (size_t m = out_.mentions.size(); m-- > 0;) {
-      if (out_.mentions[m].sentence + kReferenceSentences < sentence) break;
+      if (out_.mentions[m].sentence + reach < sentence) break;
       if (out_.actors[out_.mentions[m].actor].kind == kind && !demonym_[m]) return out_.mentions[m].actor;
     }
     return -1;

@@ -78,6 +78,43 @@ void unite_persons(const std::vector<Member>& members, Sets& sets) {
   }
 }
 
+// "Acme Inc" -> "acme": the latin key without the trailing legal form;
+// empty if the name has none or is nothing else.
+std::string without_legal_form(const ActorLexicon& lex, std::string_view name) {
+  size_t end = name.size();
+  while (end > 0) {
+    size_t space = name.rfind(' ', end - 1);
+    size_t start = space == std::string_view::npos ? 0 : space + 1;
+    std::string word = fold_case(name.substr(start, end - start));
+    while (!word.empty() && word.back() == '.') word.pop_back();
+    const WordInfo* info = lex.word(word);
+    if (!info || !(info->flags & kLegalForm) || start == 0) break;
+    end = start - 1;
+  }
+  return end == name.size() ? std::string() : lex.latin_key(name.substr(0, end));
+}
+
+// "Acme Inc" in one article and "Acme" alone in another: one company, when
+// no other organisation has that short form.
+void unite_short_forms(const ActorLexicon& lex, const std::vector<Member>& members, Sets& sets) {
+  StringMap<size_t> long_form;  // short key -> member, SIZE_MAX when several organisations share it
+  for (size_t m = 0; m < members.size(); ++m) {
+    const Actor& actor = *members[m].actor;
+    if (actor.kind != ActorKind::organization) continue;
+    std::string key = without_legal_form(lex, actor.name);
+    if (key.empty()) continue;
+    auto [it, added] = long_form.try_emplace(key, m);
+    if (!added && it->second != SIZE_MAX && sets.find(it->second) != sets.find(m)) it->second = SIZE_MAX;
+  }
+  if (long_form.empty()) return;
+  for (size_t m = 0; m < members.size(); ++m) {
+    const Actor& actor = *members[m].actor;
+    if (actor.kind == ActorKind::person) continue;
+    auto it = long_form.find(lex.latin_key(actor.name));
+    if (it != long_form.end() && it->second != SIZE_MAX) sets.unite(it->second, m);
+  }
+}
+
 // Latin letters over other scripts, then the fullest name.
 bool better_name(const Actor& a, const Actor& b) {
   return std::tuple(is_ascii(a.name), words(a.name)) > std::tuple(is_ascii(b.name), words(b.name));
@@ -86,6 +123,45 @@ bool better_name(const Actor& a, const Actor& b) {
 void add_alias(Actor& actor, const std::string& name) {
   if (name != actor.name && std::find(actor.aliases.begin(), actor.aliases.end(), name) == actor.aliases.end())
     actor.aliases.push_back(name);
+}
+
+// The keys of every run of whole words in a name: "apple inc" -> "apple",
+// "inc", "apple inc".
+std::vector<std::string> word_runs(const std::string& key) {
+  std::vector<size_t> starts{0}, ends;
+  for (size_t k = 0; k < key.size(); ++k)
+    if (key[k] == ' ') { ends.push_back(k); starts.push_back(k + 1); }
+  ends.push_back(key.size());
+  std::vector<std::string> runs;
+  for (size_t a = 0; a < starts.size(); ++a)
+    for (size_t b = a; b < ends.size(); ++b) runs.push_back(key.substr(starts[a], ends[b] - starts[a]));
+  return runs;
+}
+
+// "Apple" as a short form of "Apple Inc" when "Apple Corps" is another
+// actor: a short form that other actors' names share does not identify
+// this one, so it is no alias of it.
+void drop_ambiguous_short_forms(const ActorLexicon& lex, std::vector<Actor>& merged) {
+  constexpr size_t kMaxNameWords = 12;  // longer names are noise, not worth their runs
+  StringMap<uint32_t> owners;  // word run -> number of actors whose name has it
+  std::vector<std::vector<std::string>> runs(merged.size());
+  for (size_t a = 0; a < merged.size(); ++a) {
+    std::string key = lex.latin_key(merged[a].name);
+    if (size_t(std::count(key.begin(), key.end(), ' ')) >= kMaxNameWords) continue;
+    runs[a] = word_runs(key);
+    std::sort(runs[a].begin(), runs[a].end());
+    runs[a].erase(std::unique(runs[a].begin(), runs[a].end()), runs[a].end());
+    for (const auto& run : runs[a]) ++owners[run];
+  }
+  for (size_t a = 0; a < merged.size(); ++a) {
+    auto& aliases = merged[a].aliases;
+    std::erase_if(aliases, [&](const std::string& alias) {
+      std::string key = lex.latin_key(alias);
+      if (!std::binary_search(runs[a].begin(), runs[a].end(), key)) return false;  // not a short form
+      auto it = owners.find(key);
+      return it != owners.end() && it->second > 1;
+    });
+  }
 }
 
 }  // namespace
@@ -107,6 +183,7 @@ std::vector<std::vector<int32_t>> merge_actors(const ActorLexicon& lex,
   }
   Sets sets(members.size());
   unite_by_names(lex, members, sets);
+  unite_short_forms(lex, members, sets);
   unite_persons(members, sets);
 
   merged.clear();
@@ -126,12 +203,14 @@ std::vector<std::vector<int32_t>> merge_actors(const ActorLexicon& lex,
   for (size_t m = 0; m < members.size(); ++m) {
     Actor& actor = merged[merged_of[sets.find(m)]];
     actor.name = members[best[merged_of[sets.find(m)]]].actor->name;
+    actor.kind = members[best[merged_of[sets.find(m)]]].actor->kind;
   }
   for (size_t m = 0; m < members.size(); ++m) {
     Actor& actor = merged[merged_of[sets.find(m)]];
     add_alias(actor, members[m].actor->name);
     for (const auto& alias : members[m].actor->aliases) add_alias(actor, alias);
   }
+  drop_ambiguous_short_forms(lex, merged);
   return maps;
 }
 

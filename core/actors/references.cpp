@@ -52,6 +52,8 @@ bool Finder::title_before(const Candidate& c, uint32_t* first, uint32_t* last) c
   const uint32_t floor = t_.seg.sentences[c.sentence].first_token;
   if (c.first <= floor) return false;
   uint32_t end = c.first - 1;
+  // "founder of Apple": a name after "of" is what the title is of, not who holds it.
+  if (t_.has(end, kConnector) && !t_.is(end, kCap)) return false;
   bool comma = t_.text(end) == ",";  // "the President of Kazakhstan, Kassym-Jomart Tokayev"
   if (comma) {
     if (end == floor) return false;
@@ -142,6 +144,10 @@ void Finder::find_references(uint32_t s, const Sentence& sentence) {
       continue;
     if (t_.has(i, kRefPerson)) {
       add(CandidateType::pronoun, s, i, i + 1).gender = t_.facts[i].gender;
+    } else if (t_.has(i, kRefThing)) {
+      // "it is expected that", "it seems": an empty subject, no reference.
+      bool empty = i + 1 < sentence.end_token && t_.has(i + 1, kCopula);
+      if (!empty) add(CandidateType::thing_ref, s, i, i + 1);
     } else if (t_.has(i, kRefOrg | kRefCountry) && !t_.is(i, kCap) && i > sentence.first_token &&
                t_.has(i - 1, kDeterminer)) {
       add(t_.has(i, kRefOrg) ? CandidateType::org_ref : CandidateType::country_ref, s, i, i + 1);

@@ -63,7 +63,8 @@ enum class CandidateType : uint8_t {
   title_ref,   // "the Russian Minister", "General": the person who had that title
   pronoun,     // "he", "she"
   org_ref,     // "the organization", "the alliance"
-  country_ref  // "the republic"
+  country_ref, // "the republic"
+  thing_ref    // "it", "its": the nearest organisation
 };
 
 struct Candidate {

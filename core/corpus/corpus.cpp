@@ -65,6 +65,20 @@ std::vector<DocumentIndex> add_actors(const std::vector<DocumentFindings>& docs,
   return index;
 }
 
+// "a summit of leaders ... was held": the event noun a light verb is about.
+int32_t light_verb_subject(const DocumentAnalysis& a, size_t v, const EventVocabulary& vocabulary) {
+  const auto& verb = a.events[v];
+  if (verb.noun || !vocabulary.light_verbs.count(verb.lemma)) return -1;
+  constexpr uint32_t kSubjectWindow = 10;
+  for (size_t n = v; n-- > 0;) {
+    const auto& candidate = a.events[n];
+    if (candidate.sentence != verb.sentence || verb.token - candidate.token > kSubjectWindow) break;
+    if (!candidate.noun) return -1;  // another verb in between
+    if (vocabulary.named_events.count(candidate.lemma)) return int32_t(n);
+  }
+  return -1;
+}
+
 // Which events become graph nodes: verbs dated in their own sentence or with
 // a named participant ("sued Apple", "Jobs was fired" count as much as "Jobs
 // said"); event nouns dated in their own words ("the CSTO summit (May 16)");
@@ -84,31 +98,24 @@ std::vector<bool> select_events(const DocumentAnalysis& a, const EventVocabulary
     bool own_time = event.timex >= 0 && a.timexes[event.timex].sentence == event.sentence;
     bool leads_into_next = e + 1 < a.events.size() && event.event_class == EventClass::aspectual &&
                            a.events[e + 1].sentence == event.sentence && a.events[e + 1].token <= event.token + 4;
-    keep[e] = !leads_into_next && (own_time || named_participant);
+    // "The operation in Chad ended": told of a named event, it joins it.
+    bool of_named_event = light_verb_subject(a, e, vocabulary) >= 0;
+    keep[e] = !leads_into_next && (own_time || named_participant || of_named_event);
   }
   for (const auto& r : a.relations)
     if (r.type == "causes" || r.type == "coreferent") keep[r.source] = keep[r.target] = true;
   return keep;
 }
 
-// "a summit of leaders ... was held": the event noun a light verb is about.
-int32_t light_verb_subject(const DocumentAnalysis& a, size_t v, const EventVocabulary& vocabulary) {
-  const auto& verb = a.events[v];
-  if (verb.noun || !vocabulary.light_verbs.count(verb.lemma)) return -1;
-  constexpr uint32_t kSubjectWindow = 10;
-  for (size_t n = v; n-- > 0;) {
-    const auto& candidate = a.events[n];
-    if (candidate.sentence != verb.sentence || verb.token - candidate.token > kSubjectWindow) break;
-    if (!candidate.noun) return -1;  // another verb in between
-    if (vocabulary.named_events.count(candidate.lemma)) return int32_t(n);
-  }
-  return -1;
-}
 
 std::optional<EventTime> event_time(const DocumentFindings& a, const KeptEvent& event, const std::string* basis) {
   if (event.timex >= 0) {
     const Timex& t = a.timexes[event.timex];
     EventTime time{t.value, std::nullopt, std::nullopt, t.inferred || event.time_inherited};
+    // An event dated from the story's time ("08 June 2022 17:58" atop the
+    // article) happened that day, not at that minute.
+    if (event.time_inherited && t.type == TimexType::time && t.value.size() > 10 && t.value[10] == 'T')
+      time.value = t.value.substr(0, 10);
     if (basis) time.basis = *basis;
     if (t.bounds) {
       time.start = iso_day(t.bounds->first);
@@ -663,6 +670,18 @@ void QuotedDocument::keep(std::string_view text, std::vector<Span> spans) {
   pieces_.shrink_to_fit();
 }
 
+namespace {
+
+void add_actors_of(const DocumentAnalysis& a, const EventMention& mention, KeptEvent& kept) {
+  for (const auto& p : mention.participants) {
+    int32_t actor = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size() ? a.actors.mentions[p.mention].actor : -1;
+    bool known = std::any_of(kept.actors.begin(), kept.actors.end(), [&](const auto& r) { return r.first == actor; });
+    if (actor >= 0 && !known) kept.actors.emplace_back(actor, p.role);
+  }
+}
+
+}  // namespace
+
 DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vocabulary) {
   DocumentFindings f;
   auto keep = select_events(a, vocabulary);
@@ -680,7 +699,12 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
     if (!keep[e]) continue;
     auto head = episode_heads.find(int32_t(e));
     KeptEvent kept = head != episode_heads.end() ? std::move(head->second) : keep_event(a, std::move(a.events[e]));
-    if (auto k = kind.find(int32_t(e)); k != kind.end()) kept.merge_lemma = k->second;
+    if (auto k = kind.find(int32_t(e)); k != kind.end()) {
+      kept.merge_lemma = k->second;
+      // "a summit of the CSTO countries was held": the summit's actors are
+      // the meeting's, when the summit is no node of its own.
+      if (int32_t noun = alias[int32_t(e)]; noun >= 0 && !keep[size_t(noun)]) add_actors_of(a, a.events[size_t(noun)], kept);
+    }
     if (auto it = alias.find(int32_t(e)); it != alias.end() && it->second >= 0 && size_t(it->second) < keep.size())
       kept.alias = kept_index[it->second];
     if (kept.alias >= 0) forget_all_but_the_mention(kept);

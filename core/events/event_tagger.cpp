@@ -4,6 +4,8 @@
 // form and multi-word continuation. Without a model file the lexicon alone
 // decides, as before.
 #include <algorithm>
+#include <cctype>
+#include <span>
 
 #include "events/event.h"
 #include "events/foreign_words.h"
@@ -41,6 +43,7 @@ struct SentenceView {
   std::vector<bool> coordinated;     // per clause: opened by ", and"
   std::vector<int32_t> timex;        // timex index per token, -1 if none
   std::vector<int32_t> actor;        // actor mention index per token, -1 if none
+  std::vector<bool> possessor;       // per token: in an actor mention marked "'s" ("Jobs' death")
   std::vector<const Cue*> cues;      // cues.tsv entry per token, looked up once
 
   size_t size() const { return end - first; }
@@ -87,12 +90,60 @@ std::vector<std::vector<uint32_t>> by_sentence(const std::vector<T>& items, size
   return out;
 }
 
+// "Jobs's", "Jobs'", "Apple’s" right after a mention.
+bool possessive_after(const Document& doc, uint32_t end) {
+  std::string_view after = std::string_view(doc.text).substr(std::min<size_t>(end, doc.text.size()));
+  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
+    if (after.starts_with(mark)) return true;
+  for (std::string_view mark : {"'", "\xE2\x80\x99"})
+    if (after.starts_with(mark) && (after.size() == mark.size() || !std::isalpha(uint8_t(after[mark.size()]))))
+      return true;
+  return false;
+}
+
+// "Apple Inc. CEO Steve Jobs": the text between an organisation and a
+// person is exactly the person's title, so the organisation only says
+// whose title it is.
+bool names_title_of(const Document& doc, const ActorTagging& actors, const ActorMention& org,
+                    const ActorMention& person) {
+  if (person.title.empty() || org.span.end > person.span.start) return false;
+  if (actors.actors[org.actor].kind == ActorKind::person || actors.actors[person.actor].kind != ActorKind::person)
+    return false;
+  std::string_view between = doc.slice({org.span.end, person.span.start});
+  auto trim = [&] {
+    while (!between.empty() && (between.front() == ' ' || between.front() == '.')) between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  };
+  trim();
+  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
+    if (between.starts_with(mark)) between.remove_prefix(mark.size());
+  trim();
+  return between == person.title;
+}
+
+// Marks possessors, and folds an organisation that names a person's title
+// into that person's mention: for the events around them, "Apple CEO Steve
+// Jobs" is Jobs ("said Apple Inc. CEO Steve Jobs", "introduced by Apple CEO
+// Steve Jobs").
+void mark_actor_phrases(SentenceView& s, const ActorTagging& actors, const std::vector<uint32_t>& mentions) {
+  s.possessor.assign(s.size(), false);
+  for (size_t i = 0; i < s.size(); ++i)
+    s.possessor[i] = s.actor[i] >= 0 && possessive_after(s.doc, actors.mentions[s.actor[i]].span.end);
+  for (size_t k = 0; k + 1 < mentions.size(); ++k) {
+    const ActorMention& org = actors.mentions[mentions[k]];
+    const ActorMention& person = actors.mentions[mentions[k + 1]];
+    if (!names_title_of(s.doc, actors, org, person)) continue;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s.actor[i] == int32_t(mentions[k])) { s.actor[i] = int32_t(mentions[k + 1]); s.possessor[i] = false; }
+  }
+}
+
 SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_t index,
                            const std::vector<Timex>& timexes, const std::vector<uint32_t>& sentence_timexes,
                            const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
                            const EventLexicon& lex) {
   const Sentence& sentence = seg.sentences[index];
-  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}};
+  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}, {}};
   s.folded.resize(s.size());
   s.cues.resize(s.size());
   s.clause.reserve(s.size());
@@ -111,6 +162,7 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
       if (s.token(i).span.start >= actors.mentions[m].span.start &&
           s.token(i).span.end <= actors.mentions[m].span.end)
         s.actor[i] = int32_t(m);
+  mark_actor_phrases(s, actors, sentence_mentions);
   split_clauses(lex, s);
   return s;
 }
@@ -261,31 +313,183 @@ bool starts_clause(const EventLexicon& lex, const SentenceView& s, size_t k) {
   return verb_at(lex, s, next) != nullptr;
 }
 
-void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
-                       bool passive, EventMention& event) {
-  const int32_t clause = s.clause[i];
-  int32_t subject = -1;
-  for (size_t k = i; k > 0 && subject < 0;) {  // subject: nearest actor before the trigger
+// "the vice-president of marketing, Greg Joswiak, indicated": an aside
+// that is one name is the subject itself.
+bool only_a_name(const SentenceView& s, size_t from, size_t to) {
+  if (from >= to || s.actor[from] < 0) return false;
+  for (size_t j = from; j < to; ++j)
+    if (s.actor[j] != s.actor[from]) return false;
+  return true;
+}
+
+// "Jobs, born in San Francisco on February 24, 1955, has built": before a
+// verb, a stretch between two commas is an apposition or an aside; the
+// subject is named before it. Returns the token before the first comma, or
+// `i` when no such stretch ends right before the verb.
+size_t skip_aside(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  size_t k = i;
+  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
+                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
     --k;
-    if (s.clause[k] != clause) break;
-    subject = s.actor[k];
+  if (k == 0 || s.text(k - 1) != "," || s.timex[k - 1] >= 0) return i;
+  const int32_t clause = s.clause[k - 1];
+  for (size_t j = k - 1; j > 0; --j) {
+    if (s.clause[j - 1] != clause) return i;
+    if (s.text(j - 1) == "," && s.timex[j - 1] < 0) return only_a_name(s, j, k - 1) ? i : j - 1;
   }
-  if (subject < 0 && s.coordinated[clause]) subject = shared_subject(s, clause);
+  return i;
+}
+
+bool is_quote_mark(std::string_view t) {
+  return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xC2\xAB" || t == "\xC2\xBB";
+}
+
+// The nearest actor before the trigger, past an aside; a possessor
+// ("Jobs' health appeared") is not the subject of a verb, nor is a name on
+// the other side of a quotation mark (`Jobs said: "we love the Beatles"`,
+// `"We love the Beatles," said Jobs`), nor one before "what" ("Jobs has
+// not mentioned what prompted it").
+// "Jobs' death", "iPod use", "the CSTO's peacekeeping mission": the actor
+// of an event noun is named in the noun's own phrase, not anywhere before it
+// ("iPhone 4 will be sold by AT&T, despite calls for...").
+// "considers", "said": a lower-case word the verb lexicon has only in a
+// finite form.
+bool finite_verb(const EventLexicon& lex, const SentenceView& s, size_t k) {
+  if (s.token(k).capitalised || lex.nouns.count(s.folded[k])) return false;
+  auto [from, to] = lex.verbs.equal_range(s.folded[k]);
+  for (auto it = from; it != to; ++it)
+    if (it->second.form == VerbForm::third_person || it->second.form == VerbForm::past) return true;
+  return false;
+}
+
+int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  constexpr size_t kNounPhraseTokens = 5;
+  for (size_t k = i; k > 0 && i - k < kNounPhraseTokens;) {
+    --k;
+    if (s.actor[k] >= 0) return s.actor[k];
+    if (s.timex[k] >= 0) continue;
+    std::string_view text = s.text(k);
+    bool apostrophe = text == "'" || text == "'s" || text == "\xE2\x80\x99" || text == "\xE2\x80\x99s";
+    if (s.token(k).kind == TokenKind::punct && !apostrophe) return -1;
+    const Cue* cue = cue_at(lex, s, k);
+    if ((cue && cue->kind != CueKind::determiner) || lex.roles.count(s.folded[k]) || s.folded[k] == "of") return -1;
+    if (finite_verb(lex, s, k)) return -1;  // "Lukashenka considers the operation": his view, not his operation
+  }
+  return -1;
+}
+
+// "of the CSTO", "in Kazakhstan": the mention at token k stands in a
+// prepositional phrase (past the determiners before its first token).
+bool after_preposition(const EventLexicon& lex, const SentenceView& s, size_t k) {
+  while (k > 0 && s.actor[k - 1] == s.actor[k]) --k;
+  while (k > 0 && cue_is(lex, s, k - 1, CueKind::determiner)) --k;
+  return k > 0 && lex.prepositions.count(s.folded[k - 1]);
+}
+
+// oblique: the first actor passed over in a prepositional phrase ("sales of
+// the iPod rose"), which takes part without being the subject.
+int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+                     int32_t* oblique = nullptr) {
+  if (event.noun) return noun_phrase_actor(lex, s, i);
+  const int32_t clause = s.clause[i];
+  const size_t from = event.noun ? i : skip_aside(lex, s, i);
+  for (size_t k = from; k > 0;) {
+    --k;
+    if (s.clause[k] != clause || is_quote_mark(s.text(k))) break;
+    if (!event.noun && k + 1 == from && s.folded[k] == "what") break;
+    // "they have announced": a pronoun the actors did not resolve is the subject.
+    if (s.actor[k] < 0 && !event.noun && cue_is(lex, s, k, CueKind::pronoun)) break;
+    if (s.actor[k] < 0) continue;
+    if (s.possessor[k] && !event.noun) return -1;
+    if (after_preposition(lex, s, k)) {
+      if (oblique && *oblique < 0) *oblique = s.actor[k];
+      continue;
+    }
+    return s.actor[k];
+  }
+  return -1;
+}
+
+// The actor before the trigger of an earlier verb event in the sentence:
+// its subject, active or passive.
+int32_t subject_of(const SentenceView& s, const EventMention& e) {
+  const size_t trigger = e.token - s.first;
+  for (const auto& p : e.participants)
+    for (size_t k = 0; k < trigger && k < s.size(); ++k)
+      if (s.actor[k] == p.mention) return p.mention;
+  return -1;
+}
+
+// "Apple is the producer of the iPod and launched the iTunes Music Store":
+// a verb right after "and" or "or" shares the subject of the verb before.
+int32_t coordinated_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+                            std::span<const EventMention> before) {
+  if (event.noun) return -1;
+  size_t k = i;
+  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
+                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
+    --k;
+  if (k == 0 || !cue_is(lex, s, k - 1, CueKind::coordinate)) return -1;
+  for (auto e = before.rbegin(); e != before.rend(); ++e)
+    if (!e->noun) return subject_of(s, *e);
+  // No verb event before ("Apple is the producer of ... and launched"): the
+  // first actor of the clause.
+  for (size_t j = 0; j < k; ++j)
+    if (s.clause[j] == s.clause[i] && s.actor[j] >= 0) return s.possessor[j] ? -1 : s.actor[j];
+  return -1;
+}
+
+// "Jobs unveiled the products at the event, saying ...", "started by
+// hinting at it": a participle after a preposition, or a reporting one
+// after a comma, has the subject of the verb before it in the sentence.
+// (Other participles after a comma, "declared ..., referring to", only
+// elaborate that verb: they are left alone.)
+int32_t participle_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+                           std::span<const EventMention> before) {
+  if (event.noun || event.tense != "PRESPART" || i == 0) return -1;
+  const bool reported = s.text(i - 1) == "," && event.event_class == EventClass::reporting;
+  if (!reported && !lex.roles.count(s.folded[i - 1])) return -1;
+  for (auto e = before.rbegin(); e != before.rend(); ++e) {
+    if (e->noun) continue;
+    for (const auto& p : e->participants)
+      if (p.role == "agent") return p.mention;
+  }
+  return -1;
+}
+
+void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
+                       bool passive, EventMention& event, std::span<const EventMention> before) {
+  const int32_t clause = s.clause[i];
+  int32_t subject = participle_subject(lex, s, i, event, before);
+  if (subject < 0) subject = coordinated_subject(lex, s, i, event, before);
+  int32_t oblique = -1;
+  if (subject < 0) subject = find_subject(lex, s, i, event, &oblique);
+  if (subject < 0 && !event.noun && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
+  if (oblique >= 0 && oblique != subject) event.participants.push_back({oblique, "participant"});
   // After the trigger: its object (the first actor), then actors that a
   // preposition ties to it ("from the CSTO", "in Moscow"). Other actors
   // further on belong to the object's own words ("forced Apple to lower its
   // prices in its UK iTunes store"), not to this event.
   int32_t last = -1;
   bool object = false;
+  const bool reporting = !event.noun && event.event_class == EventClass::reporting;
   for (size_t k = trigger_end; k < s.size() && s.clause[k] == clause; ++k) {
     if (s.actor[k] < 0 || s.actor[k] == last) continue;
     last = s.actor[k];
+    // "criticized Zatulin's position" involves Zatulin; "released the text of
+    // Jobs's email", "responded to Jobs' death" do not involve Jobs.
+    if (s.possessor[k] && !event.noun && k > trigger_end) { object = true; continue; }
     size_t before = k;
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
     auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();
+    // "said more than 4 billion songs were sold by the store": after a
+    // reporting verb only what follows it at once ("told Reuters", "said
+    // to reporters") is its own; the rest is what was reported.
+    const bool adjacent = before == trigger_end || (it != lex.roles.end() && before == trigger_end + 1);
+    if (reporting && !adjacent) break;
     if (it != lex.roles.end()) event.participants.push_back({s.actor[k], it->second});
-    else if (!object && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
+    else if (!object && !passive && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
     object = true;
   }
 }
@@ -324,6 +528,10 @@ void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std:
       auto type = timexes[t].type;
       if (type != TimexType::date && type != TimexType::time) continue;
       if (possessive_date(s.doc, timexes[t])) continue;
+      // "now", "current", "recently", "the future" place no event on a day:
+      // the story's time and the tense do better ("Jobs announced a laptop,
+      // on sale now"; "He left current COO Tim Cook in charge").
+      if (timexes[t].value.ends_with("_REF")) continue;
       size_t distance = k > i ? k - i : i - k;
       if (distance < best_distance) { best = t; best_distance = distance; }
     }
@@ -396,17 +604,28 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
          verb_group - start < kLabelSubjectTokens)
     --start;
   const bool whole_subject = start == 0 || s.clause[start - 1] != clause || stops_subject(lex, s, start - 1);
+  int32_t named = -1;  // the actor whose name replaced the subject's words
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
       const auto& m = actors.mentions[p.mention];
-      // A pronoun or a cut-off subject reads better as the actor's name.
-      if ((!whole_subject || m.pronoun) && m.actor >= 0) subject = actors.actors[m.actor].name + " ";
+      // A pronoun, a cut-off subject or words that do not name the agent
+      // ("for Caliber.Az ruled out", said of Markov) read better as its name.
+      const bool shown = m.span.start >= s.token(start).span.start;
+      if ((!whole_subject || m.pronoun || !shown) && m.actor >= 0) {
+        subject = actors.actors[m.actor].name + " ";
+        named = m.actor;
+      }
     }
+  // "the press secretary told reporters Dmitry Peskov": once the subject is
+  // the name, the name after the verb is not said again.
+  auto names_subject = [&](size_t t) {
+    return named >= 0 && s.actor[t] >= 0 && actors.mentions[size_t(s.actor[t])].actor == named;
+  };
   if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
   else if (!subject.empty() && verb_group < i) subject += join_tokens(s, verb_group, i) + " ";
   size_t stop = trigger_end;
   while (stop < s.size() && stop - trigger_end < kLabelObjectTokens && s.clause[stop] == clause &&
-         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct)
+         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct && !names_subject(stop))
     ++stop;
   while (stop > trigger_end && !s.token(stop - 1).capitalised && s.folded[stop - 1].size() <= 3 &&
          s.token(stop - 1).kind == TokenKind::word)
@@ -579,7 +798,8 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
         event.modality = Modality::planned;
       const bool passive = !event.noun && form == VerbForm::past && s.clause[i] == s.clause[i > 0 ? i - 1 : 0] &&
                            i > 0 && cue_is(lex, s, previous_content(lex, s, i), CueKind::be);
-      find_participants(lex, s, i, trigger_end, passive, event);
+      find_participants(lex, s, i, trigger_end, passive, event,
+                        std::span<const EventMention>(events).subspan(sentence_events));
       if (foreign && foreign->noun) genitive_agent(s, i, event);
       anchor(lex, s, i, timexes, event);
       clock.date(event);
@@ -588,6 +808,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       events.push_back(std::move(event));
       i = trigger_end - 1;
     }
+    clock.share(events, sentence_events);
     clock.advance(events, sentence_events);
   }
   return events;

@@ -91,8 +91,12 @@ Status load_verb_table(const Resources& resources, const std::string& name, Even
     else if (auto it = irregular.find(head); it != irregular.end() && words.size() > 1)
       for (const auto& form : it->second) listed.push_back(form + tail);
     for (const auto& form : listed) {
-      auto kind = form_of_listed(split(form, ' ')[0], head);
-      listed_past |= kind == VerbForm::past;
+      const std::string first = split(form, ' ')[0];
+      auto kind = form_of_listed(first, head);
+      // A participle alone ("show: shown", "prove: proven") leaves the
+      // regular simple past ("showed", "proved"); a listed simple past
+      // ("took", "said") replaces it.
+      listed_past |= kind == VerbForm::past && !first.ends_with("n");
       add_verb(lexicon, lemma, *event_class, form, kind);
     }
     add_verb(lexicon, lemma, *event_class, lemma, VerbForm::base);
@@ -172,6 +176,10 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   auto roles = resources.table("en/events/roles.tsv", 2);
   if (!roles) return roles.error();
   for (const auto& row : roles->rows) lexicon.roles[fold_case(row.fields[0])] = std::string(row.fields[1]);
+  auto prepositions = resources.table("en/events/prepositions.tsv", 1);
+  if (!prepositions) return prepositions.error();
+  for (const auto& row : prepositions->rows) lexicon.prepositions.insert(fold_case(row.fields[0]));
+  for (const auto& [word, role] : lexicon.roles) lexicon.prepositions.insert(word);
   return ok_status();
 }
 

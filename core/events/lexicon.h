@@ -91,6 +91,7 @@ struct EventLexicon {
   std::unordered_map<std::string, NounEntry> nouns;
   std::unordered_map<std::string, Cue> cues;
   std::unordered_map<std::string, std::string> roles;     // preposition -> role
+  std::unordered_set<std::string> prepositions;           // every preposition: roles' and prepositions.tsv's
   std::unordered_set<std::string> not_triggers;           // forms WordNet lists that are not events here
   std::unordered_set<std::string> curated;                // lemmas of en/events/verbs.tsv
   std::unordered_map<std::string, EventClass> trained_class;  // form -> class learnt from TimeBank

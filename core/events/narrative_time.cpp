@@ -41,6 +41,34 @@ void NarrativeClock::date(EventMention& event) const {
   event.time_inherited = true;
 }
 
+void NarrativeClock::share(std::vector<EventMention>& events, size_t from) const {
+  auto finite = [&](const EventMention& e) {
+    return !e.noun && !e.negated && e.timex >= 0 && e.tense == "PAST" &&
+           (e.modality == Modality::actual || e.modality == Modality::reported);
+  };
+  for (size_t e = from; e < events.size(); ++e) {
+    EventMention& event = events[e];
+    if (event.noun || event.negated || event.timex >= 0) continue;
+    if (event.tense != "PRESPART" && event.tense != "INFINITIVE") continue;
+    if (event.modality != Modality::actual && event.modality != Modality::reported) continue;
+    const EventMention* host = nullptr;
+    for (size_t b = e; b > from && !host;)
+      if (finite(events[--b])) host = &events[b];
+    for (size_t a = e + 1; a < events.size() && !host; ++a)
+      if (finite(events[a])) host = &events[a];
+    if (!host) continue;
+    // "returned to the stage to reveal", "moved on to talk": an infinitive
+    // of purpose stands apart from its verb; "decided to sell", "wanted to
+    // buy", "agreed to pay" put it right after, as what was wanted.
+    if (event.tense == "INFINITIVE" &&
+        (host->token > event.token || host->token + 2 >= event.token ||
+         host->event_class == EventClass::i_action || host->event_class == EventClass::i_state))
+      continue;
+    event.timex = host->timex;
+    event.time_inherited = true;
+  }
+}
+
 // News tells its main event first and then elaborates on it: the story's
 // time is the first one the body gives an event, and an undated sentence
 // after a dated aside goes back to it.

@@ -23,6 +23,15 @@ class NarrativeClock {
   // event nouns, stay undated.
   void date(EventMention& event) const;
 
+  // After a sentence: a participle or an infinitive that names no time
+  // ("While introducing the phone, Jobs started by hinting at it";
+  // "Jobs returned to the stage to reveal ...") happened when the past verb
+  // it hangs on did: the nearest one before it in the sentence, else the
+  // first after it. An infinitive only when it is one of purpose, apart
+  // from its verb: right after one ("decided to sell", "wanted to buy") it
+  // is what was wanted, no fact, and stays undated.
+  void share(std::vector<EventMention>& events, size_t from) const;
+
   // After a sentence: the first time in the body that dates an event (and
   // is not after the article's date) becomes the story's time.
   void advance(const std::vector<EventMention>& events, size_t from);

@@ -51,7 +51,11 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
     int32_t after;
     UChar32 following = next < text.length ? code_point_at(text, next, &after) : -1;
     bool digit_follows = following >= '0' && following <= '9';
-    bool joins_word = is_joiner(c) && is_letter_or_digit(following);
+    // "Caliber.Az", "Amazon.com": a period between two runs of letters
+    // with no space is part of a name ("U.S." is handled below).
+    bool joins_name = c == '.' && letters && end - i >= 2 && u_isalpha(following) && next + 1 < text.length &&
+                      std::isalpha(text.data[next + 1]);
+    bool joins_word = (is_joiner(c) || joins_name) && is_letter_or_digit(following);
     bool joins_number = digits_only && is_number_separator(c) && digit_follows;
     if (!joins_word && !joins_number) break;
     if (is_joiner(c)) digits_only = false;

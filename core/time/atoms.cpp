@@ -196,6 +196,7 @@ class AtomBuilder {
     atom.token_end = token_end;
     atom.sentence_start = !seen_word_;
     atom.punct = is_punct;
+    atom.comma = is_punct && text_.substr(span.start, span.size()) == ",";
     atom.first_entry = uint32_t(out_.entries.size());
     std::string_view piece = text_.substr(span.start, span.size());
     if (is_digit(piece[0])) {

@@ -202,6 +202,7 @@ Status Lexicon::load_words(const TsvTable& table) {
         flags = comma == std::string_view::npos ? std::string_view() : flags.substr(comma + 1);
         if (flag == "cap") entry.flags |= kCapitalOnly;
         else if (flag == "weak") entry.flags |= kWeak;
+        else if (flag == "aside") entry.flags |= kAside;
         else if (!flag.empty() && flag != "-")
           return data_error(where, "unknown flag '" + std::string(flag) + "'");
       }

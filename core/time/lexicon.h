@@ -64,6 +64,7 @@ struct Assign {
 // Entry flags.
 inline constexpr uint8_t kCapitalOnly = 1;  // counts only when capitalised ("May")
 inline constexpr uint8_t kWeak = 2;         // alone at a sentence start it is no date
+inline constexpr uint8_t kAside = 4;        // alone at a sentence start before a comma: no time ("Now, ...")
 
 struct Entry {
   uint16_t cls = 0;

@@ -320,8 +320,11 @@ void RuleSet::fill_slots(const AtomBuffer& buffer, const Match& match, Slots& st
           element.alternatives.end())
         continue;
       apply(entry, element.range_end ? end : start, number_open);
-      if ((entry.flags & kWeak) && atom.sentence_start && match.end_atom - match.first_atom == 1)
-        weak_alone = true;
+      bool alone = atom.sentence_start && match.end_atom - match.first_atom == 1;
+      if ((entry.flags & kWeak) && alone) weak_alone = true;
+      if ((entry.flags & kAside) && alone && match.end_atom < buffer.atoms.size()) {
+        if (buffer.atoms[match.end_atom].comma) weak_alone = true;  // "Now, he says, ..."
+      }
       break;
     }
   }

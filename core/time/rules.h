@@ -64,6 +64,7 @@ struct Atom {
   bool token_end = true;     // ends a token (a match may end here)
   bool sentence_start = false;
   bool punct = false;  // a match neither starts nor ends on punctuation
+  bool comma = false;
 };
 
 struct AtomBuffer {

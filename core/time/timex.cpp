@@ -41,6 +41,8 @@ struct TimeTagger::Rules {
   detail::RuleSet rules;
   std::optional<uint16_t> determiner;  // class DETERMINER, if a lexicon defines it
   std::optional<uint16_t> reporting;   // class REPORTING: "said", "told"
+  std::optional<uint16_t> deadline;    // class DEADLINE: "until", "effective"
+  std::optional<uint16_t> since;       // class SINCE: "since"
 
   bool atom_is(const AtomBuffer& buffer, uint32_t atom, uint16_t cls) const {
     const detail::Atom& a = buffer.atoms[atom];
@@ -59,6 +61,16 @@ struct TimeTagger::Rules {
                                                                      buffer.atoms[first - 1].span.start == 2)
       return true;  // "said on Friday": one short word between
     return end < buffer.atoms.size() && atom_is(buffer, end, *reporting);
+  }
+
+  // "until May", "till Friday", "effective June 1" name a time still to come
+  // whatever the sentence's tense ("the offer was extended until Friday");
+  // "since March" one already begun. -1 when the word before says nothing.
+  int tense_of_preposition(const AtomBuffer& buffer, uint32_t first) const {
+    if (first == 0) return -1;
+    if (deadline && atom_is(buffer, first - 1, *deadline)) return detail::kFuture;
+    if (since && atom_is(buffer, first - 1, *since)) return detail::kPast;
+    return -1;
   }
 
   // TimeML leaves the article out when the expression is a hyphenated
@@ -125,6 +137,8 @@ struct TimeTagger::Rules {
         context.tense = nearest_tense(buffer, match.span_first, match.span_end);
         if (start.has(Slot::weekday) && reported_on(buffer, match.span_first, match.span_end))
           context.tense = detail::kPast;
+        if (int tense = tense_of_preposition(buffer, match.span_first); tense >= 0)
+          context.tense = tense;
         auto timex = detail::normalise(rule, start, end, context);
         if (!timex) continue;
         uint32_t first = match.span_first;
@@ -218,6 +232,8 @@ Result<TimeTagger> TimeTagger::create(const Resources& resources) {
   rules->rules.finish(rules->lexicon);
   rules->determiner = rules->lexicon.class_id("DETERMINER");
   rules->reporting = rules->lexicon.class_id("REPORTING");
+  rules->deadline = rules->lexicon.class_id("DEADLINE");
+  rules->since = rules->lexicon.class_id("SINCE");
   return TimeTagger(std::move(rules));
 }
 
