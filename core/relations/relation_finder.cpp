@@ -293,7 +293,13 @@ bool is_alias(const std::vector<RelationMention>& relations, int32_t event) {
 }
 
 // "Turchak criticized Zatulin's position": the last thing that person was
-// reported to say or do before it caused it.
+// reported to say or do before it caused it; of one sentence, its finite
+// verb rather than a participle that elaborates it ("he declared that ...,
+// referring to ...": the declaration).
+bool non_finite(const EventMention& e) {
+  return e.tense == "PRESPART" || e.tense == "PASTPART" || e.tense == "INFINITIVE";
+}
+
 void add_reactions(const std::vector<EventMention>& events, const ActorTagging& actors,
                    const std::unordered_set<std::string>& reactions, std::vector<RelationMention>& out) {
   for (size_t e = 0; e < events.size(); ++e) {
@@ -304,11 +310,18 @@ void add_reactions(const std::vector<EventMention>& events, const ActorTagging& 
       if (p.role == "agent" || target < 0 || actors.mentions[p.mention].span.start < reaction.trigger.end) continue;
       auto kind = actors.actors[target].kind;
       if (kind != ActorKind::person && kind != ActorKind::other) break;  // a person's words, not a state's
-      for (size_t c = e; c-- > 0;)
-        if (!events[c].noun && has_agent(actors, events[c], target) && !is_alias(out, int32_t(c))) {
-          out.push_back({int32_t(c), int32_t(e), "causes", reaction.trigger});
+      int32_t cause = -1, participle = -1;
+      for (size_t c = e; c-- > 0;) {
+        if (participle >= 0 && events[c].sentence != events[size_t(participle)].sentence) break;
+        if (events[c].noun || !has_agent(actors, events[c], target) || is_alias(out, int32_t(c))) continue;
+        if (!non_finite(events[c])) {
+          cause = int32_t(c);
           break;
         }
+        if (participle < 0) participle = int32_t(c);
+      }
+      if (cause < 0) cause = participle;
+      if (cause >= 0) out.push_back({cause, int32_t(e), "causes", reaction.trigger});
       break;
     }
   }
