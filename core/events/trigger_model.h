@@ -1,6 +1,7 @@
 // Internal: the trained event trigger + class model (an averaged perceptron,
 // en/events/trigger_model.tsv, made by scripts/train_event_model.py from
-// TempEval-3 TimeBank). It says, for one word in its sentence, whether it is
+// TempEval-3 TimeBank and a fixed half of AQUAINT, the other half held out).
+// It says, for one word in its sentence, whether it is
 // an event and of which class. Its features include the tags of a small
 // part-of-speech tagger (en/events/pos_model.tsv, trained on UD English EWT
 // by the same script), which tag() runs over the sentence first.
