@@ -90,11 +90,19 @@ std::vector<std::vector<uint32_t>> by_sentence(const std::vector<T>& items, size
   return out;
 }
 
+constexpr std::string_view kPossessiveMarks[] = {"'s", "\xE2\x80\x99s"};  // "Jobs's", "Apple’s"
+
+// The length of the possessive mark `text` starts with, 0 if none.
+size_t possessive_mark(std::string_view text) {
+  for (std::string_view mark : kPossessiveMarks)
+    if (text.starts_with(mark)) return mark.size();
+  return 0;
+}
+
 // "Jobs's", "Jobs'", "Apple’s" right after a mention.
 bool possessive_after(const Document& doc, uint32_t end) {
   std::string_view after = std::string_view(doc.text).substr(std::min<size_t>(end, doc.text.size()));
-  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
-    if (after.starts_with(mark)) return true;
+  if (possessive_mark(after)) return true;
   for (std::string_view mark : {"'", "\xE2\x80\x99"})
     if (after.starts_with(mark) && (after.size() == mark.size() || !std::isalpha(uint8_t(after[mark.size()]))))
       return true;
@@ -115,8 +123,7 @@ bool names_title_of(const Document& doc, const ActorTagging& actors, const Actor
     while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
   };
   trim();
-  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
-    if (between.starts_with(mark)) between.remove_prefix(mark.size());
+  between.remove_prefix(possessive_mark(between));
   trim();
   return between == person.title;
 }
@@ -313,6 +320,16 @@ bool starts_clause(const EventLexicon& lex, const SentenceView& s, size_t k) {
   return verb_at(lex, s, next) != nullptr;
 }
 
+// The first token of the verb group ending at the trigger i: its adverbs
+// and auxiliaries ("has not yet", "will").
+size_t verb_group_start(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  size_t k = i;
+  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
+                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
+    --k;
+  return k;
+}
+
 // "the vice-president of marketing, Greg Joswiak, indicated": an aside
 // that is one name is the subject itself.
 bool only_a_name(const SentenceView& s, size_t from, size_t to) {
@@ -327,10 +344,7 @@ bool only_a_name(const SentenceView& s, size_t from, size_t to) {
 // subject is named before it. Returns the token before the first comma, or
 // `i` when no such stretch ends right before the verb.
 size_t skip_aside(const EventLexicon& lex, const SentenceView& s, size_t i) {
-  size_t k = i;
-  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
-                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
-    --k;
+  const size_t k = verb_group_start(lex, s, i);
   if (k == 0 || s.text(k - 1) != "," || s.timex[k - 1] >= 0) return i;
   const int32_t clause = s.clause[k - 1];
   for (size_t j = k - 1; j > 0; --j) {
@@ -344,14 +358,6 @@ bool is_quote_mark(std::string_view t) {
   return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xC2\xAB" || t == "\xC2\xBB";
 }
 
-// The nearest actor before the trigger, past an aside; a possessor
-// ("Jobs' health appeared") is not the subject of a verb, nor is a name on
-// the other side of a quotation mark (`Jobs said: "we love the Beatles"`,
-// `"We love the Beatles," said Jobs`), nor one before "what" ("Jobs has
-// not mentioned what prompted it").
-// "Jobs' death", "iPod use", "the CSTO's peacekeeping mission": the actor
-// of an event noun is named in the noun's own phrase, not anywhere before it
-// ("iPhone 4 will be sold by AT&T, despite calls for...").
 // "considers", "said": a lower-case word the verb lexicon has only in a
 // finite form.
 bool finite_verb(const EventLexicon& lex, const SentenceView& s, size_t k) {
@@ -362,6 +368,9 @@ bool finite_verb(const EventLexicon& lex, const SentenceView& s, size_t k) {
   return false;
 }
 
+// "Jobs' death", "iPod use", "the CSTO's peacekeeping mission": the actor
+// of an event noun is named in the noun's own phrase, not anywhere before it
+// ("iPhone 4 will be sold by AT&T, despite calls for...").
 int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t i) {
   constexpr size_t kNounPhraseTokens = 5;
   for (size_t k = i; k > 0 && i - k < kNounPhraseTokens;) {
@@ -372,7 +381,7 @@ int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t
     bool apostrophe = text == "'" || text == "'s" || text == "\xE2\x80\x99" || text == "\xE2\x80\x99s";
     if (s.token(k).kind == TokenKind::punct && !apostrophe) return -1;
     const Cue* cue = cue_at(lex, s, k);
-    if ((cue && cue->kind != CueKind::determiner) || lex.roles.count(s.folded[k]) || s.folded[k] == "of") return -1;
+    if ((cue && cue->kind != CueKind::determiner) || lex.prepositions.count(s.folded[k])) return -1;
     if (finite_verb(lex, s, k)) return -1;  // "Lukashenka considers the operation": his view, not his operation
   }
   return -1;
@@ -386,21 +395,26 @@ bool after_preposition(const EventLexicon& lex, const SentenceView& s, size_t k)
   return k > 0 && lex.prepositions.count(s.folded[k - 1]);
 }
 
-// oblique: the first actor passed over in a prepositional phrase ("sales of
-// the iPod rose"), which takes part without being the subject.
+// The nearest actor before the trigger, past an aside; a possessor
+// ("Jobs' health appeared") is not the subject of a verb, nor is a name on
+// the other side of a quotation mark (`Jobs said: "we love the Beatles"`,
+// `"We love the Beatles," said Jobs`), nor one before "what" ("Jobs has
+// not mentioned what prompted it"). oblique: the first actor passed over in
+// a prepositional phrase ("sales of the iPod rose"), which takes part
+// without being the subject.
 int32_t find_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
                      int32_t* oblique = nullptr) {
   if (event.noun) return noun_phrase_actor(lex, s, i);
   const int32_t clause = s.clause[i];
-  const size_t from = event.noun ? i : skip_aside(lex, s, i);
+  const size_t from = skip_aside(lex, s, i);
   for (size_t k = from; k > 0;) {
     --k;
     if (s.clause[k] != clause || is_quote_mark(s.text(k))) break;
-    if (!event.noun && k + 1 == from && s.folded[k] == "what") break;
+    if (k + 1 == from && s.folded[k] == "what") break;
     // "they have announced": a pronoun the actors did not resolve is the subject.
-    if (s.actor[k] < 0 && !event.noun && cue_is(lex, s, k, CueKind::pronoun)) break;
+    if (s.actor[k] < 0 && cue_is(lex, s, k, CueKind::pronoun)) break;
     if (s.actor[k] < 0) continue;
-    if (s.possessor[k] && !event.noun) return -1;
+    if (s.possessor[k]) return -1;
     if (after_preposition(lex, s, k)) {
       if (oblique && *oblique < 0) *oblique = s.actor[k];
       continue;
@@ -425,10 +439,7 @@ int32_t subject_of(const SentenceView& s, const EventMention& e) {
 int32_t coordinated_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
                             std::span<const EventMention> before) {
   if (event.noun) return -1;
-  size_t k = i;
-  while (k > 0 && (is_adverb(s.folded[k - 1]) || cue_is(lex, s, k - 1, CueKind::be) ||
-                   cue_is(lex, s, k - 1, CueKind::perfect) || cue_is(lex, s, k - 1, CueKind::modal)))
-    --k;
+  const size_t k = verb_group_start(lex, s, i);
   if (k == 0 || !cue_is(lex, s, k - 1, CueKind::coordinate)) return -1;
   for (auto e = before.rbegin(); e != before.rend(); ++e)
     if (!e->noun) return subject_of(s, *e);
@@ -511,8 +522,9 @@ bool possessive_date(const Document& doc, const Timex& t) {
   std::string_view text = doc.text;
   std::string_view words = text.substr(t.span.start, t.span.end - t.span.start);
   std::string_view after = text.substr(std::min<size_t>(t.span.end, text.size()), 4);
-  for (std::string_view mark : {"'s", "\xE2\x80\x99s"})
-    if (words.ends_with(mark) || after.starts_with(mark)) return true;
+  if (possessive_mark(after)) return true;
+  for (std::string_view mark : kPossessiveMarks)
+    if (words.ends_with(mark)) return true;
   return false;
 }
 
@@ -725,6 +737,7 @@ Result<EventTagger> EventTagger::create(const Resources& resources) {
   if (!foreign) return foreign.error();
   owned->foreign = std::move(*foreign);
   owned->roles.insert(owned->foreign.roles().begin(), owned->foreign.roles().end());
+  for (const auto& [word, role] : owned->foreign.roles()) owned->prepositions.insert(word);
   return EventTagger(std::move(owned));
 }
 
