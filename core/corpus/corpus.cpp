@@ -138,6 +138,12 @@ std::string sentence_text(const DocumentFindings& a, const KeptEvent& event) {
   return std::string(a.doc.slice(event.sentence));
 }
 
+// An actor takes part in an event once, in the first role it was given.
+void add_role(std::vector<ActorRole>& roles, ActorRole role) {
+  bool seen = std::any_of(roles.begin(), roles.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
+  if (!seen) roles.push_back(std::move(role));
+}
+
 GraphEvent make_event(const DocumentFindings& a, const DocumentIndex& index, const KeptEvent& kept,
                       const std::string* basis) {
   const KeptEvent& event = kept;
@@ -150,9 +156,7 @@ GraphEvent make_event(const DocumentFindings& a, const DocumentIndex& index, con
   g.modality = to_string(event.modality);
   for (const auto& [actor, participant_role] : kept.actors) {
     if (actor < 0 || actor >= int32_t(index.actor.size()) || index.actor[actor] < 0) continue;
-    ActorRole role{std::to_string(index.actor[actor]), participant_role};
-    bool seen = std::any_of(g.actors.begin(), g.actors.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
-    if (!seen) g.actors.push_back(role);
+    add_role(g.actors, {std::to_string(index.actor[actor]), participant_role});
   }
   g.mentions.push_back({a.doc.id, event.trigger.start, event.trigger.end, sentence_text(a, kept)});
   return g;
@@ -241,10 +245,7 @@ bool overlapping(const std::optional<EventTime>& x, const std::optional<EventTim
 // node, and its date dates the node if the node had none.
 void absorb_episode(GraphEvent& node, GraphEvent&& told) {
   node.mentions.push_back(std::move(told.mentions.front()));
-  for (auto& role : told.actors) {
-    bool seen = std::any_of(node.actors.begin(), node.actors.end(), [&](const ActorRole& r) { return r.actor == role.actor; });
-    if (!seen) node.actors.push_back(std::move(role));
-  }
+  for (auto& role : told.actors) add_role(node.actors, std::move(role));
   bool bounded = node.time && (node.time->start || node.time->end);
   if (!bounded && told.time) node.time = std::move(told.time);
 }
@@ -581,6 +582,18 @@ void add_episodes(const DocumentAnalysis& a, const DocumentEpisodes& episodes, s
 // An episode's node as its first mention makes it: named by its kind and
 // place ("operation in Kazakhstan"), dated as find_episodes says, with the
 // organisations and countries of all its mentions.
+// The actors of a mention join a kept event, each once; its place (an
+// episode's) as the location.
+void add_actors_of(const DocumentAnalysis& a, const EventMention& mention, KeptEvent& kept, bool persons = true) {
+  for (const auto& p : mention.participants) {
+    bool known = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size();
+    int32_t actor = known ? a.actors.mentions[p.mention].actor : -1;
+    if (actor < 0 || (!persons && a.actors.actors[actor].kind == ActorKind::person)) continue;
+    bool seen = std::any_of(kept.actors.begin(), kept.actors.end(), [&](const auto& r) { return r.first == actor; });
+    if (!seen) kept.actors.emplace_back(actor, actor == kept.place ? "location" : p.role);
+  }
+}
+
 std::map<int32_t, KeptEvent> episode_events(const DocumentAnalysis& a, const DocumentEpisodes& episodes,
                                             const EventVocabulary& vocabulary) {
   std::map<int32_t, KeptEvent> heads;
@@ -598,15 +611,8 @@ std::map<int32_t, KeptEvent> episode_events(const DocumentAnalysis& a, const Doc
       head.label = head.merge_lemma + " in " + a.actors.actors[head.place].name;
       heads.emplace(leader, std::move(head));
     }
-    auto& actors = heads.at(leader).actors;
-    for (const auto& p : a.events[e].participants) {
-      bool known = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size();
-      int32_t actor = known ? a.actors.mentions[p.mention].actor : -1;
-      bool seen = std::any_of(actors.begin(), actors.end(), [&](const auto& r) { return r.first == actor; });
-      // A person next to "the operation" is most often talking about it.
-      bool person = actor >= 0 && a.actors.actors[actor].kind == ActorKind::person;
-      if (actor >= 0 && !seen && !person) actors.emplace_back(actor, actor == heads.at(leader).place ? "location" : p.role);
-    }
+    // A person next to "the operation" is most often talking about it.
+    add_actors_of(a, a.events[e], heads.at(leader), /*persons=*/false);
   }
   return heads;
 }
@@ -669,18 +675,6 @@ void QuotedDocument::keep(std::string_view text, std::vector<Span> spans) {
   quoted_.shrink_to_fit();
   pieces_.shrink_to_fit();
 }
-
-namespace {
-
-void add_actors_of(const DocumentAnalysis& a, const EventMention& mention, KeptEvent& kept) {
-  for (const auto& p : mention.participants) {
-    int32_t actor = p.mention >= 0 && size_t(p.mention) < a.actors.mentions.size() ? a.actors.mentions[p.mention].actor : -1;
-    bool known = std::any_of(kept.actors.begin(), kept.actors.end(), [&](const auto& r) { return r.first == actor; });
-    if (actor >= 0 && !known) kept.actors.emplace_back(actor, p.role);
-  }
-}
-
-}  // namespace
 
 DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vocabulary) {
   DocumentFindings f;

@@ -129,15 +129,15 @@ std::vector<Match> find_cues(const std::vector<std::string>& words, const Senten
 // A cause or effect is named close to its cue, in the same clause.
 constexpr uint32_t kCueWindow = 6;
 
-bool breaks_clause(const Document& doc, const Segmentation& seg, uint32_t token,
+bool breaks_clause(const std::vector<std::string>& folded, uint32_t token,
                    const std::unordered_set<std::string>& openers) {
-  auto text = doc.slice(seg.tokens[token].span);
-  return text == "," || text == "." || openers.count(fold_case(text)) > 0;
+  const std::string& word = folded[token];
+  return word == "," || word == "." || openers.count(word) > 0;
 }
 
 // The nearest event within the window on one side of the cue, not across a
 // clause boundary; -1 if none. Nouns count only where allowed.
-int32_t nearest_event(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+int32_t nearest_event(const std::vector<std::string>& folded, const std::vector<EventMention>& events,
                       const std::vector<uint32_t>& in_sentence, uint32_t cue_first, uint32_t cue_end,
                       const Sentence& sentence, bool forwards, bool verbs_only,
                       const std::unordered_set<std::string>& openers) {
@@ -150,17 +150,17 @@ int32_t nearest_event(const Document& doc, const Segmentation& seg, const std::v
     int64_t t = forwards ? int64_t(cue_end) + step : int64_t(cue_first) - 1 - step;
     if (t < sentence.first_token || t >= sentence.end_token) break;
     if (at[t - sentence.first_token] >= 0) return at[t - sentence.first_token];
-    if (breaks_clause(doc, seg, uint32_t(t), openers) && !(forwards && step == 0)) break;
+    if (breaks_clause(folded, uint32_t(t), openers) && !(forwards && step == 0)) break;
   }
   return -1;
 }
 
 // The first verb event of the clause after the next comma.
-int32_t main_verb_after(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+int32_t main_verb_after(const std::vector<std::string>& folded, const std::vector<EventMention>& events,
                         const std::vector<uint32_t>& in_sentence, uint32_t from, const Sentence& sentence, const std::unordered_set<std::string>& openers) {
   for (uint32_t t = from; t < sentence.end_token && t < from + 2 * kCueWindow; ++t)
-    if (doc.slice(seg.tokens[t].span) == ",")
-      return nearest_event(doc, seg, events, in_sentence, t + 1, t + 1, sentence, true, true, openers);
+    if (folded[t] == ",")
+      return nearest_event(folded, events, in_sentence, t + 1, t + 1, sentence, true, true, openers);
   return -1;
 }
 
@@ -373,7 +373,7 @@ int32_t told_before(const std::vector<EventMention>& events, const std::vector<u
 // Temporal links the text states ("later", "the next day", "after the
 // talks"): the cue's event and the other one, as `before` (the earlier one
 // first) or `simultaneous`, with the cue as evidence.
-void add_temporal_links(const Document& doc, const Segmentation& seg, const std::vector<std::string>& folded,
+void add_temporal_links(const Segmentation& seg, const std::vector<std::string>& folded,
                         const std::vector<EventMention>& events, const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
                         const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& starts,
                         const std::unordered_set<std::string>& openers,
@@ -384,7 +384,7 @@ void add_temporal_links(const Document& doc, const Segmentation& seg, const std:
     for (const Match& m : find_cues(folded, sentence, words, starts)) {
       const TemporalCue& cue = temporal[m.cue];
       auto near = [&](bool forwards, bool verbs_only) {
-        return nearest_event(doc, seg, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
+        return nearest_event(folded, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
                              verbs_only, openers);
       };
       int32_t self = -1, other = -1;
@@ -392,7 +392,7 @@ void add_temporal_links(const Document& doc, const Segmentation& seg, const std:
         other = near(true, false);
         self = near(false, true);
         if (self < 0 && other >= 0)  // "After the talks, the troops left"
-          self = main_verb_after(doc, seg, events, in_sentence, events[other].token + 1, sentence, openers);
+          self = main_verb_after(folded, events, in_sentence, events[other].token + 1, sentence, openers);
       } else {
         self = near(true, true);
         if (self < 0) self = near(false, true);  // "arrived two days later"
@@ -430,14 +430,14 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       // the verb on either side.
       int32_t inside = nearest_noun_event(events, in_sentence, cue.first, cue.end);
       const auto& openers = cues_->clause_openers;
-      int32_t before = nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, false, inside >= 0, openers);
+      int32_t before = nearest_event(folded, events, in_sentence, cue.first, cue.end, sentence, false, inside >= 0, openers);
       int32_t after = inside >= 0 ? inside
-                                  : nearest_event(doc, seg, events, in_sentence, cue.first, cue.end, sentence, true, false, openers);
+                                  : nearest_event(folded, events, in_sentence, cue.first, cue.end, sentence, true, false, openers);
       // "The offer was triggered by the sale": the cue's own verb is the effect.
       if (int32_t own = verb_in_cue(events, in_sentence, cue.first, cue.end); own >= 0 && cue.cause_after && inside < 0)
         before = own;
       if (before < 0 && cue.cause_after && after >= 0)  // "In response to X, Y did": Y is the main clause
-        before = main_verb_after(doc, seg, events, in_sentence, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
+        before = main_verb_after(folded, events, in_sentence, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
       // "So, for Hong Kong, it is time to reposition": a sentence that opens
       // with the cue follows from the sentence before.
       if (!cue.cause_after && cue.first == sentence.first_token && si > 0)
@@ -447,7 +447,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
         // "This is how he reacted to ...": "this" is the event just told, and
         // "reacted" is another name for it.
         int32_t previous = last_event_of_sentence(events, events_in[si - 1]);
-        int32_t named = nearest_event(doc, seg, events, in_sentence, cue.first, cue.first, sentence, true, true, cues_->clause_openers);
+        int32_t named = nearest_event(folded, events, in_sentence, cue.first, cue.first, sentence, true, true, cues_->clause_openers);
         if (previous >= 0 && named >= 0 && named != previous) relations.push_back({previous, named, "coreferent", Span{}});
         if (previous >= 0) before = previous;
       }
@@ -460,7 +460,7 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
   }
   add_reactions(events, actors, cues_->reactions, relations);
   add_answered_requests(events, actors, cues_->requests, relations);
-  add_temporal_links(doc, seg, folded, events, events_in, cues_->temporal_words, cues_->temporal, cues_->temporal_starts,
+  add_temporal_links(seg, folded, events, events_in, cues_->temporal_words, cues_->temporal, cues_->temporal_starts,
                      cues_->clause_openers, relations);
   return relations;
 }
