@@ -2,6 +2,7 @@
 // punctuation, line length, widget vocabulary from en/boilerplate.tsv), not
 // knowledge of particular sites.
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <unordered_set>
 
@@ -19,8 +20,35 @@ constexpr size_t kTitleMinWords = 3;
 
 }  // namespace
 
+// Looked up by string_view: no string is built for each word of a page.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+// A set of words that answers "no" for most words of a page without
+// hashing them: a mask of the lengths its words have, by first byte.
+class WordSet {
+ public:
+  void insert(std::string word) {
+    if (word.empty()) return;
+    lengths_[uint8_t(word[0])] |= length_bit(word.size());
+    words_.insert(std::move(word));
+  }
+  bool contains(std::string_view word) const {
+    return !word.empty() && (lengths_[uint8_t(word[0])] & length_bit(word.size())) && words_.count(word);
+  }
+
+ private:
+  static uint32_t length_bit(size_t length) { return 1u << std::min<size_t>(length, 31); }
+  std::array<uint32_t, 256> lengths_{};
+  TextSet words_;
+};
+
 struct BoilerplateMarker::Vocabulary {
-  std::unordered_set<std::string> lines, words;
+  TextSet lines;
+  WordSet words;
   std::vector<std::string> prefixes, phrases;
 };
 
@@ -37,7 +65,11 @@ struct LineFacts {
   bool widget = false;    // a navigation or widget line outright
 };
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '-' || c == '\''; }
+// The "C" locale's isspace, isalpha and isalnum, inline: they run on every byte of a page.
+bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_letter_or_digit(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+bool is_word_byte(unsigned char c) { return is_letter_or_digit(c) || c >= 0x80 || c == '-' || c == '\''; }
 
 bool ends_like_sentence(std::string_view line) {
   static constexpr std::string_view closers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xC2\xBB",
@@ -47,7 +79,7 @@ bool ends_like_sentence(std::string_view line) {
     stripped = false;
     for (auto closer : closers)
       if (line.ends_with(closer)) { line.remove_suffix(closer.size()); stripped = true; }
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    while (!line.empty() && is_space(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
   }
   if (line.ends_with("\xE2\x80\xA6")) return true;  // ellipsis
   return !line.empty() && std::string_view(".!?").find(line.back()) != std::string_view::npos;
@@ -58,36 +90,35 @@ size_t count_spaced_words(std::string_view line) {
   bool in_word = false, has_letter = false;
   for (char ch : line) {
     auto c = static_cast<unsigned char>(ch);
-    if (std::isspace(c)) {
+    if (is_space(c)) {
       count += in_word && has_letter;
       in_word = has_letter = false;
       continue;
     }
     in_word = true;
-    has_letter |= std::isalpha(c) || c >= 0x80;
+    has_letter |= is_letter(c) || c >= 0x80;
   }
   return count + (in_word && has_letter);
 }
 
-LineFacts describe(std::string_view line, const Vocabulary& vocabulary) {
+LineFacts describe(std::string_view line, const Vocabulary& vocabulary, std::string& folded) {
   LineFacts facts;
-  const std::string folded = fold_case(line);
+  fold_case(line, folded);
   std::string_view trimmed = folded;
-  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
-  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
+  while (!trimmed.empty() && is_space(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && is_space(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
   facts.terminal = ends_like_sentence(trimmed);
   for (size_t i = 0; i < trimmed.size();) {
     if (!is_word_byte(trimmed[i]) && !trimmed.substr(i).starts_with("\xC2\xA9")) { ++i; continue; }
     size_t end = trimmed.substr(i).starts_with("\xC2\xA9") ? i + 2 : i;
     while (end < trimmed.size() && is_word_byte(trimmed[end])) ++end;
-    auto word = std::string(trimmed.substr(i, end - i));
     ++facts.words;
-    if (vocabulary.words.count(word)) ++facts.widget_words;
+    if (vocabulary.words.contains(trimmed.substr(i, end - i))) ++facts.widget_words;
     i = end;
   }
   facts.spaced_words = count_spaced_words(line);
   facts.shouting = std::none_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  facts.widget = vocabulary.lines.count(std::string(trimmed)) > 0;
+  facts.widget = vocabulary.lines.count(trimmed) > 0;
   for (const auto& prefix : vocabulary.prefixes)
     if (trimmed.starts_with(prefix)) facts.widget = true;
   if (facts.words < kPhraseMaxWords)
@@ -151,8 +182,8 @@ void pick_title(Document& doc, const std::vector<LineFacts>& facts) {
         facts[i].widget_words == 0 && !facts[i].shouting) {
       line.kind = LineKind::title;
       auto text = doc.slice(line.span);
-      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+      while (!text.empty() && is_space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+      while (!text.empty() && is_space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
       doc.title = std::string(text);
       return;
     }
@@ -186,7 +217,8 @@ void BoilerplateMarker::mark(Document& doc) const {
   doc.lines = split_lines(doc.text);
   std::vector<LineFacts> facts;
   facts.reserve(doc.lines.size());
-  for (const auto& line : doc.lines) facts.push_back(describe(doc.slice(line.span), vocabulary));
+  std::string folded;  // one buffer for every line's folded text
+  for (const auto& line : doc.lines) facts.push_back(describe(doc.slice(line.span), vocabulary, folded));
   for (size_t i = 0; i < doc.lines.size();) {
     if (facts[i].words == 0 && !facts[i].widget) { ++i; continue; }  // blank or symbols only
     size_t end = i;

@@ -3,6 +3,7 @@
 // break inside a hard-wrapped paragraph.
 #include "text/segment.h"
 
+#include <array>
 #include <memory>
 #include <unordered_set>
 
@@ -21,13 +22,46 @@ struct Cursor {
 };
 
 UChar32 code_point_at(const Cursor& text, int32_t i, int32_t* next) {
+  if (text.data[i] < 0x80) {  // ASCII, nearly all of the text: no decoding
+    *next = i + 1;
+    return text.data[i];
+  }
   UChar32 c;
   U8_NEXT(text.data, i, text.length, c);
   *next = i;
   return c;
 }
 
-bool is_letter_or_digit(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC)); }
+// What the tokenizer asks ICU of a code point; for ASCII the answers come
+// from a table ICU filled once, so they are the same by construction.
+enum CharFact : uint8_t { kWordChar = 1, kAlpha = 2, kUpper = 4, kLower = 8, kSpace = 16 };
+
+bool icu_has(UChar32 c, CharFact fact) {
+  if (c < 0) return false;
+  switch (fact) {
+    case kWordChar: return u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC);
+    case kAlpha: return u_isalpha(c);
+    case kUpper: return u_isupper(c);
+    case kLower: return u_islower(c);
+    case kSpace: return u_isUWhiteSpace(c) || c == 0xFEFF;
+  }
+  return false;
+}
+
+const std::array<uint8_t, 128> kAsciiFacts = [] {
+  std::array<uint8_t, 128> table{};
+  for (UChar32 c = 0; c < 128; ++c)
+    for (CharFact fact : {kWordChar, kAlpha, kUpper, kLower, kSpace})
+      if (icu_has(c, fact)) table[c] |= fact;
+  return table;
+}();
+
+bool has(UChar32 c, CharFact fact) { return c >= 0 && c < 128 ? kAsciiFacts[c] & fact : icu_has(c, fact); }
+
+// std::isalpha in the "C" locale, without its call.
+bool is_ascii_letter(uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+bool is_letter_or_digit(UChar32 c) { return has(c, kWordChar); }
 bool is_joiner(UChar32 c) { return c == '-' || c == '\'' || c == 0x2019 || c == 0x2010; }
 bool is_number_separator(UChar32 c) { return c == '.' || c == ',' || c == ':' || c == '/'; }
 
@@ -39,12 +73,12 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
     token.kind = TokenKind::punct;
     return next;
   }
-  bool digits_only = true, letters = false, upper_first = u_isupper(c), all_upper = true;
+  bool digits_only = true, letters = false, upper_first = has(c, kUpper), all_upper = true;
   int32_t end = i;
   while (end < text.length) {
     c = code_point_at(text, end, &next);
     if (is_letter_or_digit(c)) {
-      if (u_isalpha(c)) { letters = true; digits_only = false; all_upper &= !u_islower(c); }
+      if (has(c, kAlpha)) { letters = true; digits_only = false; all_upper &= !has(c, kLower); }
       end = next;
       continue;
     }
@@ -53,8 +87,8 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
     bool digit_follows = following >= '0' && following <= '9';
     // "Caliber.Az", "Amazon.com": a period between two runs of letters
     // with no space is part of a name ("U.S." is handled below).
-    bool joins_name = c == '.' && letters && end - i >= 2 && u_isalpha(following) && next + 1 < text.length &&
-                      std::isalpha(text.data[next + 1]);
+    bool joins_name = c == '.' && letters && end - i >= 2 && has(following, kAlpha) && next + 1 < text.length &&
+                      is_ascii_letter(text.data[next + 1]);
     bool joins_word = (is_joiner(c) || joins_name) && is_letter_or_digit(following);
     bool joins_number = digits_only && is_number_separator(c) && digit_follows;
     if (!joins_word && !joins_number) break;
@@ -63,7 +97,7 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
   }
   // "U.S.", "p.m.": single letters joined by periods stay one word.
   while (letters && end + 1 < text.length && text.data[end] == '.' && end - i <= 3 &&
-         std::isalpha(text.data[end + 1]) &&
+         is_ascii_letter(text.data[end + 1]) &&
          (end + 2 >= text.length || text.data[end + 2] == '.')) {
     end += end + 2 < text.length ? 3 : 2;  // "U.S." or, at the end of the line, "U.S"
   }
@@ -73,7 +107,7 @@ int32_t scan_token(const Cursor& text, int32_t i, Token& token) {
   return end;
 }
 
-bool is_space(UChar32 c) { return c >= 0 && (u_isUWhiteSpace(c) || c == 0xFEFF); }
+bool is_space(UChar32 c) { return has(c, kSpace); }
 
 // Clitics are tokens of their own, as in the Penn Treebank: "Zatulin's" is
 // "Zatulin" + "'s", "didn't" is "did" + "n't". Returns the clitic's length.
