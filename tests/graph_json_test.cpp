@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "graph/graph.h"
 #include "graph/query.h"
@@ -34,6 +35,27 @@ TEST(GraphJson, RoundTripsExactly) {
   ASSERT_TRUE(back.ok()) << back.error().to_string();
   EXPECT_EQ(to_json(*back), json);
   EXPECT_NE(json.find("\\u0001"), std::string::npos) << "control characters are escaped";
+}
+
+// The graph is written as text, not through a JSON tree: it must read as the
+// very text nlohmann's dump(1) writes for the tree, escapes and all.
+TEST(GraphJson, WritesWhatAJsonLibraryWouldWrite) {
+  Graph g = sample();
+  g.documents[0].dct.reset();
+  g.actors[0].aliases.clear();
+  g.events[0].label = std::string("tab\t nl\n cr\r ff\f bs\b quote\" slash\\ del\x7f nul") + '\0' + " \x1f";
+  g.events[0].trigger = "\xD0\xA2\xD0\xBE\xD0\xBA\xD0\xB0\xD0\xB5\xD0\xB2 \xE2\x80\x9Cquoted\xE2\x80\x9D";
+  g.events[0].time->basis = "year from d1 sentence 2";
+  g.events[0].time->disputed = {{"2022-01-05", std::nullopt, std::string("2022-01-05"), {"d1", "d2"}},
+                                {"2022-01-06", std::nullopt, std::nullopt, {}}};
+  g.events[0].episode = "operation";
+  g.events[1].actors.clear();
+  g.events[1].mentions.clear();
+  g.relations.push_back({"e2", "e1", "before", std::nullopt});
+  const std::string json = to_json(g);
+  const auto tree = nlohmann::ordered_json::parse(json);
+  EXPECT_EQ(tree.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", json);
+  EXPECT_EQ(tree["events"][0]["label"].get<std::string>(), g.events[0].label);
 }
 
 TEST(GraphJson, MalformedInputNamesTheProblem) {

@@ -1,6 +1,9 @@
 // Graph JSON, "annals-graph/1". Field order is fixed so that output is
 // deterministic; nlohmann::ordered_json keeps insertion order.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "graph/graph.h"
 
@@ -9,51 +12,182 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename T>
-Json optional_json(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
+// Writes JSON text as nlohmann's dump(1, ' ') writes it, without building a
+// tree first: graph output is a large share of `annals build`. Every line
+// after the first is indented by `base` more spaces.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, size_t base) : out_(out), base_(base) {}
 
-Json to_json_value(const GraphDocument& d) {
-  return Json{{"id", d.id}, {"path", d.path}, {"title", d.title},
-              {"dct", optional_json(d.dct)}, {"dct_source", optional_json(d.dct_source)}};
-}
-
-Json to_json_value(const GraphActor& a) {
-  return Json{{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"aliases", a.aliases}};
-}
-
-Json to_json_value(const GraphEvent& e) {
-  Json time = nullptr;
-  if (e.time)
-    time = Json{{"value", e.time->value}, {"start", optional_json(e.time->start)},
-                {"end", optional_json(e.time->end)}, {"inferred", e.time->inferred}};
-  if (e.time && e.time->basis) time["basis"] = *e.time->basis;
-  if (e.time && !e.time->disputed.empty()) {
-    Json disputed = Json::array();
-    for (const auto& d : e.time->disputed)
-      disputed.push_back(Json{{"value", d.value}, {"start", optional_json(d.start)}, {"end", optional_json(d.end)},
-                              {"docs", d.docs}});
-    time["disputed"] = disputed;
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  JsonWriter& key(std::string_view name) {
+    next_member();
+    out_ += '"';
+    out_ += name;
+    out_ += "\": ";
+    return *this;
   }
-  Json actors = Json::array();
-  for (const auto& a : e.actors) actors.push_back(Json{{"actor", a.actor}, {"role", a.role}});
-  Json mentions = Json::array();
-  for (const auto& m : e.mentions)
-    mentions.push_back(Json{{"doc", m.doc}, {"start", m.start}, {"end", m.end}, {"sentence", m.sentence}});
-  Json event{{"id", e.id},          {"label", e.label},       {"trigger", e.trigger},
-             {"class", e.event_class}, {"time", time},          {"polarity", e.polarity},
-             {"modality", e.modality}, {"actors", actors},      {"mentions", mentions}};
-  if (!e.episode.empty()) event["episode"] = e.episode;
-  return event;
+  JsonWriter& item() {
+    next_member();
+    return *this;
+  }
+
+  void value(std::string_view text) {
+    // Non-ASCII text (rare) goes through nlohmann, which also replaces
+    // invalid UTF-8; ASCII is escaped here the same way.
+    if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      out_ += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    for (char c : text) escape(c);
+    out_ += '"';
+  }
+  void value(const std::string& text) { value(std::string_view(text)); }
+  void value(const std::optional<std::string>& text) { text ? value(*text) : null(); }
+  void value(bool b) { out_ += b ? "true" : "false"; }
+  void value(uint32_t n) { out_ += std::to_string(n); }
+  void null() { out_ += "null"; }
+  void value(const std::vector<std::string>& texts) {
+    begin_array();
+    for (const auto& text : texts) item().value(text);
+    end_array();
+  }
+
+ private:
+  void open(char bracket) {
+    out_ += bracket;
+    empty_.push_back(true);
+  }
+  void close(char bracket) {
+    const bool empty = empty_.back();
+    empty_.pop_back();
+    if (!empty) newline();
+    out_ += bracket;
+  }
+  void next_member() {
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    newline();
+  }
+  void newline() {
+    out_ += '\n';
+    out_.append(base_ + empty_.size(), ' ');
+  }
+  void escape(char c) {
+    switch (c) {
+      case '"': out_ += "\\\""; return;
+      case '\\': out_ += "\\\\"; return;
+      case '\b': out_ += "\\b"; return;
+      case '\t': out_ += "\\t"; return;
+      case '\n': out_ += "\\n"; return;
+      case '\f': out_ += "\\f"; return;
+      case '\r': out_ += "\\r"; return;
+    }
+    if (static_cast<unsigned char>(c) <= 0x1F) {
+      out_ += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      return;
+    }
+    out_ += c;
+  }
+
+  std::string& out_;
+  size_t base_;
+  std::vector<bool> empty_;  // per open bracket: no member written yet
+};
+
+void write_value(JsonWriter& w, const GraphDocument& d) {
+  w.begin_object();
+  w.key("id").value(d.id);
+  w.key("path").value(d.path);
+  w.key("title").value(d.title);
+  w.key("dct").value(d.dct);
+  w.key("dct_source").value(d.dct_source);
+  w.end_object();
 }
 
-Json to_json_value(const GraphRelation& r) {
-  Json evidence = nullptr;
-  if (r.evidence)
-    evidence = Json{{"doc", r.evidence->doc}, {"start", r.evidence->start},
-                    {"end", r.evidence->end}, {"cue", r.evidence->cue}};
-  return Json{{"source", r.source}, {"target", r.target}, {"type", r.type}, {"evidence", evidence}};
+void write_value(JsonWriter& w, const GraphActor& a) {
+  w.begin_object();
+  w.key("id").value(a.id);
+  w.key("name").value(a.name);
+  w.key("kind").value(a.kind);
+  w.key("aliases").value(a.aliases);
+  w.end_object();
+}
+
+void write_time(JsonWriter& w, const EventTime& t) {
+  w.begin_object();
+  w.key("value").value(t.value);
+  w.key("start").value(t.start);
+  w.key("end").value(t.end);
+  w.key("inferred").value(t.inferred);
+  if (t.basis) w.key("basis").value(*t.basis);
+  if (!t.disputed.empty()) {
+    w.key("disputed").begin_array();
+    for (const auto& d : t.disputed) {
+      w.item().begin_object();
+      w.key("value").value(d.value);
+      w.key("start").value(d.start);
+      w.key("end").value(d.end);
+      w.key("docs").value(d.docs);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const GraphEvent& e) {
+  w.begin_object();
+  w.key("id").value(e.id);
+  w.key("label").value(e.label);
+  w.key("trigger").value(e.trigger);
+  w.key("class").value(e.event_class);
+  if (e.time) write_time(w.key("time"), *e.time);
+  else w.key("time").null();
+  w.key("polarity").value(e.polarity);
+  w.key("modality").value(e.modality);
+  w.key("actors").begin_array();
+  for (const auto& a : e.actors) {
+    w.item().begin_object();
+    w.key("actor").value(a.actor);
+    w.key("role").value(a.role);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("mentions").begin_array();
+  for (const auto& m : e.mentions) {
+    w.item().begin_object();
+    w.key("doc").value(m.doc);
+    w.key("start").value(m.start);
+    w.key("end").value(m.end);
+    w.key("sentence").value(m.sentence);
+    w.end_object();
+  }
+  w.end_array();
+  if (!e.episode.empty()) w.key("episode").value(e.episode);
+  w.end_object();
+}
+
+void write_value(JsonWriter& w, const GraphRelation& r) {
+  w.begin_object();
+  w.key("source").value(r.source);
+  w.key("target").value(r.target);
+  w.key("type").value(r.type);
+  if (r.evidence) {
+    w.key("evidence").begin_object();
+    w.key("doc").value(r.evidence->doc);
+    w.key("start").value(r.evidence->start);
+    w.key("end").value(r.evidence->end);
+    w.key("cue").value(r.evidence->cue);
+    w.end_object();
+  } else {
+    w.key("evidence").null();
+  }
+  w.end_object();
 }
 
 // Reading: every access goes through these so a malformed file gives a
@@ -171,10 +305,8 @@ void write_array(const JsonSink& sink, const char* name, const std::vector<T>& i
   if (items.empty()) piece += "[]";
   for (size_t i = 0; i < items.size(); ++i) {
     piece += i == 0 ? "[\n  " : ",\n  ";
-    for (char c : dump(to_json_value(items[i]))) {
-      piece += c;
-      if (c == '\n') piece += "  ";  // two levels deeper (a dump has no raw newline inside strings)
-    }
+    JsonWriter writer(piece, 2);  // two levels deeper than a dump of the item alone
+    write_value(writer, items[i]);
     if (i + 1 == items.size()) piece += "\n ]";
     sink(piece);
     piece.clear();
