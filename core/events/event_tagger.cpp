@@ -145,15 +145,20 @@ void mark_actor_phrases(SentenceView& s, const ActorTagging& actors, const std::
   }
 }
 
-SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_t index,
-                           const std::vector<Timex>& timexes, const std::vector<uint32_t>& sentence_timexes,
-                           const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
-                           const EventLexicon& lex) {
-  const Sentence& sentence = seg.sentences[index];
-  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}, {}};
+// Fills s for sentence `index`, reusing its buffers: one view serves every
+// sentence of a document, so a sentence costs no allocation.
+void view_sentence(SentenceView& s, uint32_t index, const std::vector<Timex>& timexes,
+                   const std::vector<uint32_t>& sentence_timexes, const ActorTagging& actors,
+                   const std::vector<uint32_t>& sentence_mentions, const EventLexicon& lex) {
+  const Sentence& sentence = s.seg.sentences[index];
+  s.index = index;
+  s.first = sentence.first_token;
+  s.end = sentence.end_token;
   s.folded.resize(s.size());
   s.cues.resize(s.size());
-  s.clause.reserve(s.size());
+  s.clause.clear();
+  s.coordinated.clear();
+  s.possessor.clear();
   for (size_t i = 0; i < s.size(); ++i) {
     fold_case(s.text(i), s.folded[i]);
     s.cues[i] = lex.cue(s.folded[i]);
@@ -171,7 +176,6 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
         s.actor[i] = int32_t(m);
   mark_actor_phrases(s, actors, sentence_mentions);
   split_clauses(lex, s);
-  return s;
 }
 
 // Index of the first word before i that is not an adverb or negation.
@@ -750,10 +754,11 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
   detail::TriggerModel::Sentence model_view;
   detail::NarrativeClock clock(doc, seg, timexes);
+  SentenceView s{doc, seg, 0, 0, 0, {}, {}, {}, {}, {}, {}, {}};
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
     const size_t sentence_events = events.size();
-    SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
+    view_sentence(s, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
     if (lexicon_->model.loaded()) view_for_model(lexicon_->model, s, model_view);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {

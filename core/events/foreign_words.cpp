@@ -36,6 +36,8 @@ Result<ForeignWords> ForeignWords::load(const Resources& resources) {
     if (!roles) return roles.error();
     for (const auto& row : roles->rows) words.roles_[fold_case(row.fields[0])] = std::string(row.fields[1]);
   }
+  words.filter_.reset(words.words_.size());
+  for (const auto& [form, word] : words.words_) words.filter_.add(form);
   return words;
 }
 

@@ -23,6 +23,7 @@ class ForeignWords {
  public:
   static Result<ForeignWords> load(const Resources& resources);
   const ForeignWord* find(const std::string& folded) const {
+    if (!filter_.maybe(folded)) return nullptr;  // nearly every word of an English article
     auto it = words_.find(folded);
     return it == words_.end() ? nullptr : &it->second;
   }
@@ -32,6 +33,7 @@ class ForeignWords {
  private:
   std::unordered_map<std::string, ForeignWord> words_;
   std::unordered_map<std::string, std::string> roles_;
+  WordFilter filter_;
 };
 
 }  // namespace annals::detail
