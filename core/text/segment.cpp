@@ -184,14 +184,15 @@ bool continues_onto_next_line(LineKind kind) { return kind == LineKind::body; }
 }  // namespace
 
 void fold_case(std::string_view text, std::string& out) {
-  out.clear();
-  bool ascii = true;
-  for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    out.reserve(text.size());
-    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : c);
-    return;
+  // One pass lower-cases ASCII and notes whether anything else is there.
+  out.resize(text.size());
+  unsigned char seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    seen |= c;
+    out[i] = char(unsigned(c - 'A') < 26u ? c + 32 : c);
   }
+  if (seen < 0x80) return;
   UErrorCode status = U_ZERO_ERROR;
   thread_local std::unique_ptr<UCaseMap, decltype(&ucasemap_close)> case_map(
       ucasemap_open("", U_FOLD_CASE_DEFAULT, &status), &ucasemap_close);
