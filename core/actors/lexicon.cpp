@@ -27,15 +27,9 @@ ActorLexicon::ActorLexicon() : translit_(std::make_unique<Transliterator>()) {
 }
 ActorLexicon::~ActorLexicon() = default;
 
-const WordInfo* ActorLexicon::word(std::string_view folded) const {
-  auto it = words.find(folded);
-  return it == words.end() ? nullptr : &it->second;
-}
+const WordInfo* ActorLexicon::word(std::string_view folded) const { return words.find(folded); }
 
-const PhraseEntry* ActorLexicon::phrase(std::string_view key) const {
-  auto it = phrases.find(key);
-  return it == phrases.end() ? nullptr : &it->second;
-}
+const PhraseEntry* ActorLexicon::phrase(std::string_view key) const { return phrases.find(key); }
 
 std::string ActorLexicon::uninflect(std::string_view folded) const {
   std::string candidate;
@@ -44,7 +38,7 @@ std::string ActorLexicon::uninflect(std::string_view folded) const {
     if (folded.size() < rule.ending.size() + 6 || !folded.ends_with(rule.ending)) continue;
     candidate.assign(folded.substr(0, folded.size() - rule.ending.size()));
     candidate += rule.replacement;
-    if (phrases.count(candidate) || words.count(candidate)) return candidate;
+    if (phrases.contains(candidate) || words.contains(candidate)) return candidate;
   }
   return {};
 }
@@ -172,6 +166,8 @@ class Loader {
       add_phrase(alias.name, entity, false, /*replace=*/true);
       if (!alias.ignore) add_phrase(alias.canonical, entity, false, true);
     }
+    lex_.words = FrozenMap<WordInfo>(words_);
+    lex_.phrases = FrozenMap<PhraseEntry>(phrases_);
     sort_longest_first(lex_.inflections);
     sort_longest_first(lex_.name_endings);
     return ok_status();
@@ -214,7 +210,7 @@ class Loader {
       for (auto [role, value] : known)
         if (row.fields[1] == role) flag = value;
       if (!flag) return row_error(*table, row, "unknown role \"" + std::string(row.fields[1]) + "\"");
-      lex_.words[fold_case(row.fields[0])].flags |= flag;
+      words_[fold_case(row.fields[0])].flags |= flag;
     }
     return ok_status();
   }
@@ -231,7 +227,7 @@ class Loader {
       if (group < 0) group = next_group_++;
       for (size_t f = 0; f < row.fields.size(); f = f == 0 ? 2 : f + 1) {
         if (row.fields[f].empty()) continue;
-        WordInfo& info = lex_.words[fold_case(row.fields[f])];
+        WordInfo& info = words_[fold_case(row.fields[f])];
         info.flags |= kGiven;
         if (info.given_group < 0) { info.given_group = group; info.gender = *gender; }
         lex_.given_groups.emplace(lex_.latin_key(row.fields[f]), group);
@@ -263,7 +259,7 @@ class Loader {
                     : row.fields[1] == "country" ? uint32_t(kRefCountry)
                     : row.fields[1] == "thing" ? uint32_t(kRefThing) : 0u;
       if (!gender || !flag) return row_error(*table, row, "expected WORD, person|organization|country|thing, m|f|-");
-      WordInfo& info = lex_.words[fold_case(row.fields[0])];
+      WordInfo& info = words_[fold_case(row.fields[0])];
       info.flags |= flag;
       info.gender = *gender;
     }
@@ -328,15 +324,17 @@ class Loader {
     if (words > ActorLexicon::kMaxPhraseWords) return;
     bool caps_only = !has_lowercase(name) && name.size() >= 2;
     PhraseEntry entry{entity, caps_only, demonym};
-    auto [it, added] = lex_.phrases.try_emplace(key, entry);
+    auto [it, added] = phrases_.try_emplace(key, entry);
     if (!added && replace) it->second = entry;
-    WordInfo& first = lex_.words[key.substr(0, key.find(' '))];
+    WordInfo& first = words_[key.substr(0, key.find(' '))];
     first.flags |= kPhraseStart;
     first.max_phrase = std::max<uint8_t>(first.max_phrase, uint8_t(words));
   }
 
   const Resources& resources_;
   ActorLexicon& lex_;
+  StringMap<WordInfo> words_;  // frozen into the lexicon once all files are read
+  StringMap<PhraseEntry> phrases_;
   StringMap<int32_t> entity_ids_;
   int32_t next_group_ = 0;
 };

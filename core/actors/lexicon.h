@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "actors/frozen_map.h"
 #include "util/resources.h"
 
 namespace annals::actor_detail {
@@ -83,8 +84,8 @@ struct NameEnding {
 };
 
 struct ActorLexicon {
-  StringMap<WordInfo> words;
-  StringMap<PhraseEntry> phrases;  // folded words joined by single spaces
+  FrozenMap<WordInfo> words;        // folded word -> what it can be
+  FrozenMap<PhraseEntry> phrases;  // folded words joined by single spaces
   std::vector<LexEntity> entities;
   std::vector<Inflection> inflections;  // longest ending first
   std::vector<NameEnding> name_endings;  // longest ending first
