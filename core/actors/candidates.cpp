@@ -296,19 +296,21 @@ bool Finder::has_surname_ending(uint32_t j) const {
 // as a name when the document names it elsewhere, or when it looks like a
 // surname ("Peskov said...").
 void Finder::confirm_names() {
-  StringMap<bool> confident;
+  std::vector<std::string_view> confident;  // folded words, sorted: no string copies
   for (const Candidate& c : cands_)
     if (c.type == CandidateType::name && !c.unconfirmed)
       for (uint32_t j = c.first; j < c.end; ++j)
-        if (t_.is(j, kWord) && confident.find(t_.fold(j)) == confident.end())
-          confident.emplace(std::string(t_.fold(j)), true);
+        if (t_.is(j, kWord)) confident.push_back(t_.fold(j));
   // "Acme Inc. raised prices. Acme said...": the company's name without
   // its legal form is a name at the start of a sentence too.
   for (const Candidate& c : cands_)
     if (c.type == CandidateType::org_chunk && c.end > c.first + 1 && t_.has(c.end - 1, kLegalForm))
       for (uint32_t j = c.first; j < c.end && !t_.has(j, kLegalForm); ++j)
-        if (t_.is(j, kWord)) confident.emplace(std::string(t_.fold(j)), true);
-  auto confirmed = [&](uint32_t j) { return confident.count(t_.fold(j)) > 0 || has_surname_ending(j); };
+        if (t_.is(j, kWord)) confident.push_back(t_.fold(j));
+  std::sort(confident.begin(), confident.end());
+  auto confirmed = [&](uint32_t j) {
+    return std::binary_search(confident.begin(), confident.end(), t_.fold(j)) || has_surname_ending(j);
+  };
   const size_t count = cands_.size();
   for (size_t c = 0; c < count; ++c) {
     Candidate& cand = cands_[c];

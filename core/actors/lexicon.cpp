@@ -52,8 +52,11 @@ std::string ActorLexicon::nominative(std::string_view folded) const {
 }
 
 const NameEnding* ActorLexicon::name_ending(std::string_view folded) const {
-  for (const auto& ending : name_endings)
+  if (folded.empty()) return nullptr;
+  for (const auto& ending : name_endings) {
+    if (!ending.ending.empty() && ending.ending.back() != folded.back()) continue;  // most endings: one test
     if (folded.size() >= ending.ending.size() + 3 && folded.ends_with(ending.ending)) return &ending;
+  }
   return nullptr;
 }
 
@@ -83,12 +86,6 @@ std::string ActorLexicon::latin_key(std::string_view text) const {
 int32_t ActorLexicon::given_group(std::string_view latin) const {
   auto it = given_groups.find(latin);
   return it == given_groups.end() ? -1 : it->second;
-}
-
-size_t without_possessive(std::string_view word) {
-  if (word.size() > 2 && word.ends_with("'s")) return word.size() - 2;  // "4's" too
-  if (word.size() > 5 && word.ends_with("\xE2\x80\x99s")) return word.size() - 4;
-  return word.size();
 }
 
 std::string phrase_key(std::string_view name) {

@@ -129,13 +129,13 @@ void mark_timexes(const std::vector<Timex>& timexes, Tokens& t) {
 // A sentence that ends with a full stop is prose, however many names it has.
 bool is_headline(const Tokens& t, const Sentence& s) {
   size_t long_words = 0, capitalised = 0, words = 0, shouted = 0;
-  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
-    if (!t.is(i, kWord)) continue;
-    ++words;
-    shouted += t.is(i, kAllCaps);
-    if (t.text(i).size() < 4) continue;
-    ++long_words;
-    capitalised += t.is(i, kCap);
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {  // counted without branches: words and
+    const bool word = t.is(i, kWord);                          // punctuation alternate unpredictably
+    const bool long_word = word && t.seg.tokens[i].span.size() >= 4;
+    words += word;
+    shouted += t.is(i, kAllCaps);  // only words are
+    long_words += long_word;
+    capitalised += long_word && t.is(i, kCap);
   }
   if (words >= 3 && shouted == words) return true;
   uint32_t last = s.end_token - 1;
