@@ -60,10 +60,33 @@ const NameEnding* ActorLexicon::name_ending(std::string_view folded) const {
   return nullptr;
 }
 
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return uint8_t(c) < 0x80; });
+}
+
+// Lower-case ASCII letters, digits and '-' of a text, words separated by
+// single spaces.
+std::string ascii_key(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (keep) key.push_back(c);
+    else if ((c == ' ' || c == '\t') && !key.empty() && key.back() != ' ') key.push_back(' ');
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+}  // namespace
+
 std::string ActorLexicon::latin_key(std::string_view text) const {
+  if (is_ascii(text)) return ascii_key(text);  // most names: no folding, no copy
   std::string folded = fold_case(text);
-  bool ascii = std::all_of(folded.begin(), folded.end(), [](char c) { return (unsigned char)c < 0x80; });
-  if (!ascii && translit_->icu) {
+  if (!is_ascii(folded) && translit_->icu) {
     icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(folded);
     {
       std::lock_guard lock(translit_->mutex);
@@ -72,15 +95,7 @@ std::string ActorLexicon::latin_key(std::string_view text) const {
     folded.clear();
     unicode.toLower().toUTF8String(folded);
   }
-  std::string key;
-  key.reserve(folded.size());
-  for (char c : folded) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    if (keep) key.push_back(c);
-    else if ((c == ' ' || c == '\t') && !key.empty() && key.back() != ' ') key.push_back(' ');
-  }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
-  return key;
+  return ascii_key(folded);
 }
 
 int32_t ActorLexicon::given_group(std::string_view latin) const {
