@@ -186,6 +186,9 @@ void tokenize_facts(const ActorLexicon& lex, const std::vector<Timex>& timexes, 
     Folder folder(t.folded, t.doc.text.size());
     for (uint32_t i = 0; i < n; ++i) t.facts.push_back(look_up_word(lex, t, i, folder));
   }
+  t.capitalised.clear();
+  for (uint32_t i = 0; i < n; ++i)
+    if (t.is(i, kCap)) t.capitalised.push_back(i);
   mark_timexes(timexes, t);
   for (const Sentence& s : t.seg.sentences) mark_sentence(t, s);
 }
