@@ -95,15 +95,15 @@ class FrozenMap {
       if (slot.entry == 0) return nullptr;
       if (slot.tag != tag) continue;
       const Entry& entry = entries_[slot.entry - 1];
-      if (entry.key_size == key.size() && entry.head == head(key) &&
-          (key.size() <= 8 || std::memcmp(keys_.data() + entry.key_start + 8, key.data() + 8, key.size() - 8) == 0))
-        return &entry.value;
+      if (entry.key_size == key.size() && entry.head == head(key) && same_tail(entry, key)) return &entry.value;
     }
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
 
  private:
-  static uint64_t head(std::string_view key) { return load_short(key.data(), std::min<size_t>(key.size(), 8)); }
+  static uint64_t head(std::string_view key) {
+    return load_short(key.data(), std::min<size_t>(key.size(), 8));
+  }
 
   struct Slot {
     uint32_t tag = 0;    // high half of the key's hash
@@ -114,6 +114,11 @@ class FrozenMap {
     uint32_t key_start = 0, key_size = 0;  // into keys_
     T value;
   };
+  // Past the head, for keys of the same size.
+  bool same_tail(const Entry& entry, std::string_view key) const {
+    return key.size() <= 8 || std::memcmp(keys_.data() + entry.key_start + 8, key.data() + 8, key.size() - 8) == 0;
+  }
+
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
   std::string keys_;

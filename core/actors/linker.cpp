@@ -114,24 +114,33 @@ class Linker {
   }
 
   // One actor per lexicon entry, per organisation name, per other name of
-  // several words. Sorting groups equal keys; uniting each with the first
-  // of its group gives the same actors in any order.
+  // several words. Sorting groups equal keys; uniting each with the one
+  // before gives the same actors in any order.
   void unite_by_key() {
     enum Group : uint8_t { entity, organisation, other };
-    std::vector<std::tuple<Group, int32_t, std::string_view, int32_t>> keys;  // ..., candidate
+    struct Key {
+      Group group;
+      int32_t entity;          // for an entity
+      std::string_view latin;  // for the others
+      int32_t candidate;
+      auto what() const { return std::tie(group, entity, latin); }
+      bool operator<(const Key& k) const {
+        return std::tie(group, entity, latin, candidate) < std::tie(k.group, k.entity, k.latin, k.candidate);
+      }
+    };
+    std::vector<Key> keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
+      const int32_t ci = int32_t(i);
       if (c.dropped || is_reference(c)) continue;
-      if (c.type == CandidateType::entity) keys.emplace_back(entity, c.entity, std::string_view(), int32_t(i));
-      else if (kind_[i] == ActorKind::organization) keys.emplace_back(organisation, 0, latin(i), int32_t(i));
-      else if (kind_[i] == ActorKind::other && word_count(c.name) > 1) keys.emplace_back(other, 0, latin(i), int32_t(i));
+      if (c.type == CandidateType::entity) keys.push_back({entity, c.entity, {}, ci});
+      else if (kind_[i] == ActorKind::organization) keys.push_back({organisation, 0, latin(i), ci});
+      else if (kind_[i] == ActorKind::other && word_count(c.name) > 1) keys.push_back({other, 0, latin(i), ci});
       // else persons, and single words that may be surnames
     }
     std::sort(keys.begin(), keys.end());
     for (size_t k = 1; k < keys.size(); ++k)
-      if (std::get<0>(keys[k]) == std::get<0>(keys[k - 1]) && std::get<1>(keys[k]) == std::get<1>(keys[k - 1]) &&
-          std::get<2>(keys[k]) == std::get<2>(keys[k - 1]))
-        uf_.unite(std::get<3>(keys[k - 1]), std::get<3>(keys[k]));
+      if (keys[k].what() == keys[k - 1].what()) uf_.unite(keys[k - 1].candidate, keys[k].candidate);
   }
 
   // "Collective Security Treaty Organization (CSTO)", "CSTO [Collective ...]".
