@@ -36,7 +36,7 @@ Result<ActorTagger> ActorTagger::create(const Resources& resources, std::vector<
 
 ActorTagging ActorTagger::tag(const Document& doc, const Segmentation& seg,
                               const std::vector<Timex>& timexes) const {
-  actor_detail::Tokens tokens{doc, seg, {}, {}};
+  actor_detail::Tokens tokens{doc, seg, {}, {}, {}};
   actor_detail::tokenize_facts(*lexicon_->words, timexes, tokens);
   auto candidates = actor_detail::find_candidates(*lexicon_->words, tokens);
   return actor_detail::link_candidates(*lexicon_->words, tokens, candidates);

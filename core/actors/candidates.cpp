@@ -27,11 +27,18 @@ Finder::Finder(const ActorLexicon& lex, const Tokens& tokens)
 
 std::vector<Candidate> Finder::run() {
   cands_.reserve(t_.facts.size() / 6 + 16);
+  const std::vector<uint32_t>& caps = t_.capitalised;
+  size_t first_cap = 0;
   for (uint32_t s = 0; s < t_.seg.sentences.size(); ++s) {
     const Sentence& sentence = t_.seg.sentences[s];
-    find_entities(s, sentence);
-    find_org_chunks(s, sentence);
-    find_names(s, sentence);
+    while (first_cap < caps.size() && caps[first_cap] < sentence.first_token) ++first_cap;
+    size_t end_cap = first_cap;
+    while (end_cap < caps.size() && caps[end_cap] < sentence.end_token) ++end_cap;
+    const std::span<const uint32_t> in_sentence(caps.data() + first_cap, end_cap - first_cap);
+    find_entities(s, sentence, in_sentence);
+    find_org_chunks(s, sentence, in_sentence);
+    find_names(s, sentence, in_sentence);
+    first_cap = end_cap;
   }
   confirm_names();
   for (size_t c = 0; c < cands_.size(); ++c) attach_title(c);
@@ -67,10 +74,11 @@ Candidate& Finder::add(CandidateType type, uint32_t sentence, uint32_t first, ui
 
 // ---- lexicon names ---------------------------------------------------------
 
-void Finder::find_entities(uint32_t s, const Sentence& sentence) {
+void Finder::find_entities(uint32_t s, const Sentence& sentence, std::span<const uint32_t> capitalised) {
   std::string key;
-  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    if (!t_.is(i, kWord) || !t_.is(i, kCap) || t_.is(i, kInTimex)) continue;
+  uint32_t next = 0;  // past the last name found
+  for (uint32_t i : capitalised) {
+    if (i < next || t_.is(i, kInTimex)) continue;
     if (!t_.has(i, kPhraseStart)) {
       split_hyphenated(s, i);
       split_glued(s, i);
@@ -94,7 +102,7 @@ void Finder::find_entities(uint32_t s, const Sentence& sentence) {
     }
     if (!best) continue;
     add_entity(s, i, best_end, *best, t_.seg.tokens[i].span.start, t_.facts[best_end - 1].core_end);
-    i = best_end - 1;
+    next = best_end;
   }
 }
 
@@ -158,10 +166,10 @@ bool Finder::org_word_ok(uint32_t j) const {
   return true;
 }
 
-void Finder::find_org_chunks(uint32_t s, const Sentence& sentence) {
-  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-    if (!t_.is(i, kCap) || !t_.has(i, kOrgHead) || entity_of_[i] >= 0 || chunk_of_[i] >= 0 ||
-        t_.is(i, kInTimex))
+void Finder::find_org_chunks(uint32_t s, const Sentence& sentence, std::span<const uint32_t> capitalised) {
+  uint32_t next = 0;  // past the last chunk found
+  for (uint32_t i : capitalised) {
+    if (i < next || !t_.has(i, kOrgHead) || entity_of_[i] >= 0 || chunk_of_[i] >= 0 || t_.is(i, kInTimex))
       continue;
     uint32_t left = i;
     while (left > sentence.first_token && org_word_ok(left - 1) && i - left < kMaxOrgChunkTokens)
@@ -170,7 +178,7 @@ void Finder::find_org_chunks(uint32_t s, const Sentence& sentence) {
     Candidate& c = add(CandidateType::org_chunk, s, left, right);
     c.name = join_words(left, right);
     for (uint32_t j = left; j < right; ++j) chunk_of_[j] = int32_t(cands_.size() - 1);
-    i = right - 1;
+    next = right;
   }
 }
 
@@ -225,10 +233,11 @@ bool Finder::nameable(uint32_t j, bool after_given) const {
   return true;
 }
 
-void Finder::find_names(uint32_t s, const Sentence& sentence) {
+void Finder::find_names(uint32_t s, const Sentence& sentence, std::span<const uint32_t> capitalised) {
   const uint32_t end = sentence.end_token;
-  for (uint32_t i = sentence.first_token; i < end; ++i) {
-    if (!nameable(i, false)) continue;
+  uint32_t resume = 0;  // past the last name or run of capitals
+  for (uint32_t i : capitalised) {
+    if (i < resume || !nameable(i, false)) continue;
     std::array<uint32_t, kMaxNameWords + 1> words{i};
     size_t count = 1;
     uint32_t j = i;
@@ -243,7 +252,7 @@ void Finder::find_names(uint32_t s, const Sentence& sentence) {
     }
     if (count > kMaxNameWords) {  // a headline or a list: skip the whole run
       while (j + 1 < end && nameable(j + 1, true)) ++j;
-      i = j;
+      resume = j + 1;
       continue;
     }
     // "Affairs Konstantin Zatulin": a given name starts a new name.
@@ -253,7 +262,7 @@ void Finder::find_names(uint32_t s, const Sentence& sentence) {
     if (split) add_name(s, words[0], words[split - 1] + 1);
     if (model_number_after(words[split], j + 1, end)) ++j;  // "iPhone 4", "Boeing 787"
     add_name(s, words[split], j + 1);
-    i = j;
+    resume = j + 1;
   }
 }
 
@@ -296,19 +305,21 @@ bool Finder::has_surname_ending(uint32_t j) const {
 // as a name when the document names it elsewhere, or when it looks like a
 // surname ("Peskov said...").
 void Finder::confirm_names() {
-  StringMap<bool> confident;
+  std::vector<std::string_view> confident;  // folded words, sorted: no string copies
   for (const Candidate& c : cands_)
     if (c.type == CandidateType::name && !c.unconfirmed)
       for (uint32_t j = c.first; j < c.end; ++j)
-        if (t_.is(j, kWord) && confident.find(t_.fold(j)) == confident.end())
-          confident.emplace(std::string(t_.fold(j)), true);
+        if (t_.is(j, kWord)) confident.push_back(t_.fold(j));
   // "Acme Inc. raised prices. Acme said...": the company's name without
   // its legal form is a name at the start of a sentence too.
   for (const Candidate& c : cands_)
     if (c.type == CandidateType::org_chunk && c.end > c.first + 1 && t_.has(c.end - 1, kLegalForm))
       for (uint32_t j = c.first; j < c.end && !t_.has(j, kLegalForm); ++j)
-        if (t_.is(j, kWord)) confident.emplace(std::string(t_.fold(j)), true);
-  auto confirmed = [&](uint32_t j) { return confident.count(t_.fold(j)) > 0 || has_surname_ending(j); };
+        if (t_.is(j, kWord)) confident.push_back(t_.fold(j));
+  std::sort(confident.begin(), confident.end());
+  auto confirmed = [&](uint32_t j) {
+    return std::binary_search(confident.begin(), confident.end(), t_.fold(j)) || has_surname_ending(j);
+  };
   const size_t count = cands_.size();
   for (size_t c = 0; c < count; ++c) {
     Candidate& cand = cands_[c];

@@ -2,6 +2,7 @@
 // candidates.cpp (names) and references.cpp (titles, pronouns, references).
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,17 +23,17 @@ class Finder {
   Candidate& add(CandidateType type, uint32_t sentence, uint32_t first, uint32_t end);
 
   // candidates.cpp
-  void find_entities(uint32_t s, const Sentence& sentence);
+  void find_entities(uint32_t s, const Sentence& sentence, std::span<const uint32_t> capitalised);
   void add_entity(uint32_t s, uint32_t first, uint32_t end, const PhraseEntry& entry,
                   uint32_t start_byte, uint32_t end_byte);
   void split_hyphenated(uint32_t s, uint32_t i);
   void split_glued(uint32_t s, uint32_t i);
   bool org_word_ok(uint32_t j) const;
-  void find_org_chunks(uint32_t s, const Sentence& sentence);
+  void find_org_chunks(uint32_t s, const Sentence& sentence, std::span<const uint32_t> capitalised);
   uint32_t extend_org_right(uint32_t right, uint32_t end, uint32_t left) const;
   std::string join_words(uint32_t first, uint32_t end) const;
   bool nameable(uint32_t j, bool after_given) const;
-  void find_names(uint32_t s, const Sentence& sentence);
+  void find_names(uint32_t s, const Sentence& sentence, std::span<const uint32_t> capitalised);
   void add_name(uint32_t s, uint32_t first, uint32_t end);
   bool model_number_after(uint32_t first, uint32_t next, uint32_t end) const;
   bool has_surname_ending(uint32_t j) const;

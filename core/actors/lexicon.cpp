@@ -27,15 +27,9 @@ ActorLexicon::ActorLexicon() : translit_(std::make_unique<Transliterator>()) {
 }
 ActorLexicon::~ActorLexicon() = default;
 
-const WordInfo* ActorLexicon::word(std::string_view folded) const {
-  auto it = words.find(folded);
-  return it == words.end() ? nullptr : &it->second;
-}
+const WordInfo* ActorLexicon::word(std::string_view folded) const { return words.find(folded); }
 
-const PhraseEntry* ActorLexicon::phrase(std::string_view key) const {
-  auto it = phrases.find(key);
-  return it == phrases.end() ? nullptr : &it->second;
-}
+const PhraseEntry* ActorLexicon::phrase(std::string_view key) const { return phrases.find(key); }
 
 std::string ActorLexicon::uninflect(std::string_view folded) const {
   std::string candidate;
@@ -44,7 +38,7 @@ std::string ActorLexicon::uninflect(std::string_view folded) const {
     if (folded.size() < rule.ending.size() + 6 || !folded.ends_with(rule.ending)) continue;
     candidate.assign(folded.substr(0, folded.size() - rule.ending.size()));
     candidate += rule.replacement;
-    if (phrases.count(candidate) || words.count(candidate)) return candidate;
+    if (phrases.contains(candidate) || words.contains(candidate)) return candidate;
   }
   return {};
 }
@@ -58,26 +52,27 @@ std::string ActorLexicon::nominative(std::string_view folded) const {
 }
 
 const NameEnding* ActorLexicon::name_ending(std::string_view folded) const {
-  for (const auto& ending : name_endings)
+  if (folded.empty()) return nullptr;
+  for (const auto& ending : name_endings) {
+    if (!ending.ending.empty() && ending.ending.back() != folded.back()) continue;  // most endings: one test
     if (folded.size() >= ending.ending.size() + 3 && folded.ends_with(ending.ending)) return &ending;
+  }
   return nullptr;
 }
 
-std::string ActorLexicon::latin_key(std::string_view text) const {
-  std::string folded = fold_case(text);
-  bool ascii = std::all_of(folded.begin(), folded.end(), [](char c) { return (unsigned char)c < 0x80; });
-  if (!ascii && translit_->icu) {
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(folded);
-    {
-      std::lock_guard lock(translit_->mutex);
-      translit_->icu->transliterate(unicode);
-    }
-    folded.clear();
-    unicode.toLower().toUTF8String(folded);
-  }
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return uint8_t(c) < 0x80; });
+}
+
+// Lower-case ASCII letters, digits and '-' of a text, words separated by
+// single spaces.
+std::string ascii_key(std::string_view text) {
   std::string key;
-  key.reserve(folded.size());
-  for (char c : folded) {
+  key.reserve(text.size());
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (keep) key.push_back(c);
     else if ((c == ' ' || c == '\t') && !key.empty() && key.back() != ' ') key.push_back(' ');
@@ -86,15 +81,26 @@ std::string ActorLexicon::latin_key(std::string_view text) const {
   return key;
 }
 
+}  // namespace
+
+std::string ActorLexicon::latin_key(std::string_view text) const {
+  if (is_ascii(text)) return ascii_key(text);  // most names: no folding, no copy
+  std::string folded = fold_case(text);
+  if (!is_ascii(folded) && translit_->icu) {
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(folded);
+    {
+      std::lock_guard lock(translit_->mutex);
+      translit_->icu->transliterate(unicode);
+    }
+    folded.clear();
+    unicode.toLower().toUTF8String(folded);
+  }
+  return ascii_key(folded);
+}
+
 int32_t ActorLexicon::given_group(std::string_view latin) const {
   auto it = given_groups.find(latin);
   return it == given_groups.end() ? -1 : it->second;
-}
-
-size_t without_possessive(std::string_view word) {
-  if (word.size() > 2 && word.ends_with("'s")) return word.size() - 2;  // "4's" too
-  if (word.size() > 5 && word.ends_with("\xE2\x80\x99s")) return word.size() - 4;
-  return word.size();
 }
 
 std::string phrase_key(std::string_view name) {
@@ -172,6 +178,8 @@ class Loader {
       add_phrase(alias.name, entity, false, /*replace=*/true);
       if (!alias.ignore) add_phrase(alias.canonical, entity, false, true);
     }
+    lex_.words = FrozenMap<WordInfo>(words_);
+    lex_.phrases = FrozenMap<PhraseEntry>(phrases_);
     sort_longest_first(lex_.inflections);
     sort_longest_first(lex_.name_endings);
     return ok_status();
@@ -214,7 +222,7 @@ class Loader {
       for (auto [role, value] : known)
         if (row.fields[1] == role) flag = value;
       if (!flag) return row_error(*table, row, "unknown role \"" + std::string(row.fields[1]) + "\"");
-      lex_.words[fold_case(row.fields[0])].flags |= flag;
+      words_[fold_case(row.fields[0])].flags |= flag;
     }
     return ok_status();
   }
@@ -231,7 +239,7 @@ class Loader {
       if (group < 0) group = next_group_++;
       for (size_t f = 0; f < row.fields.size(); f = f == 0 ? 2 : f + 1) {
         if (row.fields[f].empty()) continue;
-        WordInfo& info = lex_.words[fold_case(row.fields[f])];
+        WordInfo& info = words_[fold_case(row.fields[f])];
         info.flags |= kGiven;
         if (info.given_group < 0) { info.given_group = group; info.gender = *gender; }
         lex_.given_groups.emplace(lex_.latin_key(row.fields[f]), group);
@@ -263,7 +271,7 @@ class Loader {
                     : row.fields[1] == "country" ? uint32_t(kRefCountry)
                     : row.fields[1] == "thing" ? uint32_t(kRefThing) : 0u;
       if (!gender || !flag) return row_error(*table, row, "expected WORD, person|organization|country|thing, m|f|-");
-      WordInfo& info = lex_.words[fold_case(row.fields[0])];
+      WordInfo& info = words_[fold_case(row.fields[0])];
       info.flags |= flag;
       info.gender = *gender;
     }
@@ -328,15 +336,17 @@ class Loader {
     if (words > ActorLexicon::kMaxPhraseWords) return;
     bool caps_only = !has_lowercase(name) && name.size() >= 2;
     PhraseEntry entry{entity, caps_only, demonym};
-    auto [it, added] = lex_.phrases.try_emplace(key, entry);
+    auto [it, added] = phrases_.try_emplace(key, entry);
     if (!added && replace) it->second = entry;
-    WordInfo& first = lex_.words[key.substr(0, key.find(' '))];
+    WordInfo& first = words_[key.substr(0, key.find(' '))];
     first.flags |= kPhraseStart;
     first.max_phrase = std::max<uint8_t>(first.max_phrase, uint8_t(words));
   }
 
   const Resources& resources_;
   ActorLexicon& lex_;
+  StringMap<WordInfo> words_;  // frozen into the lexicon once all files are read
+  StringMap<PhraseEntry> phrases_;
   StringMap<int32_t> entity_ids_;
   int32_t next_group_ = 0;
 };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "actors/frozen_map.h"
 #include "util/resources.h"
 
 namespace annals::actor_detail {
@@ -83,8 +84,8 @@ struct NameEnding {
 };
 
 struct ActorLexicon {
-  StringMap<WordInfo> words;
-  StringMap<PhraseEntry> phrases;  // folded words joined by single spaces
+  FrozenMap<WordInfo> words;        // folded word -> what it can be
+  FrozenMap<PhraseEntry> phrases;  // folded words joined by single spaces
   std::vector<LexEntity> entities;
   std::vector<Inflection> inflections;  // longest ending first
   std::vector<NameEnding> name_endings;  // longest ending first
@@ -120,7 +121,12 @@ Result<std::unique_ptr<ActorLexicon>> load_actor_lexicon(const Resources& resour
 // phrase table uses: folded words, possessive "'s" dropped.
 std::string phrase_key(std::string_view name);
 // Byte length of a word without a trailing possessive ("Putin's" -> 5).
-size_t without_possessive(std::string_view word);
+inline size_t without_possessive(std::string_view word) {
+  if (word.empty() || word.back() != 's') return word.size();  // most words: one test
+  if (word.size() > 2 && word.ends_with("'s")) return word.size() - 2;  // "4's" too
+  if (word.size() > 5 && word.ends_with("\xE2\x80\x99s")) return word.size() - 4;
+  return word.size();
+}
 bool has_lowercase(std::string_view text);
 bool is_cyrillic(std::string_view text);
 

@@ -4,6 +4,8 @@
 // form; then resolves pronouns and titles to the nearest compatible actor.
 #include <algorithm>
 #include <numeric>
+#include <optional>
+#include <tuple>
 
 #include "actors/tagging.h"
 #include "text/segment.h"
@@ -61,11 +63,18 @@ class Linker {
   }
 
  private:
-  bool surname_like(std::string_view name) const {
-    std::string last = fold_case(name.substr(name.rfind(' ') + 1));
-    const NameEnding* ending = lex_.name_ending(last);
-    if (!ending && is_cyrillic(last)) ending = lex_.name_ending(lex_.nominative(last));
+  bool surname_like(std::string_view name) {
+    fold_case(name.substr(name.rfind(' ') + 1), scratch_);
+    const NameEnding* ending = lex_.name_ending(scratch_);
+    if (!ending && is_cyrillic(scratch_)) ending = lex_.name_ending(lex_.nominative(scratch_));
     return ending && !ending->patronymic;
+  }
+
+  // latin_key() of a candidate's name, computed once: several steps match by it.
+  const std::string& latin(size_t i) {
+    if (latin_.empty()) latin_.resize(cands_.size());
+    if (!latin_[i]) latin_[i] = lex_.latin_key(cands_[i].name);
+    return *latin_[i];
   }
 
   void classify() {
@@ -92,30 +101,46 @@ class Linker {
   // Once one mention shows a name is an organisation's ("Globex CEO"), its
   // other mentions of unknown kind are that organisation too.
   void spread_organisations() {
-    StringMap<bool> organisations;
+    std::vector<std::string_view> organisations;  // sorted
     for (size_t i = 0; i < cands_.size(); ++i)
       if (cands_[i].type == CandidateType::name && kind_[i] == ActorKind::organization)
-        organisations.emplace(lex_.latin_key(cands_[i].name), true);
+        organisations.push_back(latin(i));
     if (organisations.empty()) return;
+    std::sort(organisations.begin(), organisations.end());
     for (size_t i = 0; i < cands_.size(); ++i)
       if (cands_[i].type == CandidateType::name && kind_[i] == ActorKind::other &&
-          organisations.count(lex_.latin_key(cands_[i].name)))
+          std::binary_search(organisations.begin(), organisations.end(), std::string_view(latin(i))))
         kind_[i] = ActorKind::organization;
   }
 
+  // One actor per lexicon entry, per organisation name, per other name of
+  // several words. Sorting groups equal keys; uniting each with the one
+  // before gives the same actors in any order.
   void unite_by_key() {
-    StringMap<int32_t> first_of;
+    enum Group : uint8_t { entity, organisation, other };
+    struct Key {
+      Group group;
+      int32_t entity;          // for an entity
+      std::string_view latin;  // for the others
+      int32_t candidate;
+      auto what() const { return std::tie(group, entity, latin); }
+      bool operator<(const Key& k) const {
+        return std::tie(group, entity, latin, candidate) < std::tie(k.group, k.entity, k.latin, k.candidate);
+      }
+    };
+    std::vector<Key> keys;
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
+      const int32_t ci = int32_t(i);
       if (c.dropped || is_reference(c)) continue;
-      std::string key;
-      if (c.type == CandidateType::entity) key = "e" + std::to_string(c.entity);
-      else if (kind_[i] == ActorKind::organization) key = "o" + lex_.latin_key(c.name);
-      else if (kind_[i] == ActorKind::other && word_count(c.name) > 1) key = "x" + lex_.latin_key(c.name);
-      else continue;  // persons, and single words that may be surnames
-      auto [it, added] = first_of.try_emplace(key, int32_t(i));
-      if (!added) uf_.unite(it->second, int32_t(i));
+      if (c.type == CandidateType::entity) keys.push_back({entity, c.entity, {}, ci});
+      else if (kind_[i] == ActorKind::organization) keys.push_back({organisation, 0, latin(i), ci});
+      else if (kind_[i] == ActorKind::other && word_count(c.name) > 1) keys.push_back({other, 0, latin(i), ci});
+      // else persons, and single words that may be surnames
     }
+    std::sort(keys.begin(), keys.end());
+    for (size_t k = 1; k < keys.size(); ++k)
+      if (keys[k].what() == keys[k - 1].what()) uf_.unite(keys[k - 1].candidate, keys[k].candidate);
   }
 
   // "Collective Security Treaty Organization (CSTO)", "CSTO [Collective ...]".
@@ -153,7 +178,7 @@ class Linker {
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
       if (c.dropped || is_reference(c) || c.type != CandidateType::name || t_.has(c.first, kGiven)) continue;
-      auto it = long_form.find(lex_.latin_key(c.name));
+      auto it = long_form.find(latin(i));
       if (it == long_form.end() || it->second < 0) continue;
       uf_.unite(it->second, int32_t(i));
       kind_[i] = ActorKind::organization;
@@ -416,6 +441,8 @@ class Linker {
   std::vector<Gender> gender_;      // per actor
   std::vector<bool> demonym_;       // per mention
   std::vector<std::vector<std::string>> titles_;  // per actor: words of its titles so far
+  std::vector<std::optional<std::string>> latin_;  // per candidate, see latin()
+  std::string scratch_;
   ActorTagging out_;
 };
 

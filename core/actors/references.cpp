@@ -139,7 +139,9 @@ std::vector<std::string> Finder::title_words(uint32_t first, uint32_t end) const
 }
 
 void Finder::find_references(uint32_t s, const Sentence& sentence) {
+  constexpr uint32_t kReferring = kRefPerson | kRefThing | kRefOrg | kRefCountry | kTitleHead;
   for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    if (!t_.has(i, kReferring)) continue;  // most words: one test
     if (!t_.is(i, kWord) || t_.is(i, kInTimex) || entity_of_[i] >= 0 || chunk_of_[i] >= 0 || in_title_[i])
       continue;
     if (t_.has(i, kRefPerson)) {

@@ -44,6 +44,9 @@ struct Tokens {
   const Segmentation& seg;
   std::string folded;
   std::vector<TokenFacts> facts;
+  // Indices of the kCap tokens, in order: names start only there, so the
+  // finder walks these rather than every token.
+  std::vector<uint32_t> capitalised;
 
   std::string_view text(uint32_t i) const { return doc.slice(seg.tokens[i].span); }
   std::string_view core(uint32_t i) const {
