@@ -159,17 +159,21 @@ bool reads_as_number(const Lexicon& lexicon, std::string_view piece, AtomBuffer&
   return found;
 }
 
-// Case folding with an inline ASCII path: it runs on every word.
-void fold(std::string_view text, std::string& out) {
-  out.resize(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      fold_case(text, out);
-      return;
-    }
-    out[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+bool is_ascii(std::string_view text) {
+  unsigned char high = 0;
+  for (unsigned char c : text) high |= c;
+  return high < 0x80;
+}
+
+// Whether a word (folded, or ASCII in any case) ends with a folded ending.
+bool ends_with_folded(std::string_view word, std::string_view ending) {
+  if (word.size() <= ending.size()) return false;
+  word.remove_prefix(word.size() - ending.size());
+  for (size_t i = 0; i < ending.size(); ++i) {
+    auto c = static_cast<unsigned char>(word[i]);
+    if (char(c + (unsigned(c - 'A') < 26u ? 32 : 0)) != ending[i]) return false;
   }
+  return true;
 }
 
 bool is_joiner(std::string_view text) {
@@ -181,12 +185,9 @@ class AtomBuilder {
   AtomBuilder(const Lexicon& lexicon, std::string_view text, AtomBuffer& out)
       : lexicon_(lexicon), text_(text), out_(out) {}
 
-  // Whether the lexicon lists the word with a period ("jan.", "sept.").
-  bool known_with_period(std::string_view word) {
-    out_.scratch.clear();
-    fold_case(word, out_.scratch);
-    out_.scratch.push_back('.');
-    return lexicon_.lookup(out_.scratch) != nullptr;
+  // Whether the lexicon lists the word with its period ("jan.", "sept.").
+  bool known_with_period(std::string_view word_and_period) {
+    return lookup(word_and_period) != nullptr;
   }
 
   void add(Span span, bool token_start, bool token_end, bool capitalised, bool is_punct) {
@@ -220,14 +221,21 @@ class AtomBuilder {
   }
 
  private:
+  // The lexicon looks ASCII words up in any case; others are folded first.
+  const std::vector<Entry>* lookup(std::string_view& word) {
+    if (!is_ascii(word)) {
+      fold_case(word, out_.scratch);
+      word = out_.scratch;
+    }
+    return lexicon_.lookup(word);
+  }
+
   void add_lexicon_entries(std::string_view piece, bool capitalised) {
-    fold(piece, out_.scratch);
-    const std::vector<Entry>* entries = lexicon_.lookup(out_.scratch);
+    std::string_view word = piece;
+    const std::vector<Entry>* entries = lookup(word);
     for (size_t c = 0; !entries && c < lexicon_.clitics().size(); ++c) {
       const std::string& clitic = lexicon_.clitics()[c];
-      std::string_view word = out_.scratch;
-      if (word.size() > clitic.size() && word.ends_with(clitic))
-        entries = lexicon_.lookup(word.substr(0, word.size() - clitic.size()));
+      if (ends_with_folded(word, clitic)) entries = lexicon_.lookup(word.substr(0, word.size() - clitic.size()));
     }
     if (!entries) return;
     for (const Entry& entry : *entries)
@@ -271,7 +279,7 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
   out.entries.clear();
   out.tense_cues.clear();
   out.present.assign(lexicon.class_count() / 64 + 1, 0);
-  std::fill(out.possible.begin(), out.possible.end(), int8_t(-1));
+  ++out.sentence;
   AtomBuilder builder(lexicon, text, out);
   for (size_t i = 0; i < tokens.size();) {
     const Token& token = tokens[i];
@@ -288,7 +296,8 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
     }
     if (token.kind == TokenKind::word && i + 1 < tokens.size() &&
         tokens[i + 1].span.start == token.span.end && text[token.span.end] == '.' &&
-        tokens[i + 1].span.size() == 1 && builder.known_with_period(piece)) {
+        tokens[i + 1].span.size() == 1 &&
+        builder.known_with_period(text.substr(token.span.start, token.span.size() + 1))) {
       builder.add(Span{token.span.start, token.span.end + 1}, true, true, token.capitalised, false);
       i += 2;
       continue;

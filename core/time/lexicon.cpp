@@ -62,40 +62,69 @@ Error data_error(const std::string& where, std::string message) {
 
 }  // namespace
 
+namespace {
+
+// Up to 8 bytes of a word from `at` as one number, ASCII letters lower-cased
+// (all 8 bytes at once: bytes 'A'..'Z' gain 0x20, others stay).
+uint64_t lowered_chunk(std::string_view word, size_t at) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint64_t chunk = 0;
+  size_t n = std::min<size_t>(8, word.size() - at);
+  for (size_t i = 0; i < n; ++i) chunk |= uint64_t(static_cast<unsigned char>(word[at + i])) << (8 * i);
+  uint64_t low7 = chunk & (kOnes * 0x7f);  // no carries between bytes below
+  uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+  uint64_t above_z = low7 + kOnes * (0x7f - 'Z');
+  uint64_t upper = at_least_a & ~above_z & ~chunk & (kOnes * 0x80);
+  return chunk | (upper >> 2);
+}
+
+bool same_lowered(std::string_view word, std::string_view folded) {
+  if (word.size() != folded.size()) return false;
+  for (size_t at = 0; at < word.size(); at += 8)
+    if (lowered_chunk(word, at) != lowered_chunk(folded, at)) return false;
+  return true;
+}
+
+}  // namespace
+
 uint64_t WordTable::hash(std::string_view word) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+  uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
+  for (size_t at = 0; at < word.size(); at += 8) {
+    h = (h ^ lowered_chunk(word, at)) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 29;
+  }
   return h;
 }
 
 void WordTable::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  for (Slot& s : old) {
-    if (!s.value) continue;
-    size_t i = hash(s.word) & (slots_.size() - 1);
+  slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
+  for (uint32_t v = 0; v < words_.size(); ++v) {
+    uint64_t h = hash(words_[v]);
+    size_t i = h & (slots_.size() - 1);
     while (slots_[i].value) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = std::move(s);
+    slots_[i] = Slot{tag(h), v + 1};
   }
 }
 
 std::vector<Entry>& WordTable::operator[](std::string_view word) {
   if ((values_.size() + 1) * 2 > slots_.size()) grow();
-  size_t i = hash(word) & (slots_.size() - 1);
-  while (slots_[i].value && slots_[i].word != word) i = (i + 1) & (slots_.size() - 1);
-  if (!slots_[i].value) {
-    values_.emplace_back();
-    slots_[i] = Slot{std::string(word), uint32_t(values_.size())};
-    longest_ = std::max(longest_, word.size());
-  }
-  return values_[slots_[i].value - 1];
+  uint64_t h = hash(word);
+  size_t i = h & (slots_.size() - 1);
+  for (; slots_[i].value; i = (i + 1) & (slots_.size() - 1))
+    if (slots_[i].tag == tag(h) && words_[slots_[i].value - 1] == word) return values_[slots_[i].value - 1];
+  words_.emplace_back(word);
+  values_.emplace_back();
+  slots_[i] = Slot{tag(h), uint32_t(values_.size())};
+  longest_ = std::max(longest_, word.size());
+  return values_.back();
 }
 
 const std::vector<Entry>* WordTable::find(std::string_view word) const {
   if (slots_.empty() || word.size() > longest_) return nullptr;
-  size_t i = hash(word) & (slots_.size() - 1);
-  for (; slots_[i].value; i = (i + 1) & (slots_.size() - 1))
-    if (slots_[i].word == word) return &values_[slots_[i].value - 1];
+  uint64_t h = hash(word);
+  for (size_t i = h & (slots_.size() - 1); slots_[i].value; i = (i + 1) & (slots_.size() - 1))
+    if (slots_[i].tag == tag(h) && same_lowered(word, words_[slots_[i].value - 1]))
+      return &values_[slots_[i].value - 1];
   return nullptr;
 }
 
@@ -175,8 +204,8 @@ uint16_t Lexicon::literal_class(std::string_view folded_word) {
   return id;
 }
 
-const std::vector<Entry>* Lexicon::lookup(std::string_view folded) const {
-  return words_.find(folded);
+const std::vector<Entry>* Lexicon::lookup(std::string_view word) const {
+  return words_.find(word);
 }
 
 // Row: word, CLASS, slot=value..., [flags: cap, weak]

@@ -107,20 +107,26 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 // Word -> entries, open addressing with a cheap hash: looking up every token
 // of a text is the tagger's hottest loop, and most words are not there.
+// Slots are small (a hash tag and an index), so the table stays in the L1
+// cache; the words themselves are compared only when the tags agree.
+// Words are stored case-folded; a look-up matches ASCII letters whatever
+// their case, so that ASCII text needs no folding first.
 class WordTable {
  public:
-  std::vector<Entry>& operator[](std::string_view word);
+  std::vector<Entry>& operator[](std::string_view folded_word);
   const std::vector<Entry>* find(std::string_view word) const;
 
  private:
   static uint64_t hash(std::string_view word);
+  static uint32_t tag(uint64_t hash) { return uint32_t(hash >> 32); }
   void grow();
 
   struct Slot {
-    std::string word;
-    uint32_t value = 0;  // index into values_ + 1; 0 = empty
+    uint32_t tag = 0;
+    uint32_t value = 0;  // index into words_ and values_ + 1; 0 = empty
   };
   std::vector<Slot> slots_;
+  std::vector<std::string> words_;
   std::vector<std::vector<Entry>> values_;
   size_t longest_ = 0;
 };
@@ -139,7 +145,8 @@ class Lexicon {
   const std::string& class_name(uint16_t id) const { return class_names_[id]; }
   size_t class_count() const { return class_names_.size(); }
 
-  const std::vector<Entry>* lookup(std::string_view folded) const;
+  // A word's entries; the word is case-folded, or ASCII in any case.
+  const std::vector<Entry>* lookup(std::string_view word) const;
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }
   const std::vector<std::string>& decade_suffixes() const { return decade_suffixes_; }
   const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }

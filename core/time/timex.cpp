@@ -117,7 +117,7 @@ struct TimeTagger::Rules {
   void scan(AtomBuffer& buffer, detail::Context& context, std::vector<Match>& matches,
             Emit emit) const {
     Slots start, end;
-    if (!rules.any_possible(buffer)) return;  // most sentences hold no time words
+    if (!rules.select_rules(buffer)) return;  // most sentences hold no time words
     for (uint32_t at = 0; at < buffer.atoms.size();) {
       if (buffer.atoms[at].entry_count == 0) {
         ++at;
