@@ -1,6 +1,8 @@
 // Turns tokens into atoms and gives each atom its lexicon entries, or the
 // entries its digits imply (a year, a day, a clock time, a numeric date).
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -203,26 +205,29 @@ class AtomBuilder {
     if (is_digit(piece[0])) {
       numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
       out_.entries.push_back(make_entry(kClassDigits));
+      for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i) note_class(out_.entries[i].cls);
       add_lexicon_entries(piece, false);  // written numbers the lexicon names: "1/2"
     }
     else add_lexicon_entries(piece, capitalised);
-    if (is_punct) out_.entries.push_back(make_entry(kClassPunct));
+    if (is_punct) keep(make_entry(kClassPunct));
     atom.entry_count = uint16_t(out_.entries.size() - atom.first_entry);
-    for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i) {
-      uint16_t cls = out_.entries[i].cls;
-      out_.present[cls / 64] |= uint64_t(1) << (cls % 64);
-    }
-    for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i)
-      for (uint8_t a = 0; a < out_.entries[i].count; ++a)
-        if (out_.entries[i].assigns[a].slot == Slot::tense)
-          out_.tense_cues.emplace_back(uint32_t(out_.atoms.size()), out_.entries[i].assigns[a].value);
     seen_word_ |= !is_punct;
     out_.atoms.push_back(atom);
   }
 
  private:
   // The lexicon looks ASCII words up in any case; others are folded first.
+  // A word of up to 8 bytes with 8 bytes of text from its start is read in
+  // one load, which spares the loops over its letters: most words are short.
   const std::vector<Entry>* lookup(std::string_view& word) {
+    constexpr uint64_t kHighBits = 0x8080808080808080ull;
+    if (word.size() <= 8 && size_t(word.data() - text_.data()) + 8 <= text_.size()) {
+      uint64_t bytes = 0;
+      std::memcpy(&bytes, word.data(), 8);
+      if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap64(bytes);
+      if (word.size() < 8) bytes &= (uint64_t(1) << (8 * word.size())) - 1;
+      if (!(bytes & kHighBits)) return lexicon_.lookup_short(lower_ascii(bytes), word.size());
+    }
     if (!is_ascii(word)) {
       fold_case(word, out_.scratch);
       word = out_.scratch;
@@ -239,8 +244,20 @@ class AtomBuilder {
     }
     if (!entries) return;
     for (const Entry& entry : *entries)
-      if (capitalised || !(entry.flags & kCapitalOnly)) out_.entries.push_back(entry);
+      if (capitalised || !(entry.flags & kCapitalOnly)) keep(entry);
   }
+
+  // Adds an entry to the atom being built (the next in out_.atoms).
+  void keep(const Entry& entry) {
+    out_.entries.push_back(entry);
+    note_class(entry.cls);
+    if (!(entry.flags & kTenseCue)) return;
+    for (uint8_t a = 0; a < entry.count; ++a)
+      if (entry.assigns[a].slot == Slot::tense)
+        out_.tense_cues.emplace_back(uint32_t(out_.atoms.size()), entry.assigns[a].value);
+  }
+
+  void note_class(uint16_t cls) { out_.present[cls / 64] |= uint64_t(1) << (cls % 64); }
 
   const Lexicon& lexicon_;
   std::string_view text_;

@@ -64,18 +64,12 @@ Error data_error(const std::string& where, std::string message) {
 
 namespace {
 
-// Up to 8 bytes of a word from `at` as one number, ASCII letters lower-cased
-// (all 8 bytes at once: bytes 'A'..'Z' gain 0x20, others stay).
+// Up to 8 bytes of a word from `at` as one number, ASCII letters lower-cased.
 uint64_t lowered_chunk(std::string_view word, size_t at) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
   uint64_t chunk = 0;
   size_t n = std::min<size_t>(8, word.size() - at);
   for (size_t i = 0; i < n; ++i) chunk |= uint64_t(static_cast<unsigned char>(word[at + i])) << (8 * i);
-  uint64_t low7 = chunk & (kOnes * 0x7f);  // no carries between bytes below
-  uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
-  uint64_t above_z = low7 + kOnes * (0x7f - 'Z');
-  uint64_t upper = at_least_a & ~above_z & ~chunk & (kOnes * 0x80);
-  return chunk | (upper >> 2);
+  return lower_ascii(chunk);
 }
 
 bool same_lowered(std::string_view word, std::string_view folded) {
@@ -87,7 +81,18 @@ bool same_lowered(std::string_view word, std::string_view folded) {
 
 }  // namespace
 
-uint64_t WordTable::hash(std::string_view word) {
+// All 8 bytes at once: bytes 'A'..'Z' gain 0x20, others stay.
+uint64_t lower_ascii(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint64_t low7 = bytes & (kOnes * 0x7f);  // no carries between bytes below
+  uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+  uint64_t above_z = low7 + kOnes * (0x7f - 'Z');
+  uint64_t upper = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
+  return bytes | (upper >> 2);
+}
+
+uint64_t WordTable::key(std::string_view word) {
+  if (word.size() <= 8) return lowered_chunk(word, 0);
   uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
   for (size_t at = 0; at < word.size(); at += 8) {
     h = (h ^ lowered_chunk(word, at)) * 0xBF58476D1CE4E5B9ull;
@@ -96,35 +101,52 @@ uint64_t WordTable::hash(std::string_view word) {
   return h;
 }
 
+size_t WordTable::home(uint64_t key) const {
+  key *= 0x9E3779B97F4A7C15ull;
+  return (key ^ (key >> 32)) & (slots_.size() - 1);
+}
+
+size_t WordTable::next(size_t slot) const { return (slot + 1) & (slots_.size() - 1); }
+
 void WordTable::grow() {
   slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
   for (uint32_t v = 0; v < words_.size(); ++v) {
-    uint64_t h = hash(words_[v]);
-    size_t i = h & (slots_.size() - 1);
-    while (slots_[i].value) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = Slot{tag(h), v + 1};
+    uint64_t k = key(words_[v]);
+    size_t i = home(k);
+    while (slots_[i].value) i = next(i);
+    slots_[i] = Slot{k, uint32_t(words_[v].size()), v + 1};
   }
 }
 
 std::vector<Entry>& WordTable::operator[](std::string_view word) {
   if ((values_.size() + 1) * 2 > slots_.size()) grow();
-  uint64_t h = hash(word);
-  size_t i = h & (slots_.size() - 1);
-  for (; slots_[i].value; i = (i + 1) & (slots_.size() - 1))
-    if (slots_[i].tag == tag(h) && words_[slots_[i].value - 1] == word) return values_[slots_[i].value - 1];
+  uint64_t k = key(word);
+  size_t i = home(k);
+  for (; slots_[i].value; i = next(i))
+    if (words_[slots_[i].value - 1] == word) return values_[slots_[i].value - 1];
   words_.emplace_back(word);
   values_.emplace_back();
-  slots_[i] = Slot{tag(h), uint32_t(values_.size())};
+  slots_[i] = Slot{k, uint32_t(word.size()), uint32_t(values_.size())};
   longest_ = std::max(longest_, word.size());
   return values_.back();
 }
 
 const std::vector<Entry>* WordTable::find(std::string_view word) const {
-  if (slots_.empty() || word.size() > longest_) return nullptr;
-  uint64_t h = hash(word);
-  for (size_t i = h & (slots_.size() - 1); slots_[i].value; i = (i + 1) & (slots_.size() - 1))
-    if (slots_[i].tag == tag(h) && same_lowered(word, words_[slots_[i].value - 1]))
-      return &values_[slots_[i].value - 1];
+  if (word.size() <= 8) return find_short(lowered_chunk(word, 0), word.size());
+  if (word.size() > longest_) return nullptr;
+  uint64_t k = key(word);
+  for (size_t i = home(k); slots_[i].value; i = next(i)) {
+    const Slot& slot = slots_[i];
+    if (slot.key == k && slot.length == word.size() && same_lowered(word, words_[slot.value - 1]))
+      return &values_[slot.value - 1];
+  }
+  return nullptr;
+}
+
+const std::vector<Entry>* WordTable::find_short(uint64_t lowered, size_t length) const {
+  if (slots_.empty()) return nullptr;
+  for (size_t i = home(lowered); slots_[i].value; i = next(i))
+    if (slots_[i].key == lowered && slots_[i].length == length) return &values_[slots_[i].value - 1];
   return nullptr;
 }
 
@@ -206,6 +228,10 @@ uint16_t Lexicon::literal_class(std::string_view folded_word) {
 
 const std::vector<Entry>* Lexicon::lookup(std::string_view word) const {
   return words_.find(word);
+}
+
+const std::vector<Entry>* Lexicon::lookup_short(uint64_t lowered, size_t length) const {
+  return words_.find_short(lowered, length);
 }
 
 // Row: word, CLASS, slot=value..., [flags: cap, weak]

@@ -65,6 +65,7 @@ struct Assign {
 inline constexpr uint8_t kCapitalOnly = 1;  // counts only when capitalised ("May")
 inline constexpr uint8_t kWeak = 2;         // alone at a sentence start it is no date
 inline constexpr uint8_t kAside = 4;        // alone at a sentence start before a comma: no time ("Now, ...")
+inline constexpr uint8_t kTenseCue = 8;     // fills the tense slot (set by add)
 
 struct Entry {
   uint16_t cls = 0;
@@ -73,7 +74,9 @@ struct Entry {
   std::array<Assign, 6> assigns{};
 
   void add(Slot slot, int32_t value) {
-    if (count < assigns.size()) assigns[count++] = Assign{slot, value};
+    if (count == assigns.size()) return;
+    assigns[count++] = Assign{slot, value};
+    if (slot == Slot::tense) flags |= kTenseCue;
   }
 };
 
@@ -105,24 +108,30 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// Word -> entries, open addressing with a cheap hash: looking up every token
-// of a text is the tagger's hottest loop, and most words are not there.
-// Slots are small (a hash tag and an index), so the table stays in the L1
-// cache; the words themselves are compared only when the tags agree.
-// Words are stored case-folded; a look-up matches ASCII letters whatever
-// their case, so that ASCII text needs no folding first.
+// Bytes 'A'..'Z' of a little-endian 8-byte word lower-cased, all at once.
+uint64_t lower_ascii(uint64_t bytes);
+
+// Word -> entries, open addressing: looking up every token of a text is
+// the tagger's hottest loop, and most words are not there. Words are stored
+// case-folded; a look-up matches ASCII letters whatever their case, so that
+// ASCII text needs no folding first. A word of up to 8 bytes is its own key
+// (its lower-cased bytes as one number): finding it compares numbers only.
 class WordTable {
  public:
   std::vector<Entry>& operator[](std::string_view folded_word);
   const std::vector<Entry>* find(std::string_view word) const;
+  // A word of `length` <= 8 bytes given as lower_ascii of its bytes.
+  const std::vector<Entry>* find_short(uint64_t lowered, size_t length) const;
 
  private:
-  static uint64_t hash(std::string_view word);
-  static uint32_t tag(uint64_t hash) { return uint32_t(hash >> 32); }
+  static uint64_t key(std::string_view word);
+  size_t home(uint64_t key) const;
+  size_t next(size_t slot) const;
   void grow();
 
   struct Slot {
-    uint32_t tag = 0;
+    uint64_t key = 0;
+    uint32_t length = 0;
     uint32_t value = 0;  // index into words_ and values_ + 1; 0 = empty
   };
   std::vector<Slot> slots_;
@@ -147,6 +156,8 @@ class Lexicon {
 
   // A word's entries; the word is case-folded, or ASCII in any case.
   const std::vector<Entry>* lookup(std::string_view word) const;
+  // An ASCII word of `length` <= 8 bytes given as lower_ascii of its bytes.
+  const std::vector<Entry>* lookup_short(uint64_t lowered, size_t length) const;
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }
   const std::vector<std::string>& decade_suffixes() const { return decade_suffixes_; }
   const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }

@@ -214,11 +214,16 @@ Status RuleSet::load(const TsvTable& table, Lexicon& lexicon) {
 }
 
 // How often an element is likely to be present in a sentence: literal words
-// and digit or punctuation shapes are common, lexicon classes are rare.
+// and digit or punctuation shapes are common, lexicon classes are rare; of
+// literal words the short ones are the commonest ("the", "of").
 int commonness(const Element& e, const Lexicon& lexicon) {
+  constexpr int kShortWord = 6;
   int score = int(e.alternatives.size());
-  for (uint16_t cls : e.alternatives)
-    if (cls < kBuiltinClasses || lexicon.class_name(cls)[0] == '\'') score += 10;
+  for (uint16_t cls : e.alternatives) {
+    const std::string& name = lexicon.class_name(cls);
+    if (cls < kBuiltinClasses) score += 10;
+    else if (name[0] == '\'') score += 10 + std::max(0, kShortWord - int(name.size() - 1));
+  }
   return score;
 }
 
@@ -271,6 +276,7 @@ bool RuleSet::all_required_present(const AtomBuffer& buffer, uint32_t rule) cons
 
 bool RuleSet::select_rules(AtomBuffer& buffer) const {
   buffer.starts.clear();
+  buffer.starting.assign(buffer.present.size(), 0);
   buffer.rule_seen.resize(rules_.size(), 0);
   for (size_t word = 0; word < key_classes_.size() && word < buffer.present.size(); ++word) {
     for (uint64_t bits = key_classes_[word] & buffer.present[word]; bits; bits &= bits - 1) {
@@ -279,7 +285,10 @@ bool RuleSet::select_rules(AtomBuffer& buffer) const {
         if (buffer.rule_seen[r] == buffer.sentence) continue;
         buffer.rule_seen[r] = buffer.sentence;
         if (!all_required_present(buffer, r)) continue;
-        for (uint16_t first : first_classes_[r]) buffer.starts.emplace_back(first, r);
+        for (uint16_t first : first_classes_[r]) {
+          buffer.starts.emplace_back(first, r);
+          buffer.starting[first / 64] |= uint64_t(1) << (first % 64);
+        }
       }
     }
   }
@@ -293,6 +302,7 @@ void RuleSet::matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Matc
   if (!atom.token_start) return;
   for (uint32_t i = 0; i < atom.entry_count; ++i) {
     uint16_t cls = buffer.entries[atom.first_entry + i].cls;
+    if (!buffer.starts_rule(cls)) continue;
     auto first = std::lower_bound(buffer.starts.begin(), buffer.starts.end(), std::make_pair(cls, uint32_t(0)));
     for (auto it = first; it != buffer.starts.end() && it->first == cls; ++it) {
       uint32_t r = it->second;

@@ -77,10 +77,13 @@ struct AtomBuffer {
   // a rule whose required classes are all present, sorted.
   std::vector<uint64_t> present;
   std::vector<std::pair<uint16_t, uint32_t>> starts;
+  std::vector<uint64_t> starting;  // the classes in `starts`
   std::vector<uint32_t> rule_seen;   // per rule, the last `sentence` it was a candidate in
   uint32_t sentence = 0;             // counts build_atoms calls
-  bool has_class(uint16_t cls) const {
-    return cls / 64 < present.size() && (present[cls / 64] >> (cls % 64)) & 1;
+  bool has_class(uint16_t cls) const { return has(present, cls); }
+  bool starts_rule(uint16_t cls) const { return has(starting, cls); }
+  static bool has(const std::vector<uint64_t>& classes, uint16_t cls) {
+    return cls / 64 < classes.size() && (classes[cls / 64] >> (cls % 64)) & 1;
   }
 };
 
