@@ -167,14 +167,38 @@ bool is_ascii(std::string_view text) {
   return high < 0x80;
 }
 
+// Reads a piece of text of up to 8 bytes in one load, when the text has 8
+// bytes from its start (nearly always): cheaper than loops over its letters,
+// whose lengths vary from word to word.
+bool load_short(std::string_view text, std::string_view piece, uint64_t& bytes) {
+  if (piece.size() > 8 || size_t(piece.data() - text.data()) + 8 > text.size()) return false;
+  std::memcpy(&bytes, piece.data(), 8);
+  if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap64(bytes);
+  if (piece.size() < 8) bytes &= (uint64_t(1) << (8 * piece.size())) - 1;
+  return true;
+}
+
+constexpr uint64_t kEveryByte = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+bool has_hyphen(std::string_view text, std::string_view piece) {
+  uint64_t bytes = 0;
+  if (!load_short(text, piece, bytes)) return piece.find('-') != std::string_view::npos;
+  uint64_t zero_at_hyphen = bytes ^ (kEveryByte * '-');
+  return (zero_at_hyphen - kEveryByte) & ~zero_at_hyphen & kHighBits;
+}
+
+unsigned char lowered(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u + (unsigned(u - 'A') < 26u ? 32 : 0);
+}
+
 // Whether a word (folded, or ASCII in any case) ends with a folded ending.
 bool ends_with_folded(std::string_view word, std::string_view ending) {
   if (word.size() <= ending.size()) return false;
   word.remove_prefix(word.size() - ending.size());
-  for (size_t i = 0; i < ending.size(); ++i) {
-    auto c = static_cast<unsigned char>(word[i]);
-    if (char(c + (unsigned(c - 'A') < 26u ? 32 : 0)) != ending[i]) return false;
-  }
+  for (size_t i = 0; i < ending.size(); ++i)
+    if (lowered(word[i]) != static_cast<unsigned char>(ending[i])) return false;
   return true;
 }
 
@@ -217,17 +241,10 @@ class AtomBuilder {
 
  private:
   // The lexicon looks ASCII words up in any case; others are folded first.
-  // A word of up to 8 bytes with 8 bytes of text from its start is read in
-  // one load, which spares the loops over its letters: most words are short.
   const std::vector<Entry>* lookup(std::string_view& word) {
-    constexpr uint64_t kHighBits = 0x8080808080808080ull;
-    if (word.size() <= 8 && size_t(word.data() - text_.data()) + 8 <= text_.size()) {
-      uint64_t bytes = 0;
-      std::memcpy(&bytes, word.data(), 8);
-      if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap64(bytes);
-      if (word.size() < 8) bytes &= (uint64_t(1) << (8 * word.size())) - 1;
-      if (!(bytes & kHighBits)) return lexicon_.lookup_short(lower_ascii(bytes), word.size());
-    }
+    uint64_t bytes = 0;
+    if (load_short(text_, word, bytes) && !(bytes & kHighBits))
+      return lexicon_.lookup_short(lower_ascii(bytes), word.size());
     if (!is_ascii(word)) {
       fold_case(word, out_.scratch);
       word = out_.scratch;
@@ -238,7 +255,8 @@ class AtomBuilder {
   void add_lexicon_entries(std::string_view piece, bool capitalised) {
     std::string_view word = piece;
     const std::vector<Entry>* entries = lookup(word);
-    for (size_t c = 0; !entries && c < lexicon_.clitics().size(); ++c) {
+    bool clitic_possible = !entries && !word.empty() && lexicon_.clitic_may_end_with(char(lowered(word.back())));
+    for (size_t c = 0; clitic_possible && !entries && c < lexicon_.clitics().size(); ++c) {
       const std::string& clitic = lexicon_.clitics()[c];
       if (ends_with_folded(word, clitic)) entries = lexicon_.lookup(word.substr(0, word.size() - clitic.size()));
     }
@@ -319,7 +337,7 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
       i += 2;
       continue;
     }
-    if (token.kind == TokenKind::punct || piece.find('-') == std::string_view::npos ||
+    if (token.kind == TokenKind::punct || !has_hyphen(text, piece) ||
         (is_digit(piece[0]) && reads_as_number(lexicon, piece, out))) {
       builder.add(token.span, true, true, token.capitalised, token.kind == TokenKind::punct);
       ++i;

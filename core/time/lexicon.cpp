@@ -81,16 +81,6 @@ bool same_lowered(std::string_view word, std::string_view folded) {
 
 }  // namespace
 
-// All 8 bytes at once: bytes 'A'..'Z' gain 0x20, others stay.
-uint64_t lower_ascii(uint64_t bytes) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  uint64_t low7 = bytes & (kOnes * 0x7f);  // no carries between bytes below
-  uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
-  uint64_t above_z = low7 + kOnes * (0x7f - 'Z');
-  uint64_t upper = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
-  return bytes | (upper >> 2);
-}
-
 uint64_t WordTable::key(std::string_view word) {
   if (word.size() <= 8) return lowered_chunk(word, 0);
   uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
@@ -278,6 +268,7 @@ Status Lexicon::load_numeric(const TsvTable& table) {
       ordinal_suffixes_.emplace_back(row.fields[1]);
     } else if (kind == "clitic") {
       clitics_.emplace_back(row.fields[1]);
+      if (!clitics_.back().empty()) clitic_ends_[static_cast<unsigned char>(clitics_.back().back())] = true;
     } else if (kind == "decade_suffix") {
       decade_suffixes_.emplace_back(row.fields[1]);
     } else if (kind == "date_order") {

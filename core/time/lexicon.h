@@ -108,8 +108,16 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// Bytes 'A'..'Z' of a little-endian 8-byte word lower-cased, all at once.
-uint64_t lower_ascii(uint64_t bytes);
+// Bytes 'A'..'Z' of a little-endian 8-byte word lower-cased, all at once:
+// they gain 0x20, others stay.
+inline uint64_t lower_ascii(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint64_t low7 = bytes & (kOnes * 0x7f);  // no carries between bytes below
+  uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+  uint64_t above_z = low7 + kOnes * (0x7f - 'Z');
+  uint64_t upper = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
+  return bytes | (upper >> 2);
+}
 
 // Word -> entries, open addressing: looking up every token of a text is
 // the tagger's hottest loop, and most words are not there. Words are stored
@@ -163,6 +171,9 @@ class Lexicon {
   const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }
   // Endings dropped when a word is not found as it stands ("year's").
   const std::vector<std::string>& clitics() const { return clitics_; }
+  // Whether some clitic ends with this (folded) byte: most words end with
+  // none, and need not be compared with each clitic.
+  bool clitic_may_end_with(char folded) const { return clitic_ends_[static_cast<unsigned char>(folded)]; }
 
  private:
   uint16_t intern_class(std::string_view name);
@@ -174,6 +185,7 @@ class Lexicon {
   std::vector<std::string> decade_suffixes_;
   std::vector<NumericOrder> numeric_orders_;
   std::vector<std::string> clitics_;
+  std::array<bool, 256> clitic_ends_{};
 };
 
 // "slot=value slot=value" as in lexicon and rule files.

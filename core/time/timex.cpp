@@ -239,8 +239,9 @@ Result<TimeTagger> TimeTagger::create(const Resources& resources) {
 
 std::vector<Timex> TimeTagger::tag(const Document& doc, const Segmentation& seg) const {
   std::vector<Timex> out;
-  AtomBuffer buffer;
-  std::vector<Match> matches;
+  // Reused from document to document: they reach their size in the first.
+  thread_local AtomBuffer buffer;
+  thread_local std::vector<Match> matches;
   detail::Context context;
   context.dct = doc.dct ? &*doc.dct : nullptr;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
