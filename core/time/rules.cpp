@@ -247,8 +247,8 @@ void RuleSet::finish(const Lexicon& lexicon) {
       if (by_key_class_[cls].empty() || by_key_class_[cls].back() != r) by_key_class_[cls].push_back(r);
     }
     requirements_at_.push_back(uint32_t(requirements_.size()));
-    requirements_.push_back(uint16_t(rule.check_order.size()));
-    for (uint8_t index : rule.check_order) {
+    requirements_.push_back(uint16_t(rule.check_order.size() - 1));
+    for (uint8_t index : std::span(rule.check_order).subspan(1)) {
       const auto& alternatives = rule.elements[index].alternatives;
       requirements_.push_back(uint16_t(alternatives.size()));
       requirements_.insert(requirements_.end(), alternatives.begin(), alternatives.end());
@@ -263,7 +263,7 @@ void RuleSet::finish(const Lexicon& lexicon) {
   }
 }
 
-bool RuleSet::all_required_present(const AtomBuffer& buffer, uint32_t rule) const {
+bool RuleSet::others_present(const AtomBuffer& buffer, uint32_t rule) const {
   const uint16_t* at = requirements_.data() + requirements_at_[rule];
   for (uint16_t elements = *at++; elements > 0; --elements) {
     uint16_t alternatives = *at++;
@@ -284,7 +284,7 @@ bool RuleSet::select_rules(AtomBuffer& buffer) const {
       for (uint32_t r : by_key_class_[cls]) {
         if (buffer.rule_seen[r] == buffer.sentence) continue;
         buffer.rule_seen[r] = buffer.sentence;
-        if (!all_required_present(buffer, r)) continue;
+        if (!others_present(buffer, r)) continue;
         for (uint16_t first : first_classes_[r]) {
           buffer.starts.emplace_back(first, r);
           buffer.starting[first / 64] |= uint64_t(1) << (first % 64);

@@ -82,6 +82,14 @@ struct AtomBuffer {
   uint32_t sentence = 0;             // counts build_atoms calls
   bool has_class(uint16_t cls) const { return has(present, cls); }
   bool starts_rule(uint16_t cls) const { return has(starting, cls); }
+  // Whether a selected rule can begin at the atom: most atoms begin none.
+  bool may_start_at(uint32_t at) const {
+    const Atom& atom = atoms[at];
+    if (!atom.token_start) return false;
+    for (uint32_t i = 0; i < atom.entry_count; ++i)
+      if (starts_rule(entries[atom.first_entry + i].cls)) return true;
+    return false;
+  }
   static bool has(const std::vector<uint64_t>& classes, uint16_t cls) {
     return cls / 64 < classes.size() && (classes[cls / 64] >> (cls % 64)) & 1;
   }
@@ -125,14 +133,16 @@ class RuleSet {
                   bool& weak_alone) const;
 
  private:
-  bool all_required_present(const AtomBuffer& buffer, uint32_t rule) const;
+  // Whether the classes of a rule's required elements but its key are present.
+  bool others_present(const AtomBuffer& buffer, uint32_t rule) const;
 
   std::vector<Rule> rules_;
   // Per class, the rules whose rarest required element it fills.
   std::vector<std::vector<uint32_t>> by_key_class_;
   std::vector<uint64_t> key_classes_;  // the classes by_key_class_ lists rules for
-  // Per rule, its required elements as one run, rarest first: the element
-  // count, then per element its alternatives' count and class ids.
+  // Per rule, its required elements but the key (the rarest) as one run,
+  // rarest first: the element count, then per element its alternatives'
+  // count and class ids.
   std::vector<uint16_t> requirements_;
   std::vector<uint32_t> requirements_at_;  // per rule, where its run begins
   // Per rule, the classes a match can begin with (optional elements first).

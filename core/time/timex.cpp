@@ -119,7 +119,7 @@ struct TimeTagger::Rules {
     Slots start, end;
     if (!rules.select_rules(buffer)) return;  // most sentences hold no time words
     for (uint32_t at = 0; at < buffer.atoms.size();) {
-      if (buffer.atoms[at].entry_count == 0) {
+      if (!buffer.may_start_at(at)) {
         ++at;
         continue;
       }
