@@ -91,13 +91,6 @@ uint64_t WordTable::key(std::string_view word) {
   return h;
 }
 
-size_t WordTable::home(uint64_t key) const {
-  key *= 0x9E3779B97F4A7C15ull;
-  return (key ^ (key >> 32)) & (slots_.size() - 1);
-}
-
-size_t WordTable::next(size_t slot) const { return (slot + 1) & (slots_.size() - 1); }
-
 void WordTable::grow() {
   slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
   for (uint32_t v = 0; v < words_.size(); ++v) {
@@ -133,12 +126,6 @@ const std::vector<Entry>* WordTable::find(std::string_view word) const {
   return nullptr;
 }
 
-const std::vector<Entry>* WordTable::find_short(uint64_t lowered, size_t length) const {
-  if (slots_.empty()) return nullptr;
-  for (size_t i = home(lowered); slots_[i].value; i = next(i))
-    if (slots_[i].key == lowered && slots_[i].length == length) return &values_[slots_[i].value - 1];
-  return nullptr;
-}
 
 std::optional<Slot> slot_named(std::string_view name) {
   for (size_t i = 0; i < kSlotNames.size(); ++i)
@@ -220,9 +207,6 @@ const std::vector<Entry>* Lexicon::lookup(std::string_view word) const {
   return words_.find(word);
 }
 
-const std::vector<Entry>* Lexicon::lookup_short(uint64_t lowered, size_t length) const {
-  return words_.find_short(lowered, length);
-}
 
 // Row: word, CLASS, slot=value..., [flags: cap, weak]
 Status Lexicon::load_words(const TsvTable& table) {

@@ -129,12 +129,21 @@ class WordTable {
   std::vector<Entry>& operator[](std::string_view folded_word);
   const std::vector<Entry>* find(std::string_view word) const;
   // A word of `length` <= 8 bytes given as lower_ascii of its bytes.
-  const std::vector<Entry>* find_short(uint64_t lowered, size_t length) const;
+  // Inline: it runs once per token.
+  const std::vector<Entry>* find_short(uint64_t lowered, size_t length) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = home(lowered); slots_[i].value; i = next(i))
+      if (slots_[i].key == lowered && slots_[i].length == length) return &values_[slots_[i].value - 1];
+    return nullptr;
+  }
 
  private:
   static uint64_t key(std::string_view word);
-  size_t home(uint64_t key) const;
-  size_t next(size_t slot) const;
+  size_t home(uint64_t key) const {
+    key *= 0x9E3779B97F4A7C15ull;
+    return (key ^ (key >> 32)) & (slots_.size() - 1);
+  }
+  size_t next(size_t slot) const { return (slot + 1) & (slots_.size() - 1); }
   void grow();
 
   struct Slot {
@@ -165,7 +174,9 @@ class Lexicon {
   // A word's entries; the word is case-folded, or ASCII in any case.
   const std::vector<Entry>* lookup(std::string_view word) const;
   // An ASCII word of `length` <= 8 bytes given as lower_ascii of its bytes.
-  const std::vector<Entry>* lookup_short(uint64_t lowered, size_t length) const;
+  const std::vector<Entry>* lookup_short(uint64_t lowered, size_t length) const {
+    return words_.find_short(lowered, length);
+  }
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }
   const std::vector<std::string>& decade_suffixes() const { return decade_suffixes_; }
   const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }
