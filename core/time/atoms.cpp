@@ -181,11 +181,16 @@ bool load_short(std::string_view text, std::string_view piece, uint64_t& bytes) 
 constexpr uint64_t kEveryByte = 0x0101010101010101ull;
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 
+// Whether one of 8 bytes (as load_short reads them) is `c`, not 0.
+bool has_byte(uint64_t bytes, char c) {
+  uint64_t zero_at_c = bytes ^ (kEveryByte * static_cast<unsigned char>(c));
+  return (zero_at_c - kEveryByte) & ~zero_at_c & kHighBits;
+}
+
 bool has_hyphen(std::string_view text, std::string_view piece) {
   uint64_t bytes = 0;
   if (!load_short(text, piece, bytes)) return piece.find('-') != std::string_view::npos;
-  uint64_t zero_at_hyphen = bytes ^ (kEveryByte * '-');
-  return (zero_at_hyphen - kEveryByte) & ~zero_at_hyphen & kHighBits;
+  return has_byte(bytes, '-');
 }
 
 unsigned char lowered(char c) {
@@ -217,14 +222,7 @@ class AtomBuilder {
   }
 
   void add(Span span, bool token_start, bool token_end, bool capitalised, bool is_punct) {
-    Atom atom;
-    atom.span = span;
-    atom.token_start = token_start;
-    atom.token_end = token_end;
-    atom.sentence_start = !seen_word_;
-    atom.punct = is_punct;
-    atom.comma = is_punct && text_.substr(span.start, span.size()) == ",";
-    atom.first_entry = uint32_t(out_.entries.size());
+    Atom atom = open_atom(span, token_start, token_end, is_punct);
     std::string_view piece = text_.substr(span.start, span.size());
     if (is_digit(piece[0])) {
       numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
@@ -233,13 +231,39 @@ class AtomBuilder {
       add_lexicon_entries(piece, false);  // written numbers the lexicon names: "1/2"
     }
     else add_lexicon_entries(piece, capitalised);
+    close_atom(atom, is_punct);
+  }
+
+  // The commonest token: a word or punctuation of at most 8 ASCII bytes,
+  // neither a number nor hyphenated, whose bytes (load_short) are at hand.
+  void add_short(const Token& token, uint64_t bytes) {
+    bool is_punct = token.kind == TokenKind::punct;
+    Atom atom = open_atom(token.span, true, true, is_punct);
+    std::string_view piece = text_.substr(token.span.start, token.span.size());
+    add_found_entries(piece, lexicon_.lookup_short(lower_ascii(bytes), piece.size()), token.capitalised);
+    close_atom(atom, is_punct);
+  }
+
+ private:
+  Atom open_atom(Span span, bool token_start, bool token_end, bool is_punct) const {
+    Atom atom;
+    atom.span = span;
+    atom.token_start = token_start;
+    atom.token_end = token_end;
+    atom.sentence_start = !seen_word_;
+    atom.punct = is_punct;
+    atom.comma = is_punct && text_.substr(span.start, span.size()) == ",";
+    atom.first_entry = uint32_t(out_.entries.size());
+    return atom;
+  }
+
+  void close_atom(Atom& atom, bool is_punct) {
     if (is_punct) keep(make_entry(kClassPunct));
     atom.entry_count = uint16_t(out_.entries.size() - atom.first_entry);
     seen_word_ |= !is_punct;
     out_.atoms.push_back(atom);
   }
 
- private:
   // The lexicon looks ASCII words up in any case; others are folded first.
   const std::vector<Entry>* lookup(std::string_view& word) {
     uint64_t bytes = 0;
@@ -255,6 +279,12 @@ class AtomBuilder {
   void add_lexicon_entries(std::string_view piece, bool capitalised) {
     std::string_view word = piece;
     const std::vector<Entry>* entries = lookup(word);
+    add_found_entries(word, entries, capitalised);
+  }
+
+  // Keeps the entries found for a word (folded, or ASCII in any case), or
+  // those of the word less a clitic.
+  void add_found_entries(std::string_view word, const std::vector<Entry>* entries, bool capitalised) {
     bool clitic_possible = !entries && !word.empty() && lexicon_.clitic_may_end_with(char(lowered(word.back())));
     for (size_t c = 0; clitic_possible && !entries && c < lexicon_.clitics().size(); ++c) {
       const std::string& clitic = lexicon_.clitics()[c];
@@ -316,10 +346,23 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
   out.present.assign(lexicon.class_count() / 64 + 1, 0);
   ++out.sentence;
   AtomBuilder builder(lexicon, text, out);
+  // Whether a period is written right after token i ("Jan."), as a token.
+  auto period_follows = [&](size_t i) {
+    return i + 1 < tokens.size() && tokens[i + 1].span.start == tokens[i].span.end &&
+           text[tokens[i].span.end] == '.' && tokens[i + 1].span.size() == 1;
+  };
   for (size_t i = 0; i < tokens.size();) {
     const Token& token = tokens[i];
     std::string_view piece = text.substr(token.span.start, token.span.size());
     if (piece.empty()) {
+      ++i;
+      continue;
+    }
+    uint64_t bytes = 0;
+    if (token.kind != TokenKind::number && !is_digit(piece[0]) && load_short(text, piece, bytes) &&
+        !(bytes & kHighBits) &&
+        (token.kind == TokenKind::punct || (!has_byte(bytes, '-') && !period_follows(i)))) {
+      builder.add_short(token, bytes);
       ++i;
       continue;
     }
@@ -329,9 +372,7 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
       i = end;
       continue;
     }
-    if (token.kind == TokenKind::word && i + 1 < tokens.size() &&
-        tokens[i + 1].span.start == token.span.end && text[token.span.end] == '.' &&
-        tokens[i + 1].span.size() == 1 &&
+    if (token.kind == TokenKind::word && period_follows(i) &&
         builder.known_with_period(text.substr(token.span.start, token.span.size() + 1))) {
       builder.add(Span{token.span.start, token.span.end + 1}, true, true, token.capitalised, false);
       i += 2;
