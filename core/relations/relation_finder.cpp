@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <optional>
 #include <span>
-#include <unordered_set>
 
 #include "relations/relation.h"
 #include "util/resources.h"
@@ -10,10 +9,16 @@ namespace annals {
 
 namespace {
 
+// Words are numbered: 0 for a word no cue table names, kGapWord for "..."
+// in a cue.
+using WordId = uint32_t;
+constexpr WordId kNoWord = 0;
+constexpr WordId kGapWord = UINT32_MAX;
+
 // A cue's words; "..." stands for a gap of a few words within the clause
 // ("forced ... to": "forced the government to").
 struct CausalCue {
-  std::vector<std::string> words;
+  std::vector<WordId> words;
   bool cause_after = true;
   // Where the cue may stand: anywhere; only at the start of a sentence or
   // after "," ";" "and" "but" (clause-start); only at the start of a
@@ -31,32 +36,172 @@ struct TemporalCue {
 constexpr const char* kGap = "...";
 constexpr uint32_t kMaxGap = 4;
 
+// What a word is to the cue search.
+enum WordFlag : uint8_t {
+  kClauseBreak = 1,    // "," "." ";": a gap stops there; a clause-start cue may follow
+  kConjunction = 2,    // "and" "but": a clause-start cue may follow
+  kCommaOrPeriod = 4,  // ends the search for a cue's events
+  kClauseOpener = 8,   // "that", "which" ... (en/events/cues.tsv): ends it too
+  kAnaphor = 16,       // "this" (en/relations/anaphors.tsv)
+  kComma = 32,         // ends the clause a main verb is looked for after
+  kReaction = 64,      // lemmas of en/relations/reactions.tsv: "criticize"
+  kRequest = 128,      // lemmas of en/relations/requests.tsv: "request", "ask"
+};
+
+unsigned char lowered(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u + (unsigned(u - 'A') < 26u ? 32 : 0);
+}
+
+bool is_ascii(std::string_view text) {
+  unsigned char high = 0;
+  for (unsigned char c : text) high |= c;
+  return high < 0x80;
+}
+
+// The words the cue tables name, case-folded and numbered from 1. Each token
+// of a document is read as its number once, so that matching cues compares
+// numbers. Most tokens are none of these words: a look-up goes by length
+// and first byte to the few words of that shape, with no hashing.
+class Vocabulary {
+ public:
+  WordId add(std::string_view folded) {
+    if (folded == kGap) return kGapWord;
+    for (WordId id = 1; id <= words_.size(); ++id)
+      if (words_[id - 1] == folded) return id;
+    words_.emplace_back(folded);
+    flags_.push_back(0);
+    return WordId(words_.size());
+  }
+  void flag(WordId id, uint8_t flags) { flags_[id] |= flags; }
+  bool is(WordId id, uint8_t flags) const { return flags_[id] & flags; }
+  size_t size() const { return words_.size(); }
+
+  // Indexes the words by shape; call after the last add.
+  void finish() {
+    bucket_start_.assign(kBuckets + 1, 0);
+    for (const auto& word : words_) ++bucket_start_[bucket(word.size(), word[0]) + 1];
+    for (size_t b = 0; b < kBuckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
+    bucket_words_.resize(words_.size());
+    std::vector<uint32_t> filled(bucket_start_.begin(), bucket_start_.end() - 1);
+    for (WordId id = 1; id <= words_.size(); ++id)
+      bucket_words_[filled[bucket(words_[id - 1].size(), words_[id - 1][0])]++] = id;
+  }
+
+  // The number of a token's word: ASCII letters match in any case, other
+  // text is case-folded (into scratch) first.
+  WordId find(std::string_view word, std::string& scratch) const {
+    if (!is_ascii(word)) {
+      fold_case(word, scratch);
+      word = scratch;
+    }
+    if (word.empty()) return kNoWord;
+    size_t b = bucket(word.size(), char(lowered(word[0])));
+    for (uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k)
+      if (same_lowered(word, words_[bucket_words_[k] - 1])) return bucket_words_[k];
+    return kNoWord;
+  }
+
+  // The number of a word written exactly as the vocabulary has it (a lemma).
+  WordId find_exact(std::string_view word) const {
+    if (word.empty()) return kNoWord;
+    size_t b = bucket(word.size(), word[0]);
+    for (uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k)
+      if (words_[bucket_words_[k] - 1] == word) return bucket_words_[k];
+    return kNoWord;
+  }
+
+ private:
+  static constexpr size_t kBuckets = 4096;
+  static size_t bucket(size_t length, char first) {
+    return ((length << 8) | static_cast<unsigned char>(first)) % kBuckets;
+  }
+  static bool same_lowered(std::string_view word, std::string_view folded) {
+    if (word.size() != folded.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i)
+      if (lowered(word[i]) != static_cast<unsigned char>(folded[i])) return false;
+    return true;
+  }
+
+  std::vector<std::string> words_;  // by number - 1
+  std::vector<uint8_t> flags_{0};   // by number
+  std::vector<uint32_t> bucket_start_;
+  std::vector<WordId> bucket_words_;
+};
+
+// Cues, longest first (so "because of" wins over "because"), and by their
+// first word: most tokens begin none, and are passed over at once.
+struct CueTable {
+  std::vector<CausalCue> cues;
+  std::vector<std::vector<uint32_t>> by_first_word;  // per word number, its cues in order
+
+  void index(const Vocabulary& vocabulary) {
+    by_first_word.assign(vocabulary.size() + 1, {});
+    for (uint32_t c = 0; c < cues.size(); ++c) by_first_word[cues[c].words.front()].push_back(c);
+  }
+  std::span<const uint32_t> starting_with(WordId word) const { return by_first_word[word]; }
+};
+
 }  // namespace
 
 struct RelationFinder::Cues {
-  std::vector<CausalCue> cues;  // longest first, so "because of" wins over "because"
-  std::vector<CausalCue> temporal_words;   // longest first, as cues
-  std::vector<TemporalCue> temporal;       // the same order as temporal_words
-  std::unordered_set<std::string> causal_starts, temporal_starts;  // first words of each kind
-  std::unordered_set<std::string> clause_openers;  // "that", "which", ";" ...
-  std::unordered_set<std::string> reactions;       // lemmas: "criticize"
-  std::unordered_set<std::string> anaphors;        // "this", "that"
-  std::unordered_set<std::string> requests;        // lemmas: "request", "ask"
+  Vocabulary vocabulary;
+  CueTable causal;
+  CueTable temporal_words;
+  std::vector<TemporalCue> temporal;  // the same order as temporal_words
 };
 
 namespace {
 
-std::vector<std::string> split_words(std::string_view text) {
-  std::vector<std::string> words;
+std::vector<WordId> split_words(std::string_view text, Vocabulary& vocabulary) {
+  std::vector<WordId> words;
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
-    if (end > start) words.push_back(fold_case(text.substr(start, end - start)));
+    if (end > start) words.push_back(vocabulary.add(fold_case(text.substr(start, end - start))));
     start = end + 1;
   }
   return words;
 }
+
+// A document as the cue search reads it: its tokens as word numbers, and
+// its events by sentence and by token.
+struct Reading {
+  std::vector<WordId> words;       // per token
+  std::vector<uint32_t> by_sentence;   // event indices, sentence by sentence, ascending
+  std::vector<uint32_t> sentence_start;  // per sentence, its first in by_sentence; then the end
+  // Per token, the last event (verb event) of its sentence there; -1 if none
+  // (sentences share no tokens).
+  std::vector<int32_t> event_at, verb_at;
+
+  Reading(const Document& doc, const Segmentation& seg, const std::vector<EventMention>& events,
+          const Vocabulary& vocabulary) {
+    std::string scratch;
+    words.resize(seg.tokens.size());
+    for (size_t t = 0; t < seg.tokens.size(); ++t) words[t] = vocabulary.find(doc.slice(seg.tokens[t].span), scratch);
+    sentence_start.assign(seg.sentences.size() + 1, 0);
+    for (const auto& e : events)
+      if (e.sentence < seg.sentences.size()) ++sentence_start[e.sentence + 1];
+    for (size_t s = 0; s < seg.sentences.size(); ++s) sentence_start[s + 1] += sentence_start[s];
+    by_sentence.resize(sentence_start.back());
+    std::vector<uint32_t> filled(sentence_start.begin(), sentence_start.end() - 1);
+    event_at.assign(seg.tokens.size(), -1);
+    verb_at.assign(seg.tokens.size(), -1);
+    for (uint32_t e = 0; e < events.size(); ++e) {
+      if (events[e].sentence >= seg.sentences.size()) continue;
+      by_sentence[filled[events[e].sentence]++] = e;
+      const Sentence& sentence = seg.sentences[events[e].sentence];
+      if (events[e].token < sentence.first_token || events[e].token >= sentence.end_token) continue;
+      event_at[events[e].token] = int32_t(e);
+      if (!events[e].noun) verb_at[events[e].token] = int32_t(e);
+    }
+  }
+
+  std::span<const uint32_t> events_in(uint32_t sentence) const {
+    return std::span(by_sentence).subspan(sentence_start[sentence], sentence_start[sentence + 1] - sentence_start[sentence]);
+  }
+};
 
 struct Match {
   size_t first, end;  // token range of the cue within the document
@@ -64,22 +209,21 @@ struct Match {
   size_t cue;         // which cue
 };
 
-bool is_clause_break(const std::string& folded) { return folded == "," || folded == "." || folded == ";"; }
-
-// Where the cue's words match from token i of `folded` (a gap matching up
+// Where the cue's words match from token i of `words` (a gap matching up
 // to kMaxGap words that do not end the clause); 0 if they do not.
-size_t match_length(std::span<const std::string> folded, size_t i, const CausalCue& cue) {
+size_t match_length(std::span<const WordId> words, size_t i, const CausalCue& cue, const Vocabulary& vocabulary) {
   size_t at = i;
   for (size_t w = 0; w < cue.words.size(); ++w) {
-    if (cue.words[w] == kGap && w + 1 < cue.words.size()) {
-      const std::string& next = cue.words[++w];
+    if (cue.words[w] == kGapWord && w + 1 < cue.words.size()) {
+      WordId next = cue.words[++w];
       size_t gap = 0;
-      while (at < folded.size() && folded[at] != next && gap < kMaxGap && !is_clause_break(folded[at])) ++at, ++gap;
-      if (gap == 0 || at >= folded.size() || folded[at] != next) return 0;
+      while (at < words.size() && words[at] != next && gap < kMaxGap && !vocabulary.is(words[at], kClauseBreak))
+        ++at, ++gap;
+      if (gap == 0 || at >= words.size() || words[at] != next) return 0;
       ++at;
       continue;
     }
-    if (at >= folded.size() || folded[at] != cue.words[w]) return 0;
+    if (at >= words.size() || words[at] != cue.words[w]) return 0;
     ++at;
   }
   return at - i;
@@ -93,32 +237,23 @@ std::optional<CausalCue::Position> position_of(const TsvRow& row, size_t field) 
   return std::nullopt;
 }
 
-bool opens_clause(std::span<const std::string> folded, size_t i) {
-  return i == 0 || is_clause_break(folded[i - 1]) || folded[i - 1] == "and" || folded[i - 1] == "but";
+bool opens_clause(std::span<const WordId> words, size_t i, const Vocabulary& vocabulary) {
+  return i == 0 || vocabulary.is(words[i - 1], kClauseBreak | kConjunction);
 }
 
-// The words cues begin with: most tokens begin none, and are passed over
-// without comparing them with every cue.
-std::unordered_set<std::string> first_words(const std::vector<CausalCue>& cues) {
-  std::unordered_set<std::string> words;
-  for (const auto& cue : cues) words.insert(cue.words.front());
-  return words;
-}
-
-// words: the document's tokens, case-folded once for every cue table.
-std::vector<Match> find_cues(const std::vector<std::string>& words, const Sentence& sentence,
-                             const std::vector<CausalCue>& cues, const std::unordered_set<std::string>& starts) {
+std::vector<Match> find_cues(const Reading& reading, const Sentence& sentence, const CueTable& table,
+                             const Vocabulary& vocabulary) {
   std::vector<Match> matches;
-  const auto folded = std::span(words).subspan(sentence.first_token, sentence.end_token - sentence.first_token);
-  for (size_t i = 0; i < folded.size(); ++i) {
-    if (!starts.count(folded[i])) continue;
-    for (const auto& cue : cues) {
-      if (cue.position == CausalCue::Position::clause_start && !opens_clause(folded, i)) continue;
+  const auto words =
+      std::span(reading.words).subspan(sentence.first_token, sentence.end_token - sentence.first_token);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (uint32_t c : table.starting_with(words[i])) {
+      const CausalCue& cue = table.cues[c];
+      if (cue.position == CausalCue::Position::clause_start && !opens_clause(words, i, vocabulary)) continue;
       if (cue.position == CausalCue::Position::sentence_start && i != 0) continue;
-      size_t length = match_length(folded, i, cue);
+      size_t length = match_length(words, i, cue, vocabulary);
       if (length == 0) continue;
-      matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after,
-                         size_t(&cue - cues.data())});
+      matches.push_back({sentence.first_token + i, sentence.first_token + i + length, cue.cause_after, c});
       i += length - 1;
       break;
     }
@@ -129,42 +264,29 @@ std::vector<Match> find_cues(const std::vector<std::string>& words, const Senten
 // A cause or effect is named close to its cue, in the same clause.
 constexpr uint32_t kCueWindow = 6;
 
-bool breaks_clause(const std::vector<std::string>& folded, uint32_t token,
-                   const std::unordered_set<std::string>& openers) {
-  const std::string& word = folded[token];
-  return word == "," || word == "." || openers.count(word) > 0;
-}
-
 // The nearest event within the window on one side of the cue, not across a
 // clause boundary; -1 if none. Nouns count only where allowed.
-int32_t nearest_event(const std::vector<std::string>& folded, const std::vector<EventMention>& events,
-                      const std::vector<uint32_t>& in_sentence, uint32_t cue_first, uint32_t cue_end,
-                      const Sentence& sentence, bool forwards, bool verbs_only,
-                      const std::unordered_set<std::string>& openers) {
-  std::vector<int32_t> at(sentence.end_token - sentence.first_token, -1);
-  for (uint32_t e : in_sentence)
-    if (events[e].token >= sentence.first_token && events[e].token < sentence.end_token &&
-        !(verbs_only && events[e].noun))
-      at[events[e].token - sentence.first_token] = int32_t(e);
+int32_t nearest_event(const Reading& reading, const Vocabulary& vocabulary, uint32_t cue_first, uint32_t cue_end,
+                      const Sentence& sentence, bool forwards, bool verbs_only) {
+  const auto& at = verbs_only ? reading.verb_at : reading.event_at;
   for (uint32_t step = 0; step < kCueWindow; ++step) {
     int64_t t = forwards ? int64_t(cue_end) + step : int64_t(cue_first) - 1 - step;
     if (t < sentence.first_token || t >= sentence.end_token) break;
-    if (at[t - sentence.first_token] >= 0) return at[t - sentence.first_token];
-    if (breaks_clause(folded, uint32_t(t), openers) && !(forwards && step == 0)) break;
+    if (at[t] >= 0) return at[t];
+    if (vocabulary.is(reading.words[t], kCommaOrPeriod | kClauseOpener) && !(forwards && step == 0)) break;
   }
   return -1;
 }
 
 // The first verb event of the clause after the next comma.
-int32_t main_verb_after(const std::vector<std::string>& folded, const std::vector<EventMention>& events,
-                        const std::vector<uint32_t>& in_sentence, uint32_t from, const Sentence& sentence, const std::unordered_set<std::string>& openers) {
+int32_t main_verb_after(const Reading& reading, const Vocabulary& vocabulary, uint32_t from,
+                        const Sentence& sentence) {
   for (uint32_t t = from; t < sentence.end_token && t < from + 2 * kCueWindow; ++t)
-    if (folded[t] == ",")
-      return nearest_event(folded, events, in_sentence, t + 1, t + 1, sentence, true, true, openers);
+    if (vocabulary.is(reading.words[t], kComma)) return nearest_event(reading, vocabulary, t + 1, t + 1, sentence, true, true);
   return -1;
 }
 
-int32_t nearest_noun_event(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence,
+int32_t nearest_noun_event(const std::vector<EventMention>& events, std::span<const uint32_t> in_sentence,
                            uint32_t from, uint32_t to) {
   for (uint32_t e : in_sentence)
     if (events[e].noun && events[e].token >= from && events[e].token < to) return int32_t(e);
@@ -172,7 +294,7 @@ int32_t nearest_noun_event(const std::vector<EventMention>& events, const std::v
 }
 
 // A verb event among the cue's own words ("triggered" in "triggered by").
-int32_t verb_in_cue(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence, uint32_t from,
+int32_t verb_in_cue(const std::vector<EventMention>& events, std::span<const uint32_t> in_sentence, uint32_t from,
                     uint32_t to) {
   for (uint32_t e : in_sentence)
     if (!events[e].noun && events[e].token >= from && events[e].token < to) return int32_t(e);
@@ -182,7 +304,7 @@ int32_t verb_in_cue(const std::vector<EventMention>& events, const std::vector<u
 // The last verb event of a sentence; a participle without an auxiliary
 // (", referring to ...") is an adjunct, not what the sentence tells, unless
 // there is nothing else.
-int32_t last_event_of_sentence(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence) {
+int32_t last_event_of_sentence(const std::vector<EventMention>& events, std::span<const uint32_t> in_sentence) {
   int32_t best = -1, participle = -1;
   for (uint32_t e : in_sentence)
     if (!events[e].noun) (events[e].tense == "PRESPART" ? participle : best) = int32_t(e);
@@ -194,7 +316,7 @@ int32_t last_event_of_sentence(const std::vector<EventMention>& events, const st
 namespace {
 
 // en/relations/temporal_cues.tsv, longest cue first.
-Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& words,
+Status load_temporal_cues(const Resources& resources, Vocabulary& vocabulary, std::vector<CausalCue>& words,
                           std::vector<TemporalCue>& temporal) {
   auto table = resources.table("en/relations/temporal_cues.tsv", 3);
   if (!table) return table.error();
@@ -212,8 +334,8 @@ Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& wo
     if (!position)
       return Error{ErrorCode::bad_data, table->where(row),
                    "the fourth field, if any, must be \"clause-start\" or \"sentence-start\""};
-    auto split = split_words(row.fields[0]);
-    if (split.empty() || std::find(split.begin(), split.end(), kGap) != split.end())
+    auto split = split_words(row.fields[0], vocabulary);
+    if (split.empty() || std::find(split.begin(), split.end(), kGapWord) != split.end())
       return Error{ErrorCode::bad_data, table->where(row), "a temporal cue is plain words"};
     rows.push_back({CausalCue{std::move(split), false, *position}, cue});
   }
@@ -223,7 +345,8 @@ Status load_temporal_cues(const Resources& resources, std::vector<CausalCue>& wo
   return ok_status();
 }
 
-Status add_causal_cues(const Resources& resources, const std::string& name, std::vector<CausalCue>& cues) {
+Status add_causal_cues(const Resources& resources, const std::string& name, Vocabulary& vocabulary,
+                       std::vector<CausalCue>& cues) {
   auto table = resources.table(name, 2);
   if (!table) return table.error();
   for (const auto& row : table->rows) {
@@ -233,8 +356,8 @@ Status add_causal_cues(const Resources& resources, const std::string& name, std:
     if (!position)
       return Error{ErrorCode::bad_data, table->where(row),
                    "the third field, if any, must be \"clause-start\" or \"sentence-start\""};
-    auto words = split_words(row.fields[0]);
-    if (words.empty() || words.front() == kGap || words.back() == kGap)
+    auto words = split_words(row.fields[0], vocabulary);
+    if (words.empty() || words.front() == kGapWord || words.back() == kGapWord)
       return Error{ErrorCode::bad_data, table->where(row), "a cue cannot begin or end with \"...\""};
     cues.push_back({std::move(words), row.fields[1] == "after", *position});
   }
@@ -250,28 +373,33 @@ RelationFinder::~RelationFinder() = default;
 
 Result<RelationFinder> RelationFinder::create(const Resources& resources) {
   auto cues = std::make_unique<Cues>();
+  Vocabulary& vocabulary = cues->vocabulary;
   // Russian cues too, for the Russian sentences English articles quote.
   for (const char* name : {"en/relations/causal_cues.tsv", "ru/relations/causal_cues.tsv"})
-    if (auto status = add_causal_cues(resources, name, cues->cues); !status) return status.error();
-  const std::pair<const char*, std::unordered_set<std::string>*> word_lists[] = {
-      {"en/relations/reactions.tsv", &cues->reactions},
-      {"en/relations/anaphors.tsv", &cues->anaphors},
-      {"en/relations/requests.tsv", &cues->requests}};
-  for (auto [name, set] : word_lists) {
+    if (auto status = add_causal_cues(resources, name, vocabulary, cues->causal.cues); !status) return status.error();
+  const std::pair<const char*, WordFlag> word_lists[] = {{"en/relations/reactions.tsv", kReaction},
+                                                         {"en/relations/anaphors.tsv", kAnaphor},
+                                                         {"en/relations/requests.tsv", kRequest}};
+  for (auto [name, flag] : word_lists) {
     auto words = resources.table(name, 1);
     if (!words) return words.error();
-    for (const auto& row : words->rows) set->insert(fold_case(row.fields[0]));
+    for (const auto& row : words->rows) vocabulary.flag(vocabulary.add(fold_case(row.fields[0])), flag);
   }
   auto clauses = resources.table("en/events/cues.tsv", 3);
   if (!clauses) return clauses.error();
   for (const auto& row : clauses->rows)
-    if (row.fields[1] == "clause") cues->clause_openers.insert(fold_case(row.fields[0]));
-  std::stable_sort(cues->cues.begin(), cues->cues.end(),
+    if (row.fields[1] == "clause") vocabulary.flag(vocabulary.add(fold_case(row.fields[0])), kClauseOpener);
+  std::stable_sort(cues->causal.cues.begin(), cues->causal.cues.end(),
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
-  if (auto status = load_temporal_cues(resources, cues->temporal_words, cues->temporal); !status)
+  if (auto status = load_temporal_cues(resources, vocabulary, cues->temporal_words.cues, cues->temporal); !status)
     return status.error();
-  cues->causal_starts = first_words(cues->cues);
-  cues->temporal_starts = first_words(cues->temporal_words);
+  for (const char* word : {",", ".", ";"}) vocabulary.flag(vocabulary.add(word), kClauseBreak);
+  for (const char* word : {",", "."}) vocabulary.flag(vocabulary.add(word), kCommaOrPeriod);
+  for (const char* word : {"and", "but"}) vocabulary.flag(vocabulary.add(word), kConjunction);
+  vocabulary.flag(vocabulary.add(","), kComma);
+  vocabulary.finish();
+  cues->causal.index(vocabulary);
+  cues->temporal_words.index(vocabulary);
   return RelationFinder(std::move(cues));
 }
 
@@ -300,11 +428,11 @@ bool non_finite(const EventMention& e) {
   return e.tense == "PRESPART" || e.tense == "PASTPART" || e.tense == "INFINITIVE";
 }
 
-void add_reactions(const std::vector<EventMention>& events, const ActorTagging& actors,
-                   const std::unordered_set<std::string>& reactions, std::vector<RelationMention>& out) {
+void add_reactions(const std::vector<EventMention>& events, const ActorTagging& actors, const Vocabulary& vocabulary,
+                   std::vector<RelationMention>& out) {
   for (size_t e = 0; e < events.size(); ++e) {
     const auto& reaction = events[e];
-    if (reaction.noun || !reactions.count(reaction.lemma)) continue;
+    if (reaction.noun || !vocabulary.is(vocabulary.find_exact(reaction.lemma), kReaction)) continue;
     for (const auto& p : reaction.participants) {
       int32_t target = actor_of(actors, p);
       if (p.role == "agent" || target < 0 || actors.mentions[p.mention].span.start < reaction.trigger.end) continue;
@@ -337,10 +465,11 @@ bool involves(const ActorTagging& actors, const EventMention& e, int32_t actor) 
 constexpr uint32_t kAnswerWindowSentences = 3;
 
 void add_answered_requests(const std::vector<EventMention>& events, const ActorTagging& actors,
-                           const std::unordered_set<std::string>& requests, std::vector<RelationMention>& out) {
+                           const Vocabulary& vocabulary, std::vector<RelationMention>& out) {
   for (size_t e = 0; e < events.size(); ++e) {
     const auto& request = events[e];
-    if (request.noun || request.negated || request.modality != Modality::actual || !requests.count(request.lemma))
+    if (request.noun || request.negated || request.modality != Modality::actual ||
+        !vocabulary.is(vocabulary.find_exact(request.lemma), kRequest))
       continue;
     for (const auto& p : request.participants) {
       int32_t asked = actor_of(actors, p);
@@ -362,7 +491,7 @@ void add_answered_requests(const std::vector<EventMention>& events, const ActorT
 // The verb event told just before `event` in its sentence, reports aside
 // ("Putin said that the troops later left": the leaving is not placed
 // after the saying); -1 if none.
-int32_t told_before(const std::vector<EventMention>& events, const std::vector<uint32_t>& in_sentence, int32_t event) {
+int32_t told_before(const std::vector<EventMention>& events, std::span<const uint32_t> in_sentence, int32_t event) {
   int32_t best = -1;
   for (uint32_t e : in_sentence)
     if (!events[e].noun && events[e].token < events[event].token && events[e].event_class != EventClass::reporting)
@@ -373,31 +502,28 @@ int32_t told_before(const std::vector<EventMention>& events, const std::vector<u
 // Temporal links the text states ("later", "the next day", "after the
 // talks"): the cue's event and the other one, as `before` (the earlier one
 // first) or `simultaneous`, with the cue as evidence.
-void add_temporal_links(const Segmentation& seg, const std::vector<std::string>& folded,
-                        const std::vector<EventMention>& events, const std::vector<std::vector<uint32_t>>& events_in, const std::vector<CausalCue>& words,
-                        const std::vector<TemporalCue>& temporal, const std::unordered_set<std::string>& starts,
-                        const std::unordered_set<std::string>& openers,
-                        std::vector<RelationMention>& out) {
+void add_temporal_links(const Segmentation& seg, const Reading& reading, const Vocabulary& vocabulary,
+                        const std::vector<EventMention>& events, const CueTable& words,
+                        const std::vector<TemporalCue>& temporal, std::vector<RelationMention>& out) {
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
-    const auto& in_sentence = events_in[si];
-    for (const Match& m : find_cues(folded, sentence, words, starts)) {
+    const auto in_sentence = reading.events_in(si);
+    for (const Match& m : find_cues(reading, sentence, words, vocabulary)) {
       const TemporalCue& cue = temporal[m.cue];
       auto near = [&](bool forwards, bool verbs_only) {
-        return nearest_event(folded, events, in_sentence, uint32_t(m.first), uint32_t(m.end), sentence, forwards,
-                             verbs_only, openers);
+        return nearest_event(reading, vocabulary, uint32_t(m.first), uint32_t(m.end), sentence, forwards, verbs_only);
       };
       int32_t self = -1, other = -1;
       if (cue.other_follows) {
         other = near(true, false);
         self = near(false, true);
         if (self < 0 && other >= 0)  // "After the talks, the troops left"
-          self = main_verb_after(folded, events, in_sentence, events[other].token + 1, sentence, openers);
+          self = main_verb_after(reading, vocabulary, events[other].token + 1, sentence);
       } else {
         self = near(true, true);
         if (self < 0) self = near(false, true);  // "arrived two days later"
         if (self >= 0) other = told_before(events, in_sentence, self);
-        if (self >= 0 && other < 0 && si > 0) other = last_event_of_sentence(events, events_in[si - 1]);
+        if (self >= 0 && other < 0 && si > 0) other = last_event_of_sentence(events, reading.events_in(si - 1));
       }
       if (self < 0 || other < 0 || self == other) continue;
       Span span{seg.tokens[m.first].span.start, seg.tokens[m.end - 1].span.end};
@@ -416,38 +542,36 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
                                                   const std::vector<EventMention>& events,
                                                   const ActorTagging& actors) const {
   std::vector<RelationMention> relations;
-  // Each sentence's events, so that a cue looks only at its own sentence's.
-  std::vector<std::vector<uint32_t>> events_in(seg.sentences.size());
-  for (size_t e = 0; e < events.size(); ++e)
-    if (events[e].sentence < events_in.size()) events_in[events[e].sentence].push_back(uint32_t(e));
-  std::vector<std::string> folded(seg.tokens.size());
-  for (size_t t = 0; t < seg.tokens.size(); ++t) fold_case(doc.slice(seg.tokens[t].span), folded[t]);
+  const Vocabulary& vocabulary = cues_->vocabulary;
+  const Reading reading(doc, seg, events, vocabulary);
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& sentence = seg.sentences[si];
-    const auto& in_sentence = events_in[si];
-    for (const Match& cue : find_cues(folded, sentence, cues_->cues, cues_->causal_starts)) {
+    const auto in_sentence = reading.events_in(si);
+    for (const Match& cue : find_cues(reading, sentence, cues_->causal, vocabulary)) {
+      auto near = [&](uint32_t first, uint32_t end, bool forwards, bool verbs_only) {
+        return nearest_event(reading, vocabulary, first, end, sentence, forwards, verbs_only);
+      };
       // "at the request of Y, X did": the cue names the cause; the effect is
       // the verb on either side.
       int32_t inside = nearest_noun_event(events, in_sentence, cue.first, cue.end);
-      const auto& openers = cues_->clause_openers;
-      int32_t before = nearest_event(folded, events, in_sentence, cue.first, cue.end, sentence, false, inside >= 0, openers);
-      int32_t after = inside >= 0 ? inside
-                                  : nearest_event(folded, events, in_sentence, cue.first, cue.end, sentence, true, false, openers);
+      int32_t before = near(cue.first, cue.end, false, inside >= 0);
+      int32_t after = inside >= 0 ? inside : near(cue.first, cue.end, true, false);
       // "The offer was triggered by the sale": the cue's own verb is the effect.
       if (int32_t own = verb_in_cue(events, in_sentence, cue.first, cue.end); own >= 0 && cue.cause_after && inside < 0)
         before = own;
       if (before < 0 && cue.cause_after && after >= 0)  // "In response to X, Y did": Y is the main clause
-        before = main_verb_after(folded, events, in_sentence, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)), sentence, openers);
+        before = main_verb_after(reading, vocabulary, uint32_t(std::max<size_t>(cue.end, events[after].token + 1)),
+                                 sentence);
       // "So, for Hong Kong, it is time to reposition": a sentence that opens
       // with the cue follows from the sentence before.
       if (!cue.cause_after && cue.first == sentence.first_token && si > 0)
-        before = last_event_of_sentence(events, events_in[si - 1]);
-      const bool anaphoric = cues_->anaphors.count(folded[sentence.first_token]);
+        before = last_event_of_sentence(events, reading.events_in(si - 1));
+      const bool anaphoric = vocabulary.is(reading.words[sentence.first_token], kAnaphor);
       if (anaphoric && cue.cause_after && si > 0) {
         // "This is how he reacted to ...": "this" is the event just told, and
         // "reacted" is another name for it.
-        int32_t previous = last_event_of_sentence(events, events_in[si - 1]);
-        int32_t named = nearest_event(folded, events, in_sentence, cue.first, cue.first, sentence, true, true, cues_->clause_openers);
+        int32_t previous = last_event_of_sentence(events, reading.events_in(si - 1));
+        int32_t named = near(cue.first, cue.first, true, true);
         if (previous >= 0 && named >= 0 && named != previous) relations.push_back({previous, named, "coreferent", Span{}});
         if (previous >= 0) before = previous;
       }
@@ -458,10 +582,9 @@ std::vector<RelationMention> RelationFinder::find(const Document& doc, const Seg
       relations.push_back({cause, effect, "causes", span});
     }
   }
-  add_reactions(events, actors, cues_->reactions, relations);
-  add_answered_requests(events, actors, cues_->requests, relations);
-  add_temporal_links(seg, folded, events, events_in, cues_->temporal_words, cues_->temporal, cues_->temporal_starts,
-                     cues_->clause_openers, relations);
+  add_reactions(events, actors, vocabulary, relations);
+  add_answered_requests(events, actors, vocabulary, relations);
+  add_temporal_links(seg, reading, vocabulary, events, cues_->temporal_words, cues_->temporal, relations);
   return relations;
 }
 

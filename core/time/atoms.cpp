@@ -1,6 +1,8 @@
 // Turns tokens into atoms and gives each atom its lexicon entries, or the
 // entries its digits imply (a year, a day, a clock time, a numeric date).
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -159,17 +161,50 @@ bool reads_as_number(const Lexicon& lexicon, std::string_view piece, AtomBuffer&
   return found;
 }
 
-// Case folding with an inline ASCII path: it runs on every word.
-void fold(std::string_view text, std::string& out) {
-  out.resize(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      fold_case(text, out);
-      return;
-    }
-    out[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-  }
+bool is_ascii(std::string_view text) {
+  unsigned char high = 0;
+  for (unsigned char c : text) high |= c;
+  return high < 0x80;
+}
+
+// Reads a piece of text of up to 8 bytes in one load, when the text has 8
+// bytes from its start (nearly always): cheaper than loops over its letters,
+// whose lengths vary from word to word.
+bool load_short(std::string_view text, std::string_view piece, uint64_t& bytes) {
+  if (piece.size() > 8 || size_t(piece.data() - text.data()) + 8 > text.size()) return false;
+  std::memcpy(&bytes, piece.data(), 8);
+  if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap64(bytes);
+  if (piece.size() < 8) bytes &= (uint64_t(1) << (8 * piece.size())) - 1;
+  return true;
+}
+
+constexpr uint64_t kEveryByte = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// Whether one of 8 bytes (as load_short reads them) is `c`, not 0.
+bool has_byte(uint64_t bytes, char c) {
+  uint64_t zero_at_c = bytes ^ (kEveryByte * static_cast<unsigned char>(c));
+  return (zero_at_c - kEveryByte) & ~zero_at_c & kHighBits;
+}
+
+bool has_hyphen(std::string_view text, std::string_view piece) {
+  uint64_t bytes = 0;
+  if (!load_short(text, piece, bytes)) return piece.find('-') != std::string_view::npos;
+  return has_byte(bytes, '-');
+}
+
+unsigned char lowered(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u + (unsigned(u - 'A') < 26u ? 32 : 0);
+}
+
+// Whether a word (folded, or ASCII in any case) ends with a folded ending.
+bool ends_with_folded(std::string_view word, std::string_view ending) {
+  if (word.size() <= ending.size()) return false;
+  word.remove_prefix(word.size() - ending.size());
+  for (size_t i = 0; i < ending.size(); ++i)
+    if (lowered(word[i]) != static_cast<unsigned char>(ending[i])) return false;
+  return true;
 }
 
 bool is_joiner(std::string_view text) {
@@ -181,15 +216,36 @@ class AtomBuilder {
   AtomBuilder(const Lexicon& lexicon, std::string_view text, AtomBuffer& out)
       : lexicon_(lexicon), text_(text), out_(out) {}
 
-  // Whether the lexicon lists the word with a period ("jan.", "sept.").
-  bool known_with_period(std::string_view word) {
-    out_.scratch.clear();
-    fold_case(word, out_.scratch);
-    out_.scratch.push_back('.');
-    return lexicon_.lookup(out_.scratch) != nullptr;
+  // Whether the lexicon lists the word with its period ("jan.", "sept.").
+  bool known_with_period(std::string_view word_and_period) {
+    return lookup(word_and_period) != nullptr;
   }
 
   void add(Span span, bool token_start, bool token_end, bool capitalised, bool is_punct) {
+    Atom atom = open_atom(span, token_start, token_end, is_punct);
+    std::string_view piece = text_.substr(span.start, span.size());
+    if (is_digit(piece[0])) {
+      numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
+      out_.entries.push_back(make_entry(kClassDigits));
+      for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i) note_class(out_.entries[i].cls);
+      add_lexicon_entries(piece, false);  // written numbers the lexicon names: "1/2"
+    }
+    else add_lexicon_entries(piece, capitalised);
+    close_atom(atom, is_punct);
+  }
+
+  // The commonest token: a word or punctuation of at most 8 ASCII bytes,
+  // neither a number nor hyphenated, whose bytes (load_short) are at hand.
+  void add_short(const Token& token, uint64_t bytes) {
+    bool is_punct = token.kind == TokenKind::punct;
+    Atom atom = open_atom(token.span, true, true, is_punct);
+    std::string_view piece = text_.substr(token.span.start, token.span.size());
+    add_found_entries(piece, lexicon_.lookup_short(lower_ascii(bytes), piece.size()), token.capitalised);
+    close_atom(atom, is_punct);
+  }
+
+ private:
+  Atom open_atom(Span span, bool token_start, bool token_end, bool is_punct) const {
     Atom atom;
     atom.span = span;
     atom.token_start = token_start;
@@ -198,41 +254,58 @@ class AtomBuilder {
     atom.punct = is_punct;
     atom.comma = is_punct && text_.substr(span.start, span.size()) == ",";
     atom.first_entry = uint32_t(out_.entries.size());
-    std::string_view piece = text_.substr(span.start, span.size());
-    if (is_digit(piece[0])) {
-      numeric_entries(lexicon_, piece, out_.scratch, out_.entries);
-      out_.entries.push_back(make_entry(kClassDigits));
-      add_lexicon_entries(piece, false);  // written numbers the lexicon names: "1/2"
-    }
-    else add_lexicon_entries(piece, capitalised);
-    if (is_punct) out_.entries.push_back(make_entry(kClassPunct));
+    return atom;
+  }
+
+  void close_atom(Atom& atom, bool is_punct) {
+    if (is_punct) keep(make_entry(kClassPunct));
     atom.entry_count = uint16_t(out_.entries.size() - atom.first_entry);
-    for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i) {
-      uint16_t cls = out_.entries[i].cls;
-      out_.present[cls / 64] |= uint64_t(1) << (cls % 64);
-    }
-    for (uint32_t i = atom.first_entry; i < out_.entries.size(); ++i)
-      for (uint8_t a = 0; a < out_.entries[i].count; ++a)
-        if (out_.entries[i].assigns[a].slot == Slot::tense)
-          out_.tense_cues.emplace_back(uint32_t(out_.atoms.size()), out_.entries[i].assigns[a].value);
     seen_word_ |= !is_punct;
     out_.atoms.push_back(atom);
   }
 
- private:
+  // The lexicon looks ASCII words up in any case; others are folded first.
+  const std::vector<Entry>* lookup(std::string_view& word) {
+    uint64_t bytes = 0;
+    if (load_short(text_, word, bytes) && !(bytes & kHighBits))
+      return lexicon_.lookup_short(lower_ascii(bytes), word.size());
+    if (!is_ascii(word)) {
+      fold_case(word, out_.scratch);
+      word = out_.scratch;
+    }
+    return lexicon_.lookup(word);
+  }
+
   void add_lexicon_entries(std::string_view piece, bool capitalised) {
-    fold(piece, out_.scratch);
-    const std::vector<Entry>* entries = lexicon_.lookup(out_.scratch);
-    for (size_t c = 0; !entries && c < lexicon_.clitics().size(); ++c) {
+    std::string_view word = piece;
+    const std::vector<Entry>* entries = lookup(word);
+    add_found_entries(word, entries, capitalised);
+  }
+
+  // Keeps the entries found for a word (folded, or ASCII in any case), or
+  // those of the word less a clitic.
+  void add_found_entries(std::string_view word, const std::vector<Entry>* entries, bool capitalised) {
+    bool clitic_possible = !entries && !word.empty() && lexicon_.clitic_may_end_with(char(lowered(word.back())));
+    for (size_t c = 0; clitic_possible && !entries && c < lexicon_.clitics().size(); ++c) {
       const std::string& clitic = lexicon_.clitics()[c];
-      std::string_view word = out_.scratch;
-      if (word.size() > clitic.size() && word.ends_with(clitic))
-        entries = lexicon_.lookup(word.substr(0, word.size() - clitic.size()));
+      if (ends_with_folded(word, clitic)) entries = lexicon_.lookup(word.substr(0, word.size() - clitic.size()));
     }
     if (!entries) return;
     for (const Entry& entry : *entries)
-      if (capitalised || !(entry.flags & kCapitalOnly)) out_.entries.push_back(entry);
+      if (capitalised || !(entry.flags & kCapitalOnly)) keep(entry);
   }
+
+  // Adds an entry to the atom being built (the next in out_.atoms).
+  void keep(const Entry& entry) {
+    out_.entries.push_back(entry);
+    note_class(entry.cls);
+    if (!(entry.flags & kTenseCue)) return;
+    for (uint8_t a = 0; a < entry.count; ++a)
+      if (entry.assigns[a].slot == Slot::tense)
+        out_.tense_cues.emplace_back(uint32_t(out_.atoms.size()), entry.assigns[a].value);
+  }
+
+  void note_class(uint16_t cls) { out_.present[cls / 64] |= uint64_t(1) << (cls % 64); }
 
   const Lexicon& lexicon_;
   std::string_view text_;
@@ -271,12 +344,25 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
   out.entries.clear();
   out.tense_cues.clear();
   out.present.assign(lexicon.class_count() / 64 + 1, 0);
-  std::fill(out.possible.begin(), out.possible.end(), int8_t(-1));
+  ++out.sentence;
   AtomBuilder builder(lexicon, text, out);
+  // Whether a period is written right after token i ("Jan."), as a token.
+  auto period_follows = [&](size_t i) {
+    return i + 1 < tokens.size() && tokens[i + 1].span.start == tokens[i].span.end &&
+           text[tokens[i].span.end] == '.' && tokens[i + 1].span.size() == 1;
+  };
   for (size_t i = 0; i < tokens.size();) {
     const Token& token = tokens[i];
     std::string_view piece = text.substr(token.span.start, token.span.size());
     if (piece.empty()) {
+      ++i;
+      continue;
+    }
+    uint64_t bytes = 0;
+    if (token.kind != TokenKind::number && !is_digit(piece[0]) && load_short(text, piece, bytes) &&
+        !(bytes & kHighBits) &&
+        (token.kind == TokenKind::punct || (!has_byte(bytes, '-') && !period_follows(i)))) {
+      builder.add_short(token, bytes);
       ++i;
       continue;
     }
@@ -286,14 +372,13 @@ void build_atoms(const Lexicon& lexicon, std::string_view text, std::span<const 
       i = end;
       continue;
     }
-    if (token.kind == TokenKind::word && i + 1 < tokens.size() &&
-        tokens[i + 1].span.start == token.span.end && text[token.span.end] == '.' &&
-        tokens[i + 1].span.size() == 1 && builder.known_with_period(piece)) {
+    if (token.kind == TokenKind::word && period_follows(i) &&
+        builder.known_with_period(text.substr(token.span.start, token.span.size() + 1))) {
       builder.add(Span{token.span.start, token.span.end + 1}, true, true, token.capitalised, false);
       i += 2;
       continue;
     }
-    if (token.kind == TokenKind::punct || piece.find('-') == std::string_view::npos ||
+    if (token.kind == TokenKind::punct || !has_hyphen(text, piece) ||
         (is_digit(piece[0]) && reads_as_number(lexicon, piece, out))) {
       builder.add(token.span, true, true, token.capitalised, token.kind == TokenKind::punct);
       ++i;

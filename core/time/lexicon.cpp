@@ -62,42 +62,70 @@ Error data_error(const std::string& where, std::string message) {
 
 }  // namespace
 
-uint64_t WordTable::hash(std::string_view word) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+namespace {
+
+// Up to 8 bytes of a word from `at` as one number, ASCII letters lower-cased.
+uint64_t lowered_chunk(std::string_view word, size_t at) {
+  uint64_t chunk = 0;
+  size_t n = std::min<size_t>(8, word.size() - at);
+  for (size_t i = 0; i < n; ++i) chunk |= uint64_t(static_cast<unsigned char>(word[at + i])) << (8 * i);
+  return lower_ascii(chunk);
+}
+
+bool same_lowered(std::string_view word, std::string_view folded) {
+  if (word.size() != folded.size()) return false;
+  for (size_t at = 0; at < word.size(); at += 8)
+    if (lowered_chunk(word, at) != lowered_chunk(folded, at)) return false;
+  return true;
+}
+
+}  // namespace
+
+uint64_t WordTable::key(std::string_view word) {
+  if (word.size() <= 8) return lowered_chunk(word, 0);
+  uint64_t h = word.size() * 0x9E3779B97F4A7C15ull;
+  for (size_t at = 0; at < word.size(); at += 8) {
+    h = (h ^ lowered_chunk(word, at)) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 29;
+  }
   return h;
 }
 
 void WordTable::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  for (Slot& s : old) {
-    if (!s.value) continue;
-    size_t i = hash(s.word) & (slots_.size() - 1);
-    while (slots_[i].value) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = std::move(s);
+  slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
+  for (uint32_t v = 0; v < words_.size(); ++v) {
+    uint64_t k = key(words_[v]);
+    size_t i = home(k);
+    while (slots_[i].value) i = next(i);
+    slots_[i] = Slot{k, uint32_t(words_[v].size()), v + 1};
   }
 }
 
 std::vector<Entry>& WordTable::operator[](std::string_view word) {
   if ((values_.size() + 1) * 2 > slots_.size()) grow();
-  size_t i = hash(word) & (slots_.size() - 1);
-  while (slots_[i].value && slots_[i].word != word) i = (i + 1) & (slots_.size() - 1);
-  if (!slots_[i].value) {
-    values_.emplace_back();
-    slots_[i] = Slot{std::string(word), uint32_t(values_.size())};
-    longest_ = std::max(longest_, word.size());
-  }
-  return values_[slots_[i].value - 1];
+  uint64_t k = key(word);
+  size_t i = home(k);
+  for (; slots_[i].value; i = next(i))
+    if (words_[slots_[i].value - 1] == word) return values_[slots_[i].value - 1];
+  words_.emplace_back(word);
+  values_.emplace_back();
+  slots_[i] = Slot{k, uint32_t(word.size()), uint32_t(values_.size())};
+  longest_ = std::max(longest_, word.size());
+  return values_.back();
 }
 
 const std::vector<Entry>* WordTable::find(std::string_view word) const {
-  if (slots_.empty() || word.size() > longest_) return nullptr;
-  size_t i = hash(word) & (slots_.size() - 1);
-  for (; slots_[i].value; i = (i + 1) & (slots_.size() - 1))
-    if (slots_[i].word == word) return &values_[slots_[i].value - 1];
+  if (word.size() <= 8) return find_short(lowered_chunk(word, 0), word.size());
+  if (word.size() > longest_) return nullptr;
+  uint64_t k = key(word);
+  for (size_t i = home(k); slots_[i].value; i = next(i)) {
+    const Slot& slot = slots_[i];
+    if (slot.key == k && slot.length == word.size() && same_lowered(word, words_[slot.value - 1]))
+      return &values_[slot.value - 1];
+  }
   return nullptr;
 }
+
 
 std::optional<Slot> slot_named(std::string_view name) {
   for (size_t i = 0; i < kSlotNames.size(); ++i)
@@ -175,9 +203,10 @@ uint16_t Lexicon::literal_class(std::string_view folded_word) {
   return id;
 }
 
-const std::vector<Entry>* Lexicon::lookup(std::string_view folded) const {
-  return words_.find(folded);
+const std::vector<Entry>* Lexicon::lookup(std::string_view word) const {
+  return words_.find(word);
 }
+
 
 // Row: word, CLASS, slot=value..., [flags: cap, weak]
 Status Lexicon::load_words(const TsvTable& table) {
@@ -223,6 +252,7 @@ Status Lexicon::load_numeric(const TsvTable& table) {
       ordinal_suffixes_.emplace_back(row.fields[1]);
     } else if (kind == "clitic") {
       clitics_.emplace_back(row.fields[1]);
+      if (!clitics_.back().empty()) clitic_ends_[static_cast<unsigned char>(clitics_.back().back())] = true;
     } else if (kind == "decade_suffix") {
       decade_suffixes_.emplace_back(row.fields[1]);
     } else if (kind == "date_order") {

@@ -65,6 +65,7 @@ struct Assign {
 inline constexpr uint8_t kCapitalOnly = 1;  // counts only when capitalised ("May")
 inline constexpr uint8_t kWeak = 2;         // alone at a sentence start it is no date
 inline constexpr uint8_t kAside = 4;        // alone at a sentence start before a comma: no time ("Now, ...")
+inline constexpr uint8_t kTenseCue = 8;     // fills the tense slot (set by add)
 
 struct Entry {
   uint16_t cls = 0;
@@ -73,7 +74,9 @@ struct Entry {
   std::array<Assign, 6> assigns{};
 
   void add(Slot slot, int32_t value) {
-    if (count < assigns.size()) assigns[count++] = Assign{slot, value};
+    if (count == assigns.size()) return;
+    assigns[count++] = Assign{slot, value};
+    if (slot == Slot::tense) flags |= kTenseCue;
   }
 };
 
@@ -105,22 +108,51 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// Word -> entries, open addressing with a cheap hash: looking up every token
-// of a text is the tagger's hottest loop, and most words are not there.
+// Bytes 'A'..'Z' of a little-endian 8-byte word lower-cased, all at once:
+// they gain 0x20, others stay.
+inline uint64_t lower_ascii(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint64_t low7 = bytes & (kOnes * 0x7f);  // no carries between bytes below
+  uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');
+  uint64_t above_z = low7 + kOnes * (0x7f - 'Z');
+  uint64_t upper = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
+  return bytes | (upper >> 2);
+}
+
+// Word -> entries, open addressing: looking up every token of a text is
+// the tagger's hottest loop, and most words are not there. Words are stored
+// case-folded; a look-up matches ASCII letters whatever their case, so that
+// ASCII text needs no folding first. A word of up to 8 bytes is its own key
+// (its lower-cased bytes as one number): finding it compares numbers only.
 class WordTable {
  public:
-  std::vector<Entry>& operator[](std::string_view word);
+  std::vector<Entry>& operator[](std::string_view folded_word);
   const std::vector<Entry>* find(std::string_view word) const;
+  // A word of `length` <= 8 bytes given as lower_ascii of its bytes.
+  // Inline: it runs once per token.
+  const std::vector<Entry>* find_short(uint64_t lowered, size_t length) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = home(lowered); slots_[i].value; i = next(i))
+      if (slots_[i].key == lowered && slots_[i].length == length) return &values_[slots_[i].value - 1];
+    return nullptr;
+  }
 
  private:
-  static uint64_t hash(std::string_view word);
+  static uint64_t key(std::string_view word);
+  size_t home(uint64_t key) const {
+    key *= 0x9E3779B97F4A7C15ull;
+    return (key ^ (key >> 32)) & (slots_.size() - 1);
+  }
+  size_t next(size_t slot) const { return (slot + 1) & (slots_.size() - 1); }
   void grow();
 
   struct Slot {
-    std::string word;
-    uint32_t value = 0;  // index into values_ + 1; 0 = empty
+    uint64_t key = 0;
+    uint32_t length = 0;
+    uint32_t value = 0;  // index into words_ and values_ + 1; 0 = empty
   };
   std::vector<Slot> slots_;
+  std::vector<std::string> words_;
   std::vector<std::vector<Entry>> values_;
   size_t longest_ = 0;
 };
@@ -139,12 +171,20 @@ class Lexicon {
   const std::string& class_name(uint16_t id) const { return class_names_[id]; }
   size_t class_count() const { return class_names_.size(); }
 
-  const std::vector<Entry>* lookup(std::string_view folded) const;
+  // A word's entries; the word is case-folded, or ASCII in any case.
+  const std::vector<Entry>* lookup(std::string_view word) const;
+  // An ASCII word of `length` <= 8 bytes given as lower_ascii of its bytes.
+  const std::vector<Entry>* lookup_short(uint64_t lowered, size_t length) const {
+    return words_.find_short(lowered, length);
+  }
   const std::vector<std::string>& ordinal_suffixes() const { return ordinal_suffixes_; }
   const std::vector<std::string>& decade_suffixes() const { return decade_suffixes_; }
   const std::vector<NumericOrder>& numeric_orders() const { return numeric_orders_; }
   // Endings dropped when a word is not found as it stands ("year's").
   const std::vector<std::string>& clitics() const { return clitics_; }
+  // Whether some clitic ends with this (folded) byte: most words end with
+  // none, and need not be compared with each clitic.
+  bool clitic_may_end_with(char folded) const { return clitic_ends_[static_cast<unsigned char>(folded)]; }
 
  private:
   uint16_t intern_class(std::string_view name);
@@ -156,6 +196,7 @@ class Lexicon {
   std::vector<std::string> decade_suffixes_;
   std::vector<NumericOrder> numeric_orders_;
   std::vector<std::string> clitics_;
+  std::array<bool, 256> clitic_ends_{};
 };
 
 // "slot=value slot=value" as in lexicon and rule files.

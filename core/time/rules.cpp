@@ -1,6 +1,7 @@
 #include "time/rules.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace annals::detail {
 namespace {
@@ -213,11 +214,16 @@ Status RuleSet::load(const TsvTable& table, Lexicon& lexicon) {
 }
 
 // How often an element is likely to be present in a sentence: literal words
-// and digit or punctuation shapes are common, lexicon classes are rare.
+// and digit or punctuation shapes are common, lexicon classes are rare; of
+// literal words the short ones are the commonest ("the", "of").
 int commonness(const Element& e, const Lexicon& lexicon) {
+  constexpr int kShortWord = 6;
   int score = int(e.alternatives.size());
-  for (uint16_t cls : e.alternatives)
-    if (cls < kBuiltinClasses || lexicon.class_name(cls)[0] == '\'') score += 10;
+  for (uint16_t cls : e.alternatives) {
+    const std::string& name = lexicon.class_name(cls);
+    if (cls < kBuiltinClasses) score += 10;
+    else if (name[0] == '\'') score += 10 + std::max(0, kShortWord - int(name.size() - 1));
+  }
   return score;
 }
 
@@ -232,54 +238,76 @@ void RuleSet::finish(const Lexicon& lexicon) {
     });
   }
   key_classes_.assign(lexicon.class_count() / 64 + 1, 0);
-  for (const Rule& rule : rules_)
-    for (uint16_t cls : rule.elements[rule.check_order.front()].alternatives)
-      key_classes_[cls / 64] |= uint64_t(1) << (cls % 64);
-  by_first_class_.assign(lexicon.class_count(), {});
+  by_key_class_.assign(lexicon.class_count(), {});
+  first_classes_.assign(rules_.size(), {});
   for (uint32_t r = 0; r < rules_.size(); ++r) {
-    for (const Element& e : rules_[r].elements) {
-      for (uint16_t cls : e.alternatives) {
-        auto& list = by_first_class_[cls];
-        if (list.empty() || list.back() != r) list.push_back(r);
-      }
+    const Rule& rule = rules_[r];
+    for (uint16_t cls : rule.elements[rule.check_order.front()].alternatives) {
+      key_classes_[cls / 64] |= uint64_t(1) << (cls % 64);
+      if (by_key_class_[cls].empty() || by_key_class_[cls].back() != r) by_key_class_[cls].push_back(r);
+    }
+    requirements_at_.push_back(uint32_t(requirements_.size()));
+    requirements_.push_back(uint16_t(rule.check_order.size() - 1));
+    for (uint8_t index : std::span(rule.check_order).subspan(1)) {
+      const auto& alternatives = rule.elements[index].alternatives;
+      requirements_.push_back(uint16_t(alternatives.size()));
+      requirements_.insert(requirements_.end(), alternatives.begin(), alternatives.end());
+    }
+    auto& firsts = first_classes_[r];
+    for (const Element& e : rule.elements) {
+      firsts.insert(firsts.end(), e.alternatives.begin(), e.alternatives.end());
       if (!e.optional) break;
     }
+    std::sort(firsts.begin(), firsts.end());
+    firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
   }
 }
 
-bool RuleSet::any_possible(const AtomBuffer& buffer) const {
-  for (size_t i = 0; i < key_classes_.size() && i < buffer.present.size(); ++i)
-    if (key_classes_[i] & buffer.present[i]) return true;
-  return false;
+bool RuleSet::others_present(const AtomBuffer& buffer, uint32_t rule) const {
+  const uint16_t* at = requirements_.data() + requirements_at_[rule];
+  for (uint16_t elements = *at++; elements > 0; --elements) {
+    uint16_t alternatives = *at++;
+    if (std::none_of(at, at + alternatives, [&](uint16_t cls) { return buffer.has_class(cls); }))
+      return false;
+    at += alternatives;
+  }
+  return true;
 }
 
-bool RuleSet::possible(AtomBuffer& buffer, uint32_t r) const {
-  if (buffer.possible.size() != rules_.size()) buffer.possible.assign(rules_.size(), -1);
-  int8_t& verdict = buffer.possible[r];
-  if (verdict < 0) {
-    verdict = 1;
-    for (uint8_t index : rules_[r].check_order) {
-      const Element& e = rules_[r].elements[index];
-      bool any = std::any_of(e.alternatives.begin(), e.alternatives.end(),
-                             [&](uint16_t cls) { return buffer.has_class(cls); });
-      if (!any) {
-        verdict = 0;
-        break;
+bool RuleSet::select_rules(AtomBuffer& buffer) const {
+  buffer.starts.clear();
+  buffer.starting.assign(buffer.present.size(), 0);
+  buffer.rule_seen.resize(rules_.size(), 0);
+  for (size_t word = 0; word < key_classes_.size() && word < buffer.present.size(); ++word) {
+    for (uint64_t bits = key_classes_[word] & buffer.present[word]; bits; bits &= bits - 1) {
+      size_t cls = word * 64 + size_t(std::countr_zero(bits));
+      for (uint32_t r : by_key_class_[cls]) {
+        if (buffer.rule_seen[r] == buffer.sentence) continue;
+        buffer.rule_seen[r] = buffer.sentence;
+        if (!others_present(buffer, r)) continue;
+        for (uint16_t first : first_classes_[r]) {
+          buffer.starts.emplace_back(first, r);
+          buffer.starting[first / 64] |= uint64_t(1) << (first % 64);
+        }
       }
     }
   }
-  return verdict == 1;
+  std::sort(buffer.starts.begin(), buffer.starts.end());
+  return !buffer.starts.empty();
 }
 
-void RuleSet::matches_at(AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const {
+void RuleSet::matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const {
   out.clear();
   const Atom& atom = buffer.atoms[at];
   if (!atom.token_start) return;
   for (uint32_t i = 0; i < atom.entry_count; ++i) {
     uint16_t cls = buffer.entries[atom.first_entry + i].cls;
-    if (cls >= by_first_class_.size()) continue;
-    for (uint32_t r : by_first_class_[cls]) {
-      if (!possible(buffer, r)) continue;
+    if (!buffer.starts_rule(cls)) continue;
+    // A sentence's starts are few: a walk finds the class sooner than a search.
+    auto it = buffer.starts.begin();
+    while (it->first < cls) ++it;
+    for (; it != buffer.starts.end() && it->first == cls; ++it) {
+      uint32_t r = it->second;
       bool seen = std::any_of(out.begin(), out.end(), [r](const Match& m) { return m.rule == r; });
       if (seen) continue;
       Match match;

@@ -72,12 +72,26 @@ struct AtomBuffer {
   std::vector<Entry> entries;
   std::string scratch;  // folded text, reused
   std::vector<std::pair<uint32_t, int32_t>> tense_cues;  // atom, kPast or kFuture
-  // Classes present in the sentence, and per rule whether it can match at
-  // all (-1 unknown): most rules need a class most sentences lack.
+  // Classes present in the sentence. Most rules need a class most
+  // sentences lack: `starts` pairs each class that can begin a match with
+  // a rule whose required classes are all present, sorted.
   std::vector<uint64_t> present;
-  std::vector<int8_t> possible;
-  bool has_class(uint16_t cls) const {
-    return cls / 64 < present.size() && (present[cls / 64] >> (cls % 64)) & 1;
+  std::vector<std::pair<uint16_t, uint32_t>> starts;
+  std::vector<uint64_t> starting;  // the classes in `starts`
+  std::vector<uint32_t> rule_seen;   // per rule, the last `sentence` it was a candidate in
+  uint32_t sentence = 0;             // counts build_atoms calls
+  bool has_class(uint16_t cls) const { return has(present, cls); }
+  bool starts_rule(uint16_t cls) const { return has(starting, cls); }
+  // Whether a selected rule can begin at the atom: most atoms begin none.
+  bool may_start_at(uint32_t at) const {
+    const Atom& atom = atoms[at];
+    if (!atom.token_start) return false;
+    for (uint32_t i = 0; i < atom.entry_count; ++i)
+      if (starts_rule(entries[atom.first_entry + i].cls)) return true;
+    return false;
+  }
+  static bool has(const std::vector<uint64_t>& classes, uint16_t cls) {
+    return cls / 64 < classes.size() && (classes[cls / 64] >> (cls % 64)) & 1;
   }
 };
 
@@ -106,22 +120,33 @@ class RuleSet {
   const Rule& rule(uint32_t i) const { return rules_[i]; }
   size_t size() const { return rules_.size(); }
 
-  // Whether any rule could match in the sentence whose atoms the buffer holds.
-  bool any_possible(const AtomBuffer& buffer) const;
+  // Picks the rules that could match in the sentence whose atoms the buffer
+  // holds (fills buffer.starts); false if there are none.
+  bool select_rules(AtomBuffer& buffer) const;
 
-  // All rule matches starting at atom `at`, longest first (then rule order).
-  void matches_at(AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const;
+  // All matches of the selected rules starting at atom `at`, longest first
+  // (then rule order).
+  void matches_at(const AtomBuffer& buffer, uint32_t at, std::vector<Match>& out) const;
 
   // Fills start (and range end) slots from a match.
   void fill_slots(const AtomBuffer& buffer, const Match& match, Slots& start, Slots& end,
                   bool& weak_alone) const;
 
  private:
-  bool possible(AtomBuffer& buffer, uint32_t rule) const;
+  // Whether the classes of a rule's required elements but its key are present.
+  bool others_present(const AtomBuffer& buffer, uint32_t rule) const;
 
   std::vector<Rule> rules_;
-  std::vector<std::vector<uint32_t>> by_first_class_;
-  std::vector<uint64_t> key_classes_;  // classes of every rule's rarest required element
+  // Per class, the rules whose rarest required element it fills.
+  std::vector<std::vector<uint32_t>> by_key_class_;
+  std::vector<uint64_t> key_classes_;  // the classes by_key_class_ lists rules for
+  // Per rule, its required elements but the key (the rarest) as one run,
+  // rarest first: the element count, then per element its alternatives'
+  // count and class ids.
+  std::vector<uint16_t> requirements_;
+  std::vector<uint32_t> requirements_at_;  // per rule, where its run begins
+  // Per rule, the classes a match can begin with (optional elements first).
+  std::vector<std::vector<uint16_t>> first_classes_;
 };
 
 }  // namespace annals::detail

@@ -117,9 +117,9 @@ struct TimeTagger::Rules {
   void scan(AtomBuffer& buffer, detail::Context& context, std::vector<Match>& matches,
             Emit emit) const {
     Slots start, end;
-    if (!rules.any_possible(buffer)) return;  // most sentences hold no time words
+    if (!rules.select_rules(buffer)) return;  // most sentences hold no time words
     for (uint32_t at = 0; at < buffer.atoms.size();) {
-      if (buffer.atoms[at].entry_count == 0) {
+      if (!buffer.may_start_at(at)) {
         ++at;
         continue;
       }
@@ -239,8 +239,9 @@ Result<TimeTagger> TimeTagger::create(const Resources& resources) {
 
 std::vector<Timex> TimeTagger::tag(const Document& doc, const Segmentation& seg) const {
   std::vector<Timex> out;
-  AtomBuffer buffer;
-  std::vector<Match> matches;
+  // Reused from document to document: they reach their size in the first.
+  thread_local AtomBuffer buffer;
+  thread_local std::vector<Match> matches;
   detail::Context context;
   context.dct = doc.dct ? &*doc.dct : nullptr;
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
