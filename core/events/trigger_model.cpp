@@ -69,27 +69,27 @@ constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), cap = hash_of("cap"
 constexpr uint64_t zero = hash_of("0"), one = hash_of("1");
 }  // namespace pos
 
-// The names of cues.tsv's second column, hashed.
-uint64_t cue_kind_hash(const Cue* cue) {
-  static constexpr uint64_t none = hash_of("-"), negation = hash_of("negation"), modal = hash_of("modal"),
-                            perfect = hash_of("perfect"), be = hash_of("be"), do_support = hash_of("do"),
-                            infinitive = hash_of("infinitive"), determiner = hash_of("determiner"),
-                            pronoun = hash_of("pronoun"), clause = hash_of("clause");
-  if (!cue) return none;
+// The kinds of cue that the pk features name, by cues.tsv's second column
+// ("-" for none): an index into kCueKindNames.
+constexpr std::string_view kCueKindNames[] = {"-",          "negation",   "modal",   "perfect", "be",
+                                          "do",         "infinitive", "determiner", "pronoun", "clause"};
+
+size_t cue_kind_index(const Cue* cue) {
+  if (!cue) return 0;
   switch (cue->kind) {
-    case CueKind::negation: return negation;
-    case CueKind::modal: return modal;
-    case CueKind::perfect: return perfect;
-    case CueKind::be: return be;
-    case CueKind::do_support: return do_support;
-    case CueKind::infinitive: return infinitive;
-    case CueKind::determiner: return determiner;
-    case CueKind::pronoun: return pronoun;
+    case CueKind::negation: return 1;
+    case CueKind::modal: return 2;
+    case CueKind::perfect: return 3;
+    case CueKind::be: return 4;
+    case CueKind::do_support: return 5;
+    case CueKind::infinitive: return 6;
+    case CueKind::determiner: return 7;
+    case CueKind::pronoun: return 8;
     case CueKind::subordinate:
     case CueKind::coordinate:
-    case CueKind::relative: return clause;
+    case CueKind::relative: return 9;
   }
-  return none;
+  return 0;
 }
 
 constexpr VerbForm kForms[] = {VerbForm::base, VerbForm::third_person, VerbForm::past, VerbForm::ing};
@@ -116,11 +116,9 @@ uint64_t form_hash(VerbForm form) {
   return hashes[0];
 }
 
-uint64_t shape_hash(char shape) {
-  static constexpr uint64_t all_caps = hash_of("A"), first = hash_of("F"), capitalised = hash_of("C"),
-                            lower = hash_of("l");
-  return shape == 'A' ? all_caps : shape == 'F' ? first : shape == 'C' ? capitalised : lower;
-}
+constexpr char kShapes[] = {'A', 'F', 'C', 'l'};
+
+size_t shape_index(char shape) { return shape == 'A' ? 0 : shape == 'F' ? 1 : shape == 'C' ? 2 : 3; }
 
 uint8_t form_bit(VerbForm form) { return uint8_t(1u << static_cast<unsigned>(form)); }
 
@@ -161,6 +159,17 @@ ptrdiff_t previous_content(const TriggerModel::Sentence& s, size_t i) {
   ptrdiff_t j = ptrdiff_t(i) - 1;
   while (j >= 0 && (is_adverb((*s.folded)[j]) || ((*s.cues)[j] && (*s.cues)[j]->kind == CueKind::negation))) --j;
   return j;
+}
+
+// The word a feature name of the tagger names: "w=said", "w-1=said",
+// "t1|w=NN|said"; empty for the other templates.
+std::string_view pos_feature_word(std::string_view name) {
+  const size_t equals = name.find('=');
+  if (equals == std::string_view::npos) return {};
+  const std::string_view templ = name.substr(0, equals), value = name.substr(equals + 1);
+  if (templ == "w" || templ == "w-1" || templ == "w+1" || templ == "w-2" || templ == "w+2") return value;
+  if (templ == "t1|w" && value.find('|') != std::string_view::npos) return value.substr(value.find('|') + 1);
+  return {};
 }
 
 }  // namespace
@@ -209,7 +218,35 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
   }
   model.index_words(lexicon, known_words, paired_words);
   if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv"); !tagger) return tagger.error();
+  model.sum_closed_features();
   return model;
+}
+
+void TriggerModel::sum_closed_features() {
+  static_assert(std::size(kCueKindNames) == TriggerModel::kCueKinds);
+  for (size_t k = 0; k < std::size(kShapes); ++k)
+    add_weights(key_of(templ::shape, hash_of(std::string_view(&kShapes[k], 1))), shape_scores_[k]);
+  for (size_t kind = 0; kind < std::size(kCueKindNames); ++kind) {
+    add_weights(key_of(templ::pk, hash_of(kCueKindNames[kind])), cue_scores_[kind]);
+    for (VerbForm form : kForms)
+      add_weights(key_of(templ::pk_lv, hash_of(kCueKindNames[kind]), form_hash(form)),
+                  cue_form_scores_[kind][static_cast<size_t>(form)]);
+  }
+  if (pos_slots_.empty()) return;
+  tag_before_.assign((kTags + 1) * kTags, Score{});
+  tag_after_.assign(kTags * (kTags + 1), Score{});
+  for (size_t t = 0; t < kTags; ++t)
+    for (size_t other = 0; other <= kTags; ++other) {
+      const uint64_t before = other < kTags ? tag_hashes_[other] : templ::bos;
+      const uint64_t after = other < kTags ? tag_hashes_[other] : templ::eos;
+      Score& b = tag_before_[other * kTags + t];
+      add_weights(key_of(templ::tag, tag_hashes_[t]), b);
+      add_weights(key_of(templ::tag_p1, before), b);
+      add_weights(key_of(templ::tag_p1_tag, before, tag_hashes_[t]), b);
+      Score& a = tag_after_[t * (kTags + 1) + other];
+      add_weights(key_of(templ::tag_n1, after), a);
+      add_weights(key_of(templ::tag_tag_n1, tag_hashes_[t], after), a);
+    }
 }
 
 // The part-of-speech tagger's file: a "tags" row, then FEATURE <TAB> TAG:WEIGHT ...
@@ -219,6 +256,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
   if (!table) return table.error();
   std::vector<std::string_view> names;
   std::vector<std::pair<uint64_t, std::array<int16_t, kTags>>> rows;
+  std::vector<std::string> named_words;
   for (const auto& row : table->rows) {
     std::string_view text = row.fields[1];
     if (row.fields[0] == "tags") {
@@ -231,6 +269,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
       if (names.size() != kTags)
         return Error{ErrorCode::bad_data, table->where(row), "expected " + std::to_string(kTags) + " tags"};
       for (size_t k = 0; k < kTags; ++k) tag_hashes_[k] = hash_of(names[k]);
+      tag_hashes_[kStart] = templ::bos;
       continue;
     }
     if (names.empty()) return Error{ErrorCode::bad_data, table->where(row), "the tags row must come first"};
@@ -251,6 +290,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
       w[size_t(tag - names.begin())] = int16_t(value);
     }
     rows.emplace_back(key_of_name(row.fields[0]), w);
+    if (auto word = pos_feature_word(row.fields[0]); !word.empty()) named_words.emplace_back(word);
   }
   size_t capacity = 16;
   while (capacity < rows.size() + rows.size() / 2) capacity *= 2;
@@ -262,69 +302,136 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
     pos_slots_[slot].check = check_of(key);
     pos_slots_[slot].weights = w;
   }
+  // The features that depend on the tags before alone, and on the shape alone.
+  history_.assign((kTags + 1) * (kTags + 1), PosScore{});
+  for (size_t t2 = 0; t2 <= kTags; ++t2)
+    for (size_t t1 = 0; t1 <= kTags; ++t1) {
+      PosScore& score = history_[t2 * (kTags + 1) + t1];
+      add_pos_weights(key_of(pos::bias), score);
+      add_pos_weights(key_of(pos::t1, tag_hashes_[t1]), score);
+      add_pos_weights(key_of(pos::t2_t1, tag_hashes_[t2], tag_hashes_[t1]), score);
+    }
+  static constexpr uint64_t caps[2][2] = {{hash_of("00"), hash_of("01")}, {hash_of("10"), hash_of("11")}};
+  for (int capital = 0; capital < 2; ++capital)
+    for (int first = 0; first < 2; ++first)
+      for (int hyphen = 0; hyphen < 2; ++hyphen) {
+        PosScore& score = cap_hyphen_[capital][first][hyphen];
+        add_pos_weights(key_of(pos::cap, caps[capital][first]), score);
+        add_pos_weights(key_of(pos::hyphen, hyphen ? pos::one : pos::zero), score);
+      }
+  for (const char* marker : {"<s>", "</s>", "<num>"}) named_words.emplace_back(marker);
+  index_pos_words(named_words);
   return true;
 }
 
-void TriggerModel::add_pos_weights(uint64_t key, std::array<int32_t, kTags>& score) const {
+bool TriggerModel::add_pos_weights(uint64_t key, PosScore& score) const {
   const uint32_t check = check_of(key);
   for (size_t slot = key & pos_mask_;; slot = (slot + 1) & pos_mask_) {
     const PosSlot& s = pos_slots_[slot];
     if (s.check == check) {
       for (size_t k = 0; k < kTags; ++k) score[k] += s.weights[k];
-      return;
+      return true;
     }
-    if (s.check == 0) return;
+    if (s.check == 0) return false;
   }
 }
 
-// Greedy, left to right, as PosTagger.tag in the training script.
+// The word-only features of a word as pos_features in the training script
+// builds them, summed per role. check_pairs: whether to find out if it has
+// t1|w features (else they are looked up for every tag).
+TriggerModel::PosWord TriggerModel::pos_word_of(std::string_view word, bool check_pairs) const {
+  const uint64_t h = hash_of(word);
+  PosWord p;
+  add_pos_weights(key_of(pos::word, h), p.self);
+  add_pos_weights(key_of(pos::w_1, h), p.prev1);
+  add_pos_weights(key_of(pos::w_2, h), p.prev2);
+  add_pos_weights(key_of(pos::w1, h), p.next1);
+  add_pos_weights(key_of(pos::w2, h), p.next2);
+  if (is_ascii(word)) {
+    add_pos_weights(key_of(pos::s3, hash_of(suffix(word, 3))), p.self);
+    add_pos_weights(key_of(pos::s2, hash_of(suffix(word, 2))), p.self);
+    add_pos_weights(key_of(pos::s1, hash_of(suffix(word, 1))), p.self);
+    add_pos_weights(key_of(pos::prefix, hash_of(word.substr(0, 2))), p.self);
+    add_pos_weights(key_of(pos::s3_next, hash_of(suffix(word, 3))), p.next1);
+  }
+  if (check_pairs) {
+    p.paired = false;
+    PosScore unused{};
+    for (uint64_t t1 : tag_hashes_) p.paired |= add_pos_weights(key_of(pos::t1_w, t1, h), unused);
+  }
+  return p;
+}
+
+void TriggerModel::index_pos_words(const std::vector<std::string>& named) {
+  size_t capacity = 16;
+  while (capacity < named.size() * 2) capacity *= 2;
+  pos_word_slots_.assign(capacity, PosWordSlot{});
+  pos_words_.clear();
+  pos_word_names_.clear();
+  for (const std::string& word : named) {
+    const uint64_t h = hash_of(word);
+    if (named_pos_word(word, h)) continue;
+    size_t slot = h & (capacity - 1);
+    while (pos_word_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
+    pos_words_.push_back(pos_word_of(word, true));
+    pos_word_names_.push_back(word);
+    pos_word_slots_[slot] = {h, uint32_t(pos_words_.size())};
+  }
+}
+
+const TriggerModel::PosWord* TriggerModel::named_pos_word(std::string_view word, uint64_t hash) const {
+  const size_t mask = pos_word_slots_.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const PosWordSlot& s = pos_word_slots_[slot];
+    if (s.index == 0) return nullptr;
+    if (s.hash == hash && pos_word_names_[s.index - 1] == word) return &pos_words_[s.index - 1];
+  }
+}
+
+// A word the tagger's model names, else one summed for this document.
+const TriggerModel::PosWord* TriggerModel::pos_word(Sentence& s, std::string_view word, uint64_t hash) const {
+  if (const PosWord* named = named_pos_word(word, hash)) return named;
+  auto [at, added] = s.unnamed_index.try_emplace(hash, s.unnamed_words.size());
+  if (!added && s.unnamed_words[at->second].first == word) return &s.unnamed_words[at->second].second;
+  // A new word, or another word of the same hash (summed every time).
+  s.unnamed_words.emplace_back(std::string(word), pos_word_of(word, false));
+  return &s.unnamed_words.back().second;
+}
+
+// Greedy, left to right, as PosTagger.tag in the training script: each
+// word's score is its own features, its neighbours', its shape's and the
+// two tags before, all summed ahead but for t1|w.
 void TriggerModel::tag(Sentence& s) const {
   s.tags.clear();
   if (pos_slots_.empty()) return;
   const size_t n = s.hashes.size();
   s.tags.resize(n);
   const auto& folded = *s.folded;
-  // A word as the tagger sees it: "<num>" for numbers, "</s>" after the end.
+  // A word as the tagger sees it: "<num>" for numbers.
   auto seen = [&](size_t j) -> std::string_view {
-    if (j >= n) return "</s>";
     return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]);
   };
-  uint64_t t1 = templ::bos, t2 = templ::bos;
+  s.pos_words.assign(n + 4, nullptr);
+  s.pos_words[0] = s.pos_words[1] = named_pos_word("<s>", templ::bos);
+  s.pos_words[n + 2] = s.pos_words[n + 3] = named_pos_word("</s>", templ::eos);
+  for (size_t i = 0; i < n; ++i) s.pos_words[i + 2] = pos_word(s, seen(i), s.hashes[i]);
+  size_t t1 = kStart, t2 = kStart;
   for (size_t i = 0; i < n; ++i) {
-    const ptrdiff_t at = ptrdiff_t(i);
-    const uint64_t w = s.hashes[i];
-    const std::string_view word = seen(i), next = seen(i + 1);
+    const PosWord* const* around = &s.pos_words[i];  // i-2 .. i+2
     const bool capital = s.shape[i] != 'l';
-    static constexpr uint64_t caps[2][2] = {{hash_of("00"), hash_of("01")}, {hash_of("10"), hash_of("11")}};
-    std::array<uint64_t, 16> keys{};
-    size_t count = 0;
-    keys[count++] = key_of(pos::bias);
-    keys[count++] = key_of(pos::word, w);
-    keys[count++] = key_of(pos::cap, caps[capital][i == 0]);
-    keys[count++] = key_of(pos::t1, t1);
-    keys[count++] = key_of(pos::t2_t1, t2, t1);
-    keys[count++] = key_of(pos::t1_w, t1, w);
-    keys[count++] = key_of(pos::w_1, context_hash(s, at - 1));
-    keys[count++] = key_of(pos::w1, context_hash(s, at + 1));
-    keys[count++] = key_of(pos::w_2, context_hash(s, at - 2));
-    keys[count++] = key_of(pos::w2, context_hash(s, at + 2));
-    keys[count++] = key_of(pos::hyphen, folded[i].find('-') != std::string::npos ? pos::one : pos::zero);
-    if (is_ascii(word)) {
-      keys[count++] = key_of(pos::s3, hash_of(suffix(word, 3)));
-      keys[count++] = key_of(pos::s2, hash_of(suffix(word, 2)));
-      keys[count++] = key_of(pos::s1, hash_of(suffix(word, 1)));
-      keys[count++] = key_of(pos::prefix, hash_of(word.substr(0, 2)));
-    }
-    if (is_ascii(next)) keys[count++] = key_of(pos::s3_next, hash_of(suffix(next, 3)));
-    for (size_t k = 0; k < count; ++k) __builtin_prefetch(&pos_slots_[keys[k] & pos_mask_]);
-    std::array<int32_t, kTags> score{};
-    for (size_t k = 0; k < count; ++k) add_pos_weights(keys[k], score);
+    const bool hyphen = folded[i].find('-') != std::string::npos;
+    PosScore score = cap_hyphen_[capital][i == 0][hyphen];
+    const PosScore& history = history_[t2 * (kTags + 1) + t1];
+    for (size_t k = 0; k < kTags; ++k)
+      score[k] += history[k] + around[0]->prev2[k] + around[1]->prev1[k] + around[2]->self[k] + around[3]->next1[k] +
+                  around[4]->next2[k];
+    if (around[2]->paired) add_pos_weights(key_of(pos::t1_w, tag_hashes_[t1], s.hashes[i]), score);
     size_t best = 0;
     for (size_t k = 1; k < kTags; ++k)
       if (score[k] > score[best]) best = k;
     s.tags[i] = uint8_t(best);
     t2 = t1;
-    t1 = tag_hashes_[best];
+    t1 = best;
   }
 }
 
@@ -470,34 +577,35 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   const ptrdiff_t at = ptrdiff_t(i);
   const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);
   const ptrdiff_t pc = previous_content(s, i);
-  const uint64_t pc_kind = cue_kind_hash(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
+  const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
+  const uint64_t pc_kind_hash = hash_of(kCueKindNames[pc_kind]);
   const uint64_t context[] = {
       key_of(templ::p1, p1),
       key_of(templ::p2, context_hash(s, at - 2)),
       key_of(templ::n1, n1),
       key_of(templ::n2, context_hash(s, at + 2)),
-      key_of(templ::shape, shape_hash(s.shape[i])),
       key_of(templ::pc, context_hash(s, pc)),
-      key_of(templ::pk, pc_kind),
       w.paired ? key_of(templ::word_n1, word, n1) : 0,
       w.paired ? key_of(templ::p1_word, p1, word) : 0,
-      w.suffix3 ? key_of(templ::pk_s3, pc_kind, hash_of(suffix((*s.folded)[i], 3))) : 0,
+      w.suffix3 ? key_of(templ::pk_s3, pc_kind_hash, hash_of(suffix((*s.folded)[i], 3))) : 0,
   };
   for (uint64_t key : context) __builtin_prefetch(&slots_[key & mask_]);  // the misses overlap
-  std::array<int32_t, kLabels> score = w.partial;
+  Score score = w.partial;
   for (uint64_t key : context)
     if (key) add_weights(key, score);
+  // The features of few values, from the tables summed at load time.
+  auto add = [&](const Score& weights) {
+    for (size_t k = 0; k < kLabels; ++k) score[k] += weights[k];
+  };
+  add(shape_scores_[shape_index(s.shape[i])]);
+  add(cue_scores_[pc_kind]);
   for (VerbForm form : kForms)
-    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, form_hash(form)), score);
+    if (w.forms & form_bit(form)) add(cue_form_scores_[pc_kind][static_cast<size_t>(form)]);
   if (!s.tags.empty()) {
-    const uint64_t t = tag_hashes_[s.tags[i]];
-    const uint64_t before = i > 0 ? tag_hashes_[s.tags[i - 1]] : templ::bos;
-    const uint64_t after = i + 1 < s.tags.size() ? tag_hashes_[s.tags[i + 1]] : templ::eos;
-    add_weights(key_of(templ::tag, t), score);
-    add_weights(key_of(templ::tag_p1, before), score);
-    add_weights(key_of(templ::tag_n1, after), score);
-    add_weights(key_of(templ::tag_tag_n1, t, after), score);
-    add_weights(key_of(templ::tag_p1_tag, before, t), score);
+    const size_t before = i > 0 ? s.tags[i - 1] : kTags;
+    const size_t after = i + 1 < s.tags.size() ? s.tags[i + 1] : kTags;
+    add(tag_before_[before * kTags + s.tags[i]]);
+    add(tag_after_[s.tags[i] * (kTags + 1) + after]);
   }
   size_t best = 0;
   for (size_t k = 1; k < kLabels; ++k)

@@ -13,13 +13,19 @@
 // Speed: the features that depend on the word alone (the word, its
 // suffixes, its lexicon entries) are summed once, at load time, for every
 // word the lexicons or the model know; a word then costs one look-up plus
-// its dozen context features.
+// its dozen context features. The tagger likewise sums, at load time, the
+// features of each word its model names, per role (the word tagged, or one
+// of its four neighbours), and the tag-history features per pair of
+// previous tags: a word then costs a few vector additions.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "events/lexicon.h"
@@ -34,6 +40,19 @@ class TriggerModel {
   static Result<TriggerModel> load(const Resources& resources, const std::string& name, const EventLexicon& lexicon);
   bool loaded() const { return !slots_.empty(); }
 
+  static constexpr size_t kTags = 22;  // the part-of-speech tagger's
+  using PosScore = std::array<int32_t, kTags>;
+  // A word as the tagger sees it ("<num>" for numbers) with its features
+  // summed per role: as the word tagged, and as each neighbour of it.
+  struct PosWord {
+    PosScore self{};   // w, s3, s2, s1, pre
+    PosScore prev1{};  // w-1: as the word before the one tagged
+    PosScore prev2{};  // w-2
+    PosScore next1{};  // w+1 and s3+1
+    PosScore next2{};  // w+2
+    bool paired = true;  // may have t1|w features: else they are not looked up
+  };
+
   // One sentence as the model sees it; prepare() fills it.
   struct Sentence {
     const std::vector<std::string>* folded = nullptr;
@@ -42,6 +61,12 @@ class TriggerModel {
     std::vector<char> shape;             // 'A' all caps, 'F' first and capitalised, 'C', 'l'
     std::vector<bool> number;            // starts with a digit
     std::vector<uint8_t> tags;           // part-of-speech tag per token (tag() fills it)
+    // tag()'s: each token's tagger word, with its neighbours' ("<s>" twice
+    // before, "</s>" twice after); the words the tagger's model does not
+    // name, summed once for the document (the Sentence is kept across it).
+    std::vector<const PosWord*> pos_words;
+    std::unordered_map<uint64_t, size_t> unnamed_index;
+    std::deque<std::pair<std::string, PosWord>> unnamed_words;
   };
   // Fills s but for shape, which the caller fills.
   void prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues, Sentence& s) const;
@@ -79,23 +104,50 @@ class TriggerModel {
     std::array<int16_t, kLabels> weights{};
   };
   static constexpr float kScale = 1000.0f;
-  bool add_weights(uint64_t key, std::array<int32_t, kLabels>& score) const;
+  using Score = std::array<int32_t, kLabels>;
+  bool add_weights(uint64_t key, Score& score) const;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<Word> words_;
   size_t word_mask_ = 0;
 
+  // The context features of few values, summed at load time, after the tagger.
+  void sum_closed_features();
+  static constexpr size_t kCueKinds = 10;  // the pk values: no cue, negation, ... clause
+  std::array<Score, 4> shape_scores_{};    // sh, by 'A', 'F', 'C', 'l'
+  std::array<Score, kCueKinds> cue_scores_{};                       // pk
+  std::array<std::array<Score, 4>, kCueKinds> cue_form_scores_{};  // pk|lv, by VerbForm
+  std::vector<Score> tag_before_;  // t, t-1 and t-1|t by [tag before, "<s>" last][tag]
+  std::vector<Score> tag_after_;   // t+1 and t|t+1 by [tag][tag after, "</s>" last]
+
   // The part-of-speech tagger: the same open addressing, a weight per tag.
-  static constexpr size_t kTags = 22;
+ private:
   struct PosSlot {
     uint32_t check = 0;
     std::array<int16_t, kTags> weights{};
   };
   Result<bool> load_tagger(const Resources& resources, const std::string& name);
-  void add_pos_weights(uint64_t key, std::array<int32_t, kTags>& score) const;
+  bool add_pos_weights(uint64_t key, PosScore& score) const;
+  PosWord pos_word_of(std::string_view word, bool check_pairs) const;
+  void index_pos_words(const std::vector<std::string>& named);
+  const PosWord* named_pos_word(std::string_view word, uint64_t hash) const;
+  const PosWord* pos_word(Sentence& s, std::string_view word, uint64_t hash) const;
   std::vector<PosSlot> pos_slots_;
   size_t pos_mask_ = 0;
-  std::array<uint64_t, kTags> tag_hashes_{};
+  static constexpr size_t kStart = kTags;  // the tag index of "<s>", before the first word
+  std::array<uint64_t, kTags + 1> tag_hashes_{};
+  // Every word the tagger's features name, and "<s>", "</s>", "<num>".
+  struct PosWordSlot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // into pos_words_ and pos_word_names_, plus one; 0 = empty slot
+  };
+  std::vector<PosWordSlot> pos_word_slots_;
+  std::vector<PosWord> pos_words_;
+  std::vector<std::string> pos_word_names_;
+  // b, t1 and t2|t1 per previous two tags; b is in here, once.
+  std::vector<PosScore> history_;
+  // cap and hy: [capitalised][first word][hyphen].
+  PosScore cap_hyphen_[2][2][2]{};
 };
 
 }  // namespace annals::detail
