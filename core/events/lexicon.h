@@ -19,6 +19,7 @@ struct VerbEntry {
   EventClass event_class;
   VerbForm form;
   std::vector<std::string> continuation;  // "part" for "take part"
+  bool curated = false;                   // from en/events/verbs.tsv, not WordNet
 };
 
 struct NounEntry {
@@ -86,6 +87,20 @@ class VerbTable {
   WordFilter filter_;
 };
 
+struct ForeignWord;
+
+// All the lexicons say of one folded word: the event tagger looks a token
+// up once (EventLexicon::facts) instead of once per lexicon and question.
+struct WordFacts {
+  std::vector<const VerbEntry*> verbs;  // in VerbTable::equal_range order
+  const NounEntry* noun = nullptr;
+  const Cue* cue = nullptr;
+  const std::string* role = nullptr;          // roles.tsv: the role a preposition gives
+  const EventClass* trained_class = nullptr;  // trained_classes.tsv
+  const ForeignWord* foreign = nullptr;       // a Russian event word
+  bool preposition = false;
+};
+
 struct EventLexicon {
   VerbTable verbs;  // folded form -> entries
   std::unordered_map<std::string, NounEntry> nouns;
@@ -103,6 +118,22 @@ struct EventLexicon {
     auto it = cues.find(folded);
     return it == cues.end() ? nullptr : &it->second;
   }
+
+  // Every word any lexicon lists, with its facts; index_facts() builds it
+  // once the lexicons (and the foreign words' roles) are complete.
+  void index_facts(const std::unordered_map<std::string, ForeignWord>& foreign);
+  // The facts of a word; for a word no lexicon lists, an empty WordFacts.
+  const WordFacts& facts(std::string_view folded) const;
+
+ private:
+  struct FactsSlot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // into facts_ and fact_words_, plus one; 0 = empty slot
+  };
+  std::vector<FactsSlot> fact_slots_;
+  std::vector<WordFacts> facts_;
+  std::vector<std::string> fact_words_;
+  WordFacts no_facts_;
 };
 
 Result<EventLexicon> load_event_lexicon(const Resources& resources);

@@ -337,16 +337,18 @@ bool TriggerModel::add_pos_weights(uint64_t key, PosScore& score) const {
 }
 
 // The word-only features of a word as pos_features in the training script
-// builds them, summed per role. check_pairs: whether to find out if it has
-// t1|w features (else they are looked up for every tag).
-TriggerModel::PosWord TriggerModel::pos_word_of(std::string_view word, bool check_pairs) const {
+// builds them, summed per role. named: whether the model's features name the
+// word; else only its suffixes and prefix can have weights.
+TriggerModel::PosWord TriggerModel::pos_word_of(std::string_view word, bool named) const {
   const uint64_t h = hash_of(word);
   PosWord p;
-  add_pos_weights(key_of(pos::word, h), p.self);
-  add_pos_weights(key_of(pos::w_1, h), p.prev1);
-  add_pos_weights(key_of(pos::w_2, h), p.prev2);
-  add_pos_weights(key_of(pos::w1, h), p.next1);
-  add_pos_weights(key_of(pos::w2, h), p.next2);
+  if (named) {
+    add_pos_weights(key_of(pos::word, h), p.self);
+    add_pos_weights(key_of(pos::w_1, h), p.prev1);
+    add_pos_weights(key_of(pos::w_2, h), p.prev2);
+    add_pos_weights(key_of(pos::w1, h), p.next1);
+    add_pos_weights(key_of(pos::w2, h), p.next2);
+  }
   if (is_ascii(word)) {
     add_pos_weights(key_of(pos::s3, hash_of(suffix(word, 3))), p.self);
     add_pos_weights(key_of(pos::s2, hash_of(suffix(word, 2))), p.self);
@@ -354,11 +356,10 @@ TriggerModel::PosWord TriggerModel::pos_word_of(std::string_view word, bool chec
     add_pos_weights(key_of(pos::prefix, hash_of(word.substr(0, 2))), p.self);
     add_pos_weights(key_of(pos::s3_next, hash_of(suffix(word, 3))), p.next1);
   }
-  if (check_pairs) {
-    p.paired = false;
-    PosScore unused{};
+  p.paired = false;
+  PosScore unused{};
+  if (named)
     for (uint64_t t1 : tag_hashes_) p.paired |= add_pos_weights(key_of(pos::t1_w, t1, h), unused);
-  }
   return p;
 }
 
@@ -367,30 +368,29 @@ void TriggerModel::index_pos_words(const std::vector<std::string>& named) {
   while (capacity < named.size() * 2) capacity *= 2;
   pos_word_slots_.assign(capacity, PosWordSlot{});
   pos_words_.clear();
-  pos_word_names_.clear();
   for (const std::string& word : named) {
     const uint64_t h = hash_of(word);
-    if (named_pos_word(word, h)) continue;
+    if (named_pos_word(h)) continue;
     size_t slot = h & (capacity - 1);
     while (pos_word_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
     pos_words_.push_back(pos_word_of(word, true));
-    pos_word_names_.push_back(word);
     pos_word_slots_[slot] = {h, uint32_t(pos_words_.size())};
   }
 }
 
-const TriggerModel::PosWord* TriggerModel::named_pos_word(std::string_view word, uint64_t hash) const {
+// By the word's hash alone, as its w features are keyed.
+const TriggerModel::PosWord* TriggerModel::named_pos_word(uint64_t hash) const {
   const size_t mask = pos_word_slots_.size() - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const PosWordSlot& s = pos_word_slots_[slot];
     if (s.index == 0) return nullptr;
-    if (s.hash == hash && pos_word_names_[s.index - 1] == word) return &pos_words_[s.index - 1];
+    if (s.hash == hash) return &pos_words_[s.index - 1];
   }
 }
 
 // A word the tagger's model names, else one summed for this document.
 const TriggerModel::PosWord* TriggerModel::pos_word(Sentence& s, std::string_view word, uint64_t hash) const {
-  if (const PosWord* named = named_pos_word(word, hash)) return named;
+  if (const PosWord* named = named_pos_word(hash)) return named;
   auto [at, added] = s.unnamed_index.try_emplace(hash, s.unnamed_words.size());
   if (!added && s.unnamed_words[at->second].first == word) return &s.unnamed_words[at->second].second;
   // A new word, or another word of the same hash (summed every time).
@@ -412,8 +412,8 @@ void TriggerModel::tag(Sentence& s) const {
     return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]);
   };
   s.pos_words.assign(n + 4, nullptr);
-  s.pos_words[0] = s.pos_words[1] = named_pos_word("<s>", templ::bos);
-  s.pos_words[n + 2] = s.pos_words[n + 3] = named_pos_word("</s>", templ::eos);
+  s.pos_words[0] = s.pos_words[1] = named_pos_word(templ::bos);
+  s.pos_words[n + 2] = s.pos_words[n + 3] = named_pos_word(templ::eos);
   for (size_t i = 0; i < n; ++i) s.pos_words[i + 2] = pos_word(s, seen(i), s.hashes[i]);
   size_t t1 = kStart, t2 = kStart;
   for (size_t i = 0; i < n; ++i) {

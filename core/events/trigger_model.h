@@ -128,9 +128,9 @@ class TriggerModel {
   };
   Result<bool> load_tagger(const Resources& resources, const std::string& name);
   bool add_pos_weights(uint64_t key, PosScore& score) const;
-  PosWord pos_word_of(std::string_view word, bool check_pairs) const;
+  PosWord pos_word_of(std::string_view word, bool named) const;
   void index_pos_words(const std::vector<std::string>& named);
-  const PosWord* named_pos_word(std::string_view word, uint64_t hash) const;
+  const PosWord* named_pos_word(uint64_t hash) const;
   const PosWord* pos_word(Sentence& s, std::string_view word, uint64_t hash) const;
   std::vector<PosSlot> pos_slots_;
   size_t pos_mask_ = 0;
@@ -139,11 +139,10 @@ class TriggerModel {
   // Every word the tagger's features name, and "<s>", "</s>", "<num>".
   struct PosWordSlot {
     uint64_t hash = 0;
-    uint32_t index = 0;  // into pos_words_ and pos_word_names_, plus one; 0 = empty slot
+    uint32_t index = 0;  // into pos_words_, plus one; 0 = empty slot
   };
   std::vector<PosWordSlot> pos_word_slots_;
   std::vector<PosWord> pos_words_;
-  std::vector<std::string> pos_word_names_;
   // b, t1 and t2|t1 per previous two tags; b is in here, once.
   std::vector<PosScore> history_;
   // cap and hy: [capitalised][first word][hyphen].
