@@ -181,7 +181,7 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
   auto table = resources.table(name, 2);
   if (!table) return table.error();
   std::vector<std::pair<uint64_t, std::array<float, kLabels>>> rows;
-  std::vector<std::string> known_words, paired_words;
+  std::vector<std::string> known_words, paired_words, neighbours;
   for (const auto& row : table->rows) {
     if (row.fields[0] == "labels") {
       bool same = row.fields.size() == kLabels + 1;
@@ -206,6 +206,8 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     if (name.starts_with("w|n1=")) paired_words.emplace_back(name.substr(5, name.find('|', 5) - 5));
     if (name.starts_with("p1|w=") && name.find('|', 5) != std::string_view::npos)
       paired_words.emplace_back(name.substr(name.find('|', 5) + 1));
+    for (std::string_view templ : {"p1=", "p2=", "n1=", "n2=", "pc="})
+      if (name.starts_with(templ)) neighbours.emplace_back(name.substr(templ.size()));
   }
   const size_t capacity = capacity_for(rows.size());
   model.slots_.assign(capacity, Slot{});
@@ -217,8 +219,11 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
   }
   model.index_words(lexicon, known_words, paired_words);
-  if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv"); !tagger) return tagger.error();
+  if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv", neighbours); !tagger)
+    return tagger.error();
   model.sum_closed_features();
+  for (const char* marker : {"<s>", "</s>", "<num>"}) neighbours.emplace_back(marker);
+  model.index_sentence_words(neighbours);
   return model;
 }
 
@@ -250,13 +255,14 @@ void TriggerModel::sum_closed_features() {
 }
 
 // The part-of-speech tagger's file: a "tags" row, then FEATURE <TAB> TAG:WEIGHT ...
-Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::string& name) {
+// named: gets the words the tagger's features name.
+Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::string& name,
+                                       std::vector<std::string>& named) {
   if (!resources.has(name)) return false;
   auto table = resources.table(name, 2);
   if (!table) return table.error();
   std::vector<std::string_view> names;
   std::vector<std::pair<uint64_t, std::array<int16_t, kTags>>> rows;
-  std::vector<std::string> named_words;
   for (const auto& row : table->rows) {
     std::string_view text = row.fields[1];
     if (row.fields[0] == "tags") {
@@ -290,7 +296,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
       w[size_t(tag - names.begin())] = int16_t(value);
     }
     rows.emplace_back(key_of_name(row.fields[0]), w);
-    if (auto word = pos_feature_word(row.fields[0]); !word.empty()) named_words.emplace_back(word);
+    if (auto word = pos_feature_word(row.fields[0]); !word.empty()) named.emplace_back(word);
   }
   size_t capacity = 16;
   while (capacity < rows.size() + rows.size() / 2) capacity *= 2;
@@ -319,8 +325,6 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
         add_pos_weights(key_of(pos::cap, caps[capital][first]), score);
         add_pos_weights(key_of(pos::hyphen, hyphen ? pos::one : pos::zero), score);
       }
-  for (const char* marker : {"<s>", "</s>", "<num>"}) named_words.emplace_back(marker);
-  index_pos_words(named_words);
   return true;
 }
 
@@ -336,65 +340,82 @@ bool TriggerModel::add_pos_weights(uint64_t key, PosScore& score) const {
   }
 }
 
-// The word-only features of a word as pos_features in the training script
-// builds them, summed per role. named: whether the model's features name the
-// word; else only its suffixes and prefix can have weights.
-TriggerModel::PosWord TriggerModel::pos_word_of(std::string_view word, bool named) const {
+// The features a word gives in its sentence, summed per role: the tagger's
+// as pos_features in the training script builds them, classify's as the
+// word's neighbours. named: whether the models' features name the word; else
+// only its suffixes and prefix can have weights (its t1|w weights are
+// index_sentence_words's).
+TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word, bool named) const {
   const uint64_t h = hash_of(word);
-  PosWord p;
+  SentenceWord w;
+  if (named && !pos_slots_.empty()) {
+    add_pos_weights(key_of(pos::word, h), w.self);
+    add_pos_weights(key_of(pos::w_1, h), w.prev1);
+    add_pos_weights(key_of(pos::w_2, h), w.prev2);
+    add_pos_weights(key_of(pos::w1, h), w.next1);
+    add_pos_weights(key_of(pos::w2, h), w.next2);
+  }
+  if (is_ascii(word) && !pos_slots_.empty()) {
+    add_pos_weights(key_of(pos::s3, hash_of(suffix(word, 3))), w.self);
+    add_pos_weights(key_of(pos::s2, hash_of(suffix(word, 2))), w.self);
+    add_pos_weights(key_of(pos::s1, hash_of(suffix(word, 1))), w.self);
+    add_pos_weights(key_of(pos::prefix, hash_of(word.substr(0, 2))), w.self);
+    add_pos_weights(key_of(pos::s3_next, hash_of(suffix(word, 3))), w.next1);
+  }
   if (named) {
-    add_pos_weights(key_of(pos::word, h), p.self);
-    add_pos_weights(key_of(pos::w_1, h), p.prev1);
-    add_pos_weights(key_of(pos::w_2, h), p.prev2);
-    add_pos_weights(key_of(pos::w1, h), p.next1);
-    add_pos_weights(key_of(pos::w2, h), p.next2);
+    add_weights(key_of(templ::p1, h), w.p1);
+    add_weights(key_of(templ::p2, h), w.p2);
+    add_weights(key_of(templ::n1, h), w.n1);
+    add_weights(key_of(templ::n2, h), w.n2);
+    add_weights(key_of(templ::pc, h), w.pc);
   }
-  if (is_ascii(word)) {
-    add_pos_weights(key_of(pos::s3, hash_of(suffix(word, 3))), p.self);
-    add_pos_weights(key_of(pos::s2, hash_of(suffix(word, 2))), p.self);
-    add_pos_weights(key_of(pos::s1, hash_of(suffix(word, 1))), p.self);
-    add_pos_weights(key_of(pos::prefix, hash_of(word.substr(0, 2))), p.self);
-    add_pos_weights(key_of(pos::s3_next, hash_of(suffix(word, 3))), p.next1);
-  }
-  p.paired = false;
-  PosScore unused{};
-  if (named)
-    for (uint64_t t1 : tag_hashes_) p.paired |= add_pos_weights(key_of(pos::t1_w, t1, h), unused);
-  return p;
+  return w;
 }
 
-void TriggerModel::index_pos_words(const std::vector<std::string>& named) {
+void TriggerModel::index_sentence_words(const std::vector<std::string>& named) {
   size_t capacity = 16;
   while (capacity < named.size() * 2) capacity *= 2;
-  pos_word_slots_.assign(capacity, PosWordSlot{});
-  pos_words_.clear();
+  sentence_word_slots_.assign(capacity, SentenceWordSlot{});
+  sentence_words_.clear();
+  tag_pairs_.clear();
   for (const std::string& word : named) {
     const uint64_t h = hash_of(word);
-    if (named_pos_word(h)) continue;
+    if (named_sentence_word(h)) continue;
     size_t slot = h & (capacity - 1);
-    while (pos_word_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
-    pos_words_.push_back(pos_word_of(word, true));
-    pos_word_slots_[slot] = {h, uint32_t(pos_words_.size())};
+    while (sentence_word_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
+    SentenceWord& w = sentence_words_.emplace_back(sentence_word_of(word, true));
+    sentence_word_slots_[slot] = {h, uint32_t(sentence_words_.size())};
+    // t1|w, for each tag before that has a weight with it.
+    w.pairs_begin = w.pairs_end = uint32_t(tag_pairs_.size());
+    if (pos_slots_.empty()) continue;
+    for (size_t t1 = 0; t1 <= kTags; ++t1) {
+      PosScore sum{};
+      if (!add_pos_weights(key_of(pos::t1_w, tag_hashes_[t1], h), sum)) continue;
+      TagPair& pair = tag_pairs_.emplace_back(TagPair{t1, {}});
+      for (size_t k = 0; k < kTags; ++k) pair.weights[k] = int16_t(sum[k]);
+      w.pairs_end = uint32_t(tag_pairs_.size());
+    }
   }
 }
 
-// By the word's hash alone, as its w features are keyed.
-const TriggerModel::PosWord* TriggerModel::named_pos_word(uint64_t hash) const {
-  const size_t mask = pos_word_slots_.size() - 1;
+// By the word's hash alone, as the features that name it are keyed.
+const TriggerModel::SentenceWord* TriggerModel::named_sentence_word(uint64_t hash) const {
+  const size_t mask = sentence_word_slots_.size() - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    const PosWordSlot& s = pos_word_slots_[slot];
+    const SentenceWordSlot& s = sentence_word_slots_[slot];
     if (s.index == 0) return nullptr;
-    if (s.hash == hash) return &pos_words_[s.index - 1];
+    if (s.hash == hash) return &sentence_words_[s.index - 1];
   }
 }
 
-// A word the tagger's model names, else one summed for this document.
-const TriggerModel::PosWord* TriggerModel::pos_word(Sentence& s, std::string_view word, uint64_t hash) const {
-  if (const PosWord* named = named_pos_word(hash)) return named;
+// A word the models name, else one summed for this document.
+const TriggerModel::SentenceWord* TriggerModel::sentence_word(Sentence& s, std::string_view word,
+                                                              uint64_t hash) const {
+  if (const SentenceWord* named = named_sentence_word(hash)) return named;
   auto [at, added] = s.unnamed_index.try_emplace(hash, s.unnamed_words.size());
   if (!added && s.unnamed_words[at->second].first == word) return &s.unnamed_words[at->second].second;
   // A new word, or another word of the same hash (summed every time).
-  s.unnamed_words.emplace_back(std::string(word), pos_word_of(word, false));
+  s.unnamed_words.emplace_back(std::string(word), sentence_word_of(word, false));
   return &s.unnamed_words.back().second;
 }
 
@@ -406,29 +427,26 @@ void TriggerModel::tag(Sentence& s) const {
   if (pos_slots_.empty()) return;
   const size_t n = s.hashes.size();
   s.tags.resize(n);
-  const auto& folded = *s.folded;
-  // A word as the tagger sees it: "<num>" for numbers.
-  auto seen = [&](size_t j) -> std::string_view {
-    return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]);
-  };
-  s.pos_words.assign(n + 4, nullptr);
-  s.pos_words[0] = s.pos_words[1] = named_pos_word(templ::bos);
-  s.pos_words[n + 2] = s.pos_words[n + 3] = named_pos_word(templ::eos);
-  for (size_t i = 0; i < n; ++i) s.pos_words[i + 2] = pos_word(s, seen(i), s.hashes[i]);
   size_t t1 = kStart, t2 = kStart;
   for (size_t i = 0; i < n; ++i) {
-    const PosWord* const* around = &s.pos_words[i];  // i-2 .. i+2
+    const SentenceWord* const* around = &s.words[i];  // i-2 .. i+2
     const bool capital = s.shape[i] != 'l';
-    const bool hyphen = folded[i].find('-') != std::string::npos;
+    const bool hyphen = (*s.folded)[i].find('-') != std::string::npos;
     PosScore score = cap_hyphen_[capital][i == 0][hyphen];
     const PosScore& history = history_[t2 * (kTags + 1) + t1];
     for (size_t k = 0; k < kTags; ++k)
       score[k] += history[k] + around[0]->prev2[k] + around[1]->prev1[k] + around[2]->self[k] + around[3]->next1[k] +
                   around[4]->next2[k];
-    if (around[2]->paired) add_pos_weights(key_of(pos::t1_w, tag_hashes_[t1], s.hashes[i]), score);
+    for (uint32_t p = around[2]->pairs_begin; p < around[2]->pairs_end; ++p)
+      if (tag_pairs_[p].t1 == t1)
+        for (size_t k = 0; k < kTags; ++k) score[k] += tag_pairs_[p].weights[k];
     size_t best = 0;
-    for (size_t k = 1; k < kTags; ++k)
-      if (score[k] > score[best]) best = k;
+    int32_t best_score = score[0];
+    for (size_t k = 1; k < kTags; ++k) {
+      const bool better = score[k] > best_score;  // the first of equal scores wins
+      best = better ? k : best;
+      best_score = better ? score[k] : best_score;
+    }
     s.tags[i] = uint8_t(best);
     t2 = t1;
     t1 = best;
@@ -545,14 +563,21 @@ const TriggerModel::Word* TriggerModel::word(uint64_t key) const {
 
 void TriggerModel::prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues,
                            Sentence& s) const {
+  const size_t n = folded.size();
   s.folded = &folded;
   s.cues = &cues;
-  s.hashes.resize(folded.size());
-  s.number.resize(folded.size());
-  for (size_t j = 0; j < folded.size(); ++j) {
+  s.hashes.resize(n);
+  s.number.resize(n);
+  for (size_t j = 0; j < n; ++j) {
     s.number[j] = !folded[j].empty() && folded[j][0] >= '0' && folded[j][0] <= '9';
     s.hashes[j] = s.number[j] ? templ::number : hash_of(folded[j]);
   }
+  s.words.assign(n + 4, nullptr);
+  if (sentence_word_slots_.empty()) return;
+  s.words[0] = s.words[1] = named_sentence_word(templ::bos);
+  s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
+  for (size_t j = 0; j < n; ++j)
+    s.words[j + 2] = sentence_word(s, s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]), s.hashes[j]);
 }
 
 // "3rd" is "<num>" as a neighbour but itself as the word.
@@ -580,11 +605,6 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
   const uint64_t pc_kind_hash = hash_of(kCueKindNames[pc_kind]);
   const uint64_t context[] = {
-      key_of(templ::p1, p1),
-      key_of(templ::p2, context_hash(s, at - 2)),
-      key_of(templ::n1, n1),
-      key_of(templ::n2, context_hash(s, at + 2)),
-      key_of(templ::pc, context_hash(s, pc)),
       w.paired ? key_of(templ::word_n1, word, n1) : 0,
       w.paired ? key_of(templ::p1_word, p1, word) : 0,
       w.suffix3 ? key_of(templ::pk_s3, pc_kind_hash, hash_of(suffix((*s.folded)[i], 3))) : 0,
@@ -593,10 +613,17 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   Score score = w.partial;
   for (uint64_t key : context)
     if (key) add_weights(key, score);
-  // The features of few values, from the tables summed at load time.
   auto add = [&](const Score& weights) {
     for (size_t k = 0; k < kLabels; ++k) score[k] += weights[k];
   };
+  // The neighbours' features, summed per word ("<s>" and "</s>" past the ends).
+  const SentenceWord* const* around = &s.words[i];  // i-2 .. i+2
+  add(around[0]->p2);
+  add(around[1]->p1);
+  add(around[3]->n1);
+  add(around[4]->n2);
+  add(s.words[size_t(pc + 2)]->pc);
+  // The features of few values, from the tables summed at load time.
   add(shape_scores_[shape_index(s.shape[i])]);
   add(cue_scores_[pc_kind]);
   for (VerbForm form : kForms)

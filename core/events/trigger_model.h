@@ -40,17 +40,21 @@ class TriggerModel {
   static Result<TriggerModel> load(const Resources& resources, const std::string& name, const EventLexicon& lexicon);
   bool loaded() const { return !slots_.empty(); }
 
+  using Score = std::array<int32_t, kLabels>;
   static constexpr size_t kTags = 22;  // the part-of-speech tagger's
   using PosScore = std::array<int32_t, kTags>;
-  // A word as the tagger sees it ("<num>" for numbers) with its features
-  // summed per role: as the word tagged, and as each neighbour of it.
-  struct PosWord {
+  // A word of a sentence ("<num>" for numbers) with the features it gives,
+  // summed per role: for the tagger as the word tagged and as each of its
+  // neighbours, for classify as each neighbour of the word classified.
+  struct SentenceWord {
     PosScore self{};   // w, s3, s2, s1, pre
     PosScore prev1{};  // w-1: as the word before the one tagged
     PosScore prev2{};  // w-2
     PosScore next1{};  // w+1 and s3+1
     PosScore next2{};  // w+2
-    bool paired = true;  // may have t1|w features: else they are not looked up
+    uint32_t pairs_begin = 0, pairs_end = 0;  // its t1|w weights, in tag_pairs_
+    Score p1{}, p2{}, n1{}, n2{};  // classify's: as the word one or two before or after
+    Score pc{};                    // as the content word before (previous_content)
   };
 
   // One sentence as the model sees it; prepare() fills it.
@@ -61,12 +65,12 @@ class TriggerModel {
     std::vector<char> shape;             // 'A' all caps, 'F' first and capitalised, 'C', 'l'
     std::vector<bool> number;            // starts with a digit
     std::vector<uint8_t> tags;           // part-of-speech tag per token (tag() fills it)
-    // tag()'s: each token's tagger word, with its neighbours' ("<s>" twice
-    // before, "</s>" twice after); the words the tagger's model does not
-    // name, summed once for the document (the Sentence is kept across it).
-    std::vector<const PosWord*> pos_words;
+    // Each token's word, two before the first ("<s>") and two after the
+    // last ("</s>"): token i is words[i + 2]. The words the models do not
+    // name are summed once for the document (the Sentence is kept across it).
+    std::vector<const SentenceWord*> words;
     std::unordered_map<uint64_t, size_t> unnamed_index;
-    std::deque<std::pair<std::string, PosWord>> unnamed_words;
+    std::deque<std::pair<std::string, SentenceWord>> unnamed_words;
   };
   // Fills s but for shape, which the caller fills.
   void prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues, Sentence& s) const;
@@ -104,7 +108,6 @@ class TriggerModel {
     std::array<int16_t, kLabels> weights{};
   };
   static constexpr float kScale = 1000.0f;
-  using Score = std::array<int32_t, kLabels>;
   bool add_weights(uint64_t key, Score& score) const;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
@@ -126,23 +129,30 @@ class TriggerModel {
     uint32_t check = 0;
     std::array<int16_t, kTags> weights{};
   };
-  Result<bool> load_tagger(const Resources& resources, const std::string& name);
+  Result<bool> load_tagger(const Resources& resources, const std::string& name, std::vector<std::string>& named);
   bool add_pos_weights(uint64_t key, PosScore& score) const;
-  PosWord pos_word_of(std::string_view word, bool named) const;
-  void index_pos_words(const std::vector<std::string>& named);
-  const PosWord* named_pos_word(uint64_t hash) const;
-  const PosWord* pos_word(Sentence& s, std::string_view word, uint64_t hash) const;
+  SentenceWord sentence_word_of(std::string_view word, bool named) const;
+  void index_sentence_words(const std::vector<std::string>& named);
+  const SentenceWord* named_sentence_word(uint64_t hash) const;
+  const SentenceWord* sentence_word(Sentence& s, std::string_view word, uint64_t hash) const;
   std::vector<PosSlot> pos_slots_;
   size_t pos_mask_ = 0;
   static constexpr size_t kStart = kTags;  // the tag index of "<s>", before the first word
   std::array<uint64_t, kTags + 1> tag_hashes_{};
-  // Every word the tagger's features name, and "<s>", "</s>", "<num>".
-  struct PosWordSlot {
+  // Every word the features of both models name as a sentence word, and
+  // "<s>", "</s>", "<num>".
+  struct SentenceWordSlot {
     uint64_t hash = 0;
-    uint32_t index = 0;  // into pos_words_, plus one; 0 = empty slot
+    uint32_t index = 0;  // into sentence_words_, plus one; 0 = empty slot
   };
-  std::vector<PosWordSlot> pos_word_slots_;
-  std::vector<PosWord> pos_words_;
+  std::vector<SentenceWordSlot> sentence_word_slots_;
+  std::vector<SentenceWord> sentence_words_;
+  // The t1|w weights of the named words, by the tag before.
+  struct TagPair {
+    size_t t1;
+    std::array<int16_t, kTags> weights;
+  };
+  std::vector<TagPair> tag_pairs_;
   // b, t1 and t2|t1 per previous two tags; b is in here, once.
   std::vector<PosScore> history_;
   // cap and hy: [capitalised][first word][hyphen].
