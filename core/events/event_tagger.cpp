@@ -157,9 +157,15 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
   s.cues.resize(s.size());
   s.facts.resize(s.size());
   s.clause.reserve(s.size());
+  // All the words' look-ups are started before the first is waited for.
+  std::vector<uint64_t> hashes(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     fold_case(s.text(i), s.folded[i]);
-    s.facts[i] = &lex.facts(s.folded[i]);
+    hashes[i] = EventLexicon::facts_hash(s.folded[i]);
+    lex.prefetch_facts(hashes[i]);
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    s.facts[i] = &lex.facts(s.folded[i], hashes[i]);
     s.cues[i] = s.facts[i]->cue;
   }
   s.timex.assign(s.size(), -1);

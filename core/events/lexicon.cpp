@@ -214,15 +214,11 @@ Result<EventClass> parse_event_class(std::string_view text) {
   return Error{ErrorCode::bad_data, "", "unknown event class \"" + std::string(text) + "\""};
 }
 
-namespace {
-
-uint64_t word_hash(std::string_view word) {
+uint64_t EventLexicon::facts_hash(std::string_view word) {
   uint64_t h = 14695981039346656037ull;  // FNV-1a
   for (char c : word) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
   return h;
 }
-
-}  // namespace
 
 void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord>& foreign) {
   std::vector<const std::string*> words;
@@ -237,7 +233,6 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
   while (capacity < words.size() * 2) capacity *= 2;
   fact_slots_.assign(capacity, FactsSlot{});
   facts_.clear();
-  fact_words_.clear();
   for (const std::string* word : words) {
     if (&facts(*word) != &no_facts_) continue;
     WordFacts f;
@@ -249,23 +244,21 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
     if (auto it = trained_class.find(*word); it != trained_class.end()) f.trained_class = &it->second;
     if (auto it = foreign.find(*word); it != foreign.end()) f.foreign = &it->second;
     f.preposition = prepositions.count(*word) > 0;
-    const uint64_t h = word_hash(*word);
+    const uint64_t h = facts_hash(*word);
     size_t slot = h & (capacity - 1);
     while (fact_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
-    facts_.push_back(std::move(f));
-    fact_words_.push_back(*word);
+    facts_.push_back({*word, std::move(f)});
     fact_slots_[slot] = {h, uint32_t(facts_.size())};
   }
 }
 
-const WordFacts& EventLexicon::facts(std::string_view folded) const {
+const WordFacts& EventLexicon::facts(std::string_view folded, uint64_t h) const {
   if (fact_slots_.empty()) return no_facts_;
-  const uint64_t h = word_hash(folded);
   const size_t mask = fact_slots_.size() - 1;
   for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
     const FactsSlot& s = fact_slots_[slot];
     if (s.index == 0) return no_facts_;
-    if (s.hash == h && fact_words_[s.index - 1] == folded) return facts_[s.index - 1];
+    if (s.hash == h && facts_[s.index - 1].word == folded) return facts_[s.index - 1].facts;
   }
 }
 

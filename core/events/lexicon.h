@@ -123,16 +123,25 @@ struct EventLexicon {
   // once the lexicons (and the foreign words' roles) are complete.
   void index_facts(const std::unordered_map<std::string, ForeignWord>& foreign);
   // The facts of a word; for a word no lexicon lists, an empty WordFacts.
-  const WordFacts& facts(std::string_view folded) const;
+  const WordFacts& facts(std::string_view folded) const { return facts(folded, facts_hash(folded)); }
+  const WordFacts& facts(std::string_view folded, uint64_t hash) const;
+  static uint64_t facts_hash(std::string_view folded);
+  // Starts the look-up of a word, for a sentence's words to be fetched together.
+  void prefetch_facts(uint64_t hash) const {
+    if (!fact_slots_.empty()) __builtin_prefetch(&fact_slots_[hash & (fact_slots_.size() - 1)]);
+  }
 
  private:
   struct FactsSlot {
     uint64_t hash = 0;
-    uint32_t index = 0;  // into facts_ and fact_words_, plus one; 0 = empty slot
+    uint32_t index = 0;  // into facts_, plus one; 0 = empty slot
+  };
+  struct Entry {
+    std::string word;
+    WordFacts facts;
   };
   std::vector<FactsSlot> fact_slots_;
-  std::vector<WordFacts> facts_;
-  std::vector<std::string> fact_words_;
+  std::vector<Entry> facts_;
   WordFacts no_facts_;
 };
 

@@ -573,7 +573,14 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
     s.hashes[j] = s.number[j] ? templ::number : hash_of(folded[j]);
   }
   s.words.assign(n + 4, nullptr);
+  s.known.resize(n);
   if (sentence_word_slots_.empty()) return;
+  // All the words' look-ups are started before the first is waited for.
+  for (size_t j = 0; j < n; ++j) {
+    __builtin_prefetch(&sentence_word_slots_[s.hashes[j] & (sentence_word_slots_.size() - 1)]);
+    __builtin_prefetch(&words_[word_hash(s, j) & word_mask_]);
+  }
+  for (size_t j = 0; j < n; ++j) s.known[j] = word(word_hash(s, j));
   s.words[0] = s.words[1] = named_sentence_word(templ::bos);
   s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
   for (size_t j = 0; j < n; ++j)
@@ -590,9 +597,7 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   curated = false;
   if (!loaded()) return std::nullopt;
   const uint64_t word = word_hash(s, i);
-  // The next word's slot is fetched while this one is scored.
-  if (i + 1 < s.hashes.size()) __builtin_prefetch(&words_[s.hashes[i + 1] & word_mask_]);
-  const Word* known = this->word(word);
+  const Word* known = s.known[i];
   curated = known && known->curated;
   // Function words are no events; "have" and "do" can be main verbs.
   if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)

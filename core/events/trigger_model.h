@@ -43,6 +43,16 @@ class TriggerModel {
   using Score = std::array<int32_t, kLabels>;
   static constexpr size_t kTags = 22;  // the part-of-speech tagger's
   using PosScore = std::array<int32_t, kTags>;
+  // A word with its word-only features summed; kept in its slot of the
+  // open-addressing table itself, so that a look-up touches one place.
+  struct Word {
+    std::array<int32_t, kLabels> partial{};
+    uint32_t suffix3 = 0;  // low bits of the hash of the last three letters, 0 if not ASCII
+    uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
+    uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
+    bool curated = false;
+    bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
+  };
   // A word of a sentence ("<num>" for numbers) with the features it gives,
   // summed per role: for the tagger as the word tagged and as each of its
   // neighbours, for classify as each neighbour of the word classified.
@@ -69,6 +79,7 @@ class TriggerModel {
     // last ("</s>"): token i is words[i + 2]. The words the models do not
     // name are summed once for the document (the Sentence is kept across it).
     std::vector<const SentenceWord*> words;
+    std::vector<const Word*> known;  // each token's entry of the words the lexicons or the model know
     std::unordered_map<uint64_t, size_t> unnamed_index;
     std::deque<std::pair<std::string, SentenceWord>> unnamed_words;
   };
@@ -84,16 +95,6 @@ class TriggerModel {
   std::optional<EventClass> classify(const EventLexicon& lexicon, const Sentence& s, size_t i, bool& curated) const;
 
  private:
-  // A word with its word-only features summed; kept in its slot of the
-  // open-addressing table itself, so that a look-up touches one place.
-  struct Word {
-    std::array<int32_t, kLabels> partial{};
-    uint32_t suffix3 = 0;  // low bits of the hash of the last three letters, 0 if not ASCII
-    uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
-    uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
-    bool curated = false;
-    bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
-  };
   void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
                    const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
