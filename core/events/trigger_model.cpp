@@ -583,8 +583,32 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
   for (size_t j = 0; j < n; ++j) s.known[j] = word(word_hash(s, j));
   s.words[0] = s.words[1] = named_sentence_word(templ::bos);
   s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
-  for (size_t j = 0; j < n; ++j)
+  for (size_t j = 0; j < n; ++j) {
     s.words[j + 2] = sentence_word(s, s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]), s.hashes[j]);
+    const char* record = reinterpret_cast<const char*>(s.words[j + 2]);
+    for (size_t line = 0; line < sizeof(SentenceWord); line += 64) __builtin_prefetch(record + line);
+  }
+  // classify's features that still need a look-up, started here too.
+  s.context_keys.resize(n);
+  for (size_t j = 0; j < n; ++j) {
+    s.context_keys[j] = context_keys(s, j);
+    for (uint64_t key : s.context_keys[j])
+      if (key) __builtin_prefetch(&slots_[key & mask_]);
+  }
+}
+
+// The keys of classify's features for token i that have no table of their
+// own: w|n1, p1|w (for paired words), pk|s3 (for ASCII words); 0 for none.
+std::array<uint64_t, 3> TriggerModel::context_keys(const Sentence& s, size_t i) const {
+  const Word* w = s.known[i];
+  const uint64_t word = word_hash(s, i);
+  const uint64_t p1 = context_hash(s, ptrdiff_t(i) - 1), n1 = context_hash(s, ptrdiff_t(i) + 1);
+  const bool paired = w && w->paired;
+  const bool ascii = w ? w->suffix3 != 0 : is_ascii((*s.folded)[i]);
+  const ptrdiff_t pc = previous_content(s, i);
+  const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
+  return {paired ? key_of(templ::word_n1, word, n1) : 0, paired ? key_of(templ::p1_word, p1, word) : 0,
+          ascii ? key_of(templ::pk_s3, hash_of(kCueKindNames[pc_kind]), hash_of(suffix((*s.folded)[i], 3))) : 0};
 }
 
 // "3rd" is "<num>" as a neighbour but itself as the word.
@@ -596,7 +620,6 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
                                                  bool& curated) const {
   curated = false;
   if (!loaded()) return std::nullopt;
-  const uint64_t word = word_hash(s, i);
   const Word* known = s.known[i];
   curated = known && known->curated;
   // Function words are no events; "have" and "do" can be main verbs.
@@ -604,19 +627,10 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
     return std::nullopt;
   const Word unknown = known ? Word{} : word_of(lex, (*s.folded)[i], false);
   const Word& w = known ? *known : unknown;
-  const ptrdiff_t at = ptrdiff_t(i);
-  const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);
   const ptrdiff_t pc = previous_content(s, i);
   const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
-  const uint64_t pc_kind_hash = hash_of(kCueKindNames[pc_kind]);
-  const uint64_t context[] = {
-      w.paired ? key_of(templ::word_n1, word, n1) : 0,
-      w.paired ? key_of(templ::p1_word, p1, word) : 0,
-      w.suffix3 ? key_of(templ::pk_s3, pc_kind_hash, hash_of(suffix((*s.folded)[i], 3))) : 0,
-  };
-  for (uint64_t key : context) __builtin_prefetch(&slots_[key & mask_]);  // the misses overlap
   Score score = w.partial;
-  for (uint64_t key : context)
+  for (uint64_t key : s.context_keys[i])
     if (key) add_weights(key, score);
   auto add = [&](const Score& weights) {
     for (size_t k = 0; k < kLabels; ++k) score[k] += weights[k];

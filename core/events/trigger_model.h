@@ -80,6 +80,7 @@ class TriggerModel {
     // name are summed once for the document (the Sentence is kept across it).
     std::vector<const SentenceWord*> words;
     std::vector<const Word*> known;  // each token's entry of the words the lexicons or the model know
+    std::vector<std::array<uint64_t, 3>> context_keys;  // classify's looked-up features per token
     std::unordered_map<uint64_t, size_t> unnamed_index;
     std::deque<std::pair<std::string, SentenceWord>> unnamed_words;
   };
@@ -99,6 +100,7 @@ class TriggerModel {
                    const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
   static uint64_t word_hash(const Sentence& s, size_t i);
+  std::array<uint64_t, 3> context_keys(const Sentence& s, size_t i) const;
   Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up) const;
 
   // Feature weights, open addressing: the slot from the key's low bits, a
