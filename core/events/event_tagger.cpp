@@ -46,6 +46,7 @@ struct SentenceView {
   std::vector<bool> possessor;       // per token: in an actor mention marked "'s" ("Jobs' death")
   std::vector<const Cue*> cues;      // cues.tsv entry per token, looked up once
   std::vector<const detail::WordFacts*> facts;  // the lexicons' entries per token, looked up once
+  std::vector<uint64_t> hashes;      // of each folded word (EventLexicon::facts_hash)
 
   size_t size() const { return end - first; }
   const Token& token(size_t i) const { return seg.tokens[first + i]; }
@@ -147,25 +148,31 @@ void mark_actor_phrases(SentenceView& s, const ActorTagging& actors, const std::
   }
 }
 
-SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_t index,
-                           const std::vector<Timex>& timexes, const std::vector<uint32_t>& sentence_timexes,
-                           const ActorTagging& actors, const std::vector<uint32_t>& sentence_mentions,
-                           const EventLexicon& lex) {
-  const Sentence& sentence = seg.sentences[index];
-  SentenceView s{doc, seg, index, sentence.first_token, sentence.end_token, {}, {}, {}, {}, {}, {}, {}, {}};
+// Fills s (of the same document, its buffers reused) with sentence `index`.
+void view_sentence(SentenceView& s, uint32_t index, const std::vector<Timex>& timexes,
+                   const std::vector<uint32_t>& sentence_timexes, const ActorTagging& actors,
+                   const std::vector<uint32_t>& sentence_mentions, const EventLexicon& lex,
+                   const detail::TriggerModel& model) {
+  const Sentence& sentence = s.seg.sentences[index];
+  s.index = index;
+  s.first = sentence.first_token;
+  s.end = sentence.end_token;
   s.folded.resize(s.size());
   s.cues.resize(s.size());
   s.facts.resize(s.size());
-  s.clause.reserve(s.size());
-  // All the words' look-ups are started before the first is waited for.
-  std::vector<uint64_t> hashes(s.size());
+  s.hashes.resize(s.size());
+  s.clause.clear();
+  s.coordinated.clear();
+  // All the words' look-ups, the lexicons' and the model's, are started
+  // before the first is waited for.
   for (size_t i = 0; i < s.size(); ++i) {
     fold_case(s.text(i), s.folded[i]);
-    hashes[i] = EventLexicon::facts_hash(s.folded[i]);
-    lex.prefetch_facts(hashes[i]);
+    s.hashes[i] = EventLexicon::facts_hash(s.folded[i]);
+    lex.prefetch_facts(s.hashes[i]);
+    model.prefetch(s.hashes[i]);
   }
   for (size_t i = 0; i < s.size(); ++i) {
-    s.facts[i] = &lex.facts(s.folded[i], hashes[i]);
+    s.facts[i] = &lex.facts(s.folded[i], s.hashes[i]);
     s.cues[i] = s.facts[i]->cue;
   }
   s.timex.assign(s.size(), -1);
@@ -181,7 +188,6 @@ SentenceView view_sentence(const Document& doc, const Segmentation& seg, uint32_
         s.actor[i] = int32_t(m);
   mark_actor_phrases(s, actors, sentence_mentions);
   split_clauses(lex, s);
-  return s;
 }
 
 // Index of the first word before i that is not an adverb or negation.
@@ -756,11 +762,12 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   const auto timexes_in = by_sentence(timexes, seg.sentences.size());
   const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
   detail::TriggerModel::Sentence model_view;
+  SentenceView s{doc, seg, 0, 0, 0, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   detail::NarrativeClock clock(doc, seg, timexes);
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
     const size_t sentence_events = events.size();
-    SentenceView s = view_sentence(doc, seg, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
+    view_sentence(s, si, timexes, timexes_in[si], actors, mentions_in[si], lex, lexicon_->model);
     if (lexicon_->model.loaded()) view_for_model(lexicon_->model, s, model_view);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {

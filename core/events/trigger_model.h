@@ -84,6 +84,13 @@ class TriggerModel {
     std::unordered_map<uint64_t, size_t> unnamed_index;
     std::deque<std::pair<std::string, SentenceWord>> unnamed_words;
   };
+  // Starts fetching what prepare() looks up for a word of this hash (of its
+  // folded form, as EventLexicon::facts_hash).
+  void prefetch(uint64_t hash) const {
+    if (!words_.empty()) __builtin_prefetch(&words_[hash & word_mask_]);
+    if (!sentence_word_slots_.empty())
+      __builtin_prefetch(&sentence_word_slots_[hash & (sentence_word_slots_.size() - 1)]);
+  }
   // Fills s but for shape, which the caller fills.
   void prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues, Sentence& s) const;
 
