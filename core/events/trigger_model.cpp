@@ -329,14 +329,18 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
 }
 
 bool TriggerModel::add_pos_weights(uint64_t key, PosScore& score) const {
+  const PosSlot* s = find_pos(key);
+  if (!s) return false;
+  for (size_t k = 0; k < kTags; ++k) score[k] += s->weights[k];
+  return true;
+}
+
+const TriggerModel::PosSlot* TriggerModel::find_pos(uint64_t key) const {
   const uint32_t check = check_of(key);
   for (size_t slot = key & pos_mask_;; slot = (slot + 1) & pos_mask_) {
     const PosSlot& s = pos_slots_[slot];
-    if (s.check == check) {
-      for (size_t k = 0; k < kTags; ++k) score[k] += s.weights[k];
-      return true;
-    }
-    if (s.check == 0) return false;
+    if (s.check == check) return &s;
+    if (s.check == 0) return nullptr;
   }
 }
 
@@ -350,10 +354,10 @@ TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word,
   SentenceWord w;
   if (named && !pos_slots_.empty()) {
     add_pos_weights(key_of(pos::word, h), w.self);
-    add_pos_weights(key_of(pos::w_1, h), w.prev1);
-    add_pos_weights(key_of(pos::w_2, h), w.prev2);
+    if (const PosSlot* slot = find_pos(key_of(pos::w_1, h))) w.prev1 = slot->weights;
+    if (const PosSlot* slot = find_pos(key_of(pos::w_2, h))) w.prev2 = slot->weights;
     add_pos_weights(key_of(pos::w1, h), w.next1);
-    add_pos_weights(key_of(pos::w2, h), w.next2);
+    if (const PosSlot* slot = find_pos(key_of(pos::w2, h))) w.next2 = slot->weights;
   }
   if (is_ascii(word) && !pos_slots_.empty()) {
     add_pos_weights(key_of(pos::s3, hash_of(suffix(word, 3))), w.self);
@@ -363,11 +367,15 @@ TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word,
     add_pos_weights(key_of(pos::s3_next, hash_of(suffix(word, 3))), w.next1);
   }
   if (named) {
-    add_weights(key_of(templ::p1, h), w.p1);
-    add_weights(key_of(templ::p2, h), w.p2);
-    add_weights(key_of(templ::n1, h), w.n1);
-    add_weights(key_of(templ::n2, h), w.n2);
-    add_weights(key_of(templ::pc, h), w.pc);
+    auto weights_of = [&](uint64_t templ) {
+      const Slot* slot = find(key_of(templ, h));
+      return slot ? slot->weights : Weights{};
+    };
+    w.p1 = weights_of(templ::p1);
+    w.p2 = weights_of(templ::p2);
+    w.n1 = weights_of(templ::n1);
+    w.n2 = weights_of(templ::n2);
+    w.pc = weights_of(templ::pc);
   }
   return w;
 }
@@ -541,15 +549,19 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   return word;
 }
 
-bool TriggerModel::add_weights(uint64_t key, std::array<int32_t, kLabels>& score) const {
+bool TriggerModel::add_weights(uint64_t key, Score& score) const {
+  const Slot* s = find(key);
+  if (!s) return false;
+  for (size_t k = 0; k < kLabels; ++k) score[k] += s->weights[k];
+  return true;
+}
+
+const TriggerModel::Slot* TriggerModel::find(uint64_t key) const {
   const uint32_t check = check_of(key);
   for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
     const Slot& s = slots_[slot];
-    if (s.check == check) {
-      for (size_t k = 0; k < kLabels; ++k) score[k] += s.weights[k];
-      return true;
-    }
-    if (s.check == 0) return false;
+    if (s.check == check) return &s;
+    if (s.check == 0) return nullptr;
   }
 }
 
@@ -632,7 +644,7 @@ std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const 
   Score score = w.partial;
   for (uint64_t key : s.context_keys[i])
     if (key) add_weights(key, score);
-  auto add = [&](const Score& weights) {
+  auto add = [&](const auto& weights) {
     for (size_t k = 0; k < kLabels; ++k) score[k] += weights[k];
   };
   // The neighbours' features, summed per word ("<s>" and "</s>" past the ends).

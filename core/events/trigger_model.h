@@ -55,16 +55,20 @@ class TriggerModel {
   };
   // A word of a sentence ("<num>" for numbers) with the features it gives,
   // summed per role: for the tagger as the word tagged and as each of its
-  // neighbours, for classify as each neighbour of the word classified.
+  // neighbours, for classify as each neighbour of the word classified. A
+  // role of one feature keeps that feature's 16-bit weights as they are,
+  // so that the word takes fewer cache lines.
+  using PosWeights = std::array<int16_t, kTags>;
+  using Weights = std::array<int16_t, kLabels>;
   struct SentenceWord {
-    PosScore self{};   // w, s3, s2, s1, pre
-    PosScore prev1{};  // w-1: as the word before the one tagged
-    PosScore prev2{};  // w-2
-    PosScore next1{};  // w+1 and s3+1
-    PosScore next2{};  // w+2
+    PosScore self{};     // w, s3, s2, s1, pre
+    PosScore next1{};    // w+1 and s3+1
+    PosWeights prev1{};  // w-1: as the word before the one tagged
+    PosWeights prev2{};  // w-2
+    PosWeights next2{};  // w+2
     uint32_t pairs_begin = 0, pairs_end = 0;  // its t1|w weights, in tag_pairs_
-    Score p1{}, p2{}, n1{}, n2{};  // classify's: as the word one or two before or after
-    Score pc{};                    // as the content word before (previous_content)
+    Weights p1{}, p2{}, n1{}, n2{};  // classify's: as the word one or two before or after
+    Weights pc{};                    // as the content word before (previous_content)
   };
 
   // One sentence as the model sees it; prepare() fills it.
@@ -119,6 +123,7 @@ class TriggerModel {
   };
   static constexpr float kScale = 1000.0f;
   bool add_weights(uint64_t key, Score& score) const;
+  const Slot* find(uint64_t key) const;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<Word> words_;
@@ -141,6 +146,7 @@ class TriggerModel {
   };
   Result<bool> load_tagger(const Resources& resources, const std::string& name, std::vector<std::string>& named);
   bool add_pos_weights(uint64_t key, PosScore& score) const;
+  const PosSlot* find_pos(uint64_t key) const;
   SentenceWord sentence_word_of(std::string_view word, bool named) const;
   void index_sentence_words(const std::vector<std::string>& named);
   const SentenceWord* named_sentence_word(uint64_t hash) const;
