@@ -781,7 +781,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       if (by_model && s.actor[i] >= 0 && s.token(i).capitalised) continue;  // a name is no event
       if (by_model) {
         bool curated = false;
-        learnt = lexicon_->model.classify(lex, model_view, i, curated);
+        learnt = lexicon_->model.classify(model_view, i, curated);
         if (!learnt && !curated) continue;
       }
       EventMention event;

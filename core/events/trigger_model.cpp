@@ -483,28 +483,35 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
     size_t slot = key & word_mask_;
     while (words_[slot].check != 0 && words_[slot].check != check_of(key)) slot = (slot + 1) & word_mask_;
     if (words_[slot].check != 0) continue;
-    words_[slot] = word_of(lexicon, *form, true);
+    words_[slot] = word_of(lexicon, *form);
     words_[slot].check = check_of(key);
     words_[slot].paired = paired.count(key) > 0;
   }
 }
 
-// The word-only features of a word, summed: bias, word, suffixes, lexicon.
-// look_up = false for a word known to be in no lexicon.
-TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w, bool look_up) const {
+// The keys of the word-only features of a word in no lexicon: distinct
+// templates, no duplicates to drop; 0 for none.
+std::array<uint64_t, 6> TriggerModel::unknown_word_keys(std::string_view w) {
+  const bool ascii = is_ascii(w);
+  return {key_of(templ::bias),
+          key_of(templ::word, hash_of(w)),
+          key_of(templ::lex, templ::none),
+          ascii ? key_of(templ::s2, hash_of(suffix(w, 2))) : 0,
+          ascii ? key_of(templ::s3, hash_of(suffix(w, 3))) : 0,
+          ascii ? key_of(templ::s4, hash_of(suffix(w, 4))) : 0};
+}
+
+TriggerModel::Word TriggerModel::unknown_word_of(std::string_view w) const {
   Word word;
-  if (!look_up) {  // no lexicon: distinct templates, no duplicates to drop
-    add_weights(key_of(templ::bias), word.partial);
-    add_weights(key_of(templ::word, hash_of(w)), word.partial);
-    add_weights(key_of(templ::lex, templ::none), word.partial);
-    if (is_ascii(w)) {
-      word.suffix3 = suffix_hash(w);
-      add_weights(key_of(templ::s2, hash_of(suffix(w, 2))), word.partial);
-      add_weights(key_of(templ::s3, hash_of(suffix(w, 3))), word.partial);
-      add_weights(key_of(templ::s4, hash_of(suffix(w, 4))), word.partial);
-    }
-    return word;
-  }
+  if (is_ascii(w)) word.suffix3 = suffix_hash(w);
+  for (uint64_t key : unknown_word_keys(w))
+    if (key) add_weights(key, word.partial);
+  return word;
+}
+
+// The word-only features of a word, summed: bias, word, suffixes, lexicon.
+TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w) const {
+  Word word;
   // Each feature once, as in training; a word has a few dozen at most.
   std::array<uint64_t, 64> keys;
   size_t count = 0;
@@ -521,29 +528,27 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
     push(key_of(templ::s4, hash_of(suffix(w, 4))));
   }
   bool in_lexicon = false, curated = false;
-  if (look_up) {
-    auto [from, to] = lex.verbs.equal_range(w);
-    for (auto it = from; it != to; ++it) {
-      const VerbEntry& entry = it->second;
-      word.curated |= lex.curated.count(entry.lemma) > 0;  // "took" of "take part" too
-      if (!entry.continuation.empty()) continue;
-      in_lexicon = true;
-      curated |= lex.curated.count(entry.lemma) > 0;
-      word.forms |= form_bit(entry.form);
-      push(key_of(templ::lv, hash_of(form_name(entry.form))));
-      push(key_of(templ::lc, hash_of(to_string(entry.event_class))));
-      push(key_of(templ::lm, hash_of(entry.lemma)));
-    }
-    if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
-      in_lexicon = true;
-      curated |= noun->second.curated;
-      word.curated |= noun->second.curated;
-      push(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
-      push(key_of(templ::lm, hash_of(noun->second.lemma)));
-    }
-    if (curated) push(key_of(templ::curated));
-    if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
+  auto [from, to] = lex.verbs.equal_range(w);
+  for (auto it = from; it != to; ++it) {
+    const VerbEntry& entry = it->second;
+    word.curated |= lex.curated.count(entry.lemma) > 0;  // "took" of "take part" too
+    if (!entry.continuation.empty()) continue;
+    in_lexicon = true;
+    curated |= lex.curated.count(entry.lemma) > 0;
+    word.forms |= form_bit(entry.form);
+    push(key_of(templ::lv, hash_of(form_name(entry.form))));
+    push(key_of(templ::lc, hash_of(to_string(entry.event_class))));
+    push(key_of(templ::lm, hash_of(entry.lemma)));
   }
+  if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
+    in_lexicon = true;
+    curated |= noun->second.curated;
+    word.curated |= noun->second.curated;
+    push(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
+    push(key_of(templ::lm, hash_of(noun->second.lemma)));
+  }
+  if (curated) push(key_of(templ::curated));
+  if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
   if (!in_lexicon) push(key_of(templ::lex, templ::none));
   for (size_t k = 0; k < count; ++k) add_weights(keys[k], word.partial);
   return word;
@@ -593,6 +598,12 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
     __builtin_prefetch(&words_[word_hash(s, j) & word_mask_]);
   }
   for (size_t j = 0; j < n; ++j) s.known[j] = word(word_hash(s, j));
+  // The words that no lexicon nor the model knows, which classify scores:
+  // their features' look-ups are started here, and summed at the end.
+  s.unknown.resize(n);
+  for (size_t j = 0; j < n; ++j)
+    if (!s.known[j] && scored(s, j))
+      for (uint64_t key : unknown_word_keys(folded[j])) __builtin_prefetch(&slots_[key & mask_]);
   s.words[0] = s.words[1] = named_sentence_word(templ::bos);
   s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
   for (size_t j = 0; j < n; ++j) {
@@ -600,13 +611,17 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
     const char* record = reinterpret_cast<const char*>(s.words[j + 2]);
     for (size_t line = 0; line < sizeof(SentenceWord); line += 64) __builtin_prefetch(record + line);
   }
-  // classify's features that still need a look-up, started here too.
-  s.context_keys.resize(n);
+  // classify's features that still need a look-up, started here too, for
+  // the words it scores.
+  s.context_keys.assign(n, {});
   for (size_t j = 0; j < n; ++j) {
+    if (!scored(s, j)) continue;
     s.context_keys[j] = context_keys(s, j);
     for (uint64_t key : s.context_keys[j])
       if (key) __builtin_prefetch(&slots_[key & mask_]);
   }
+  for (size_t j = 0; j < n; ++j)
+    if (!s.known[j] && scored(s, j)) s.unknown[j] = unknown_word_of(folded[j]);
 }
 
 // The keys of classify's features for token i that have no table of their
@@ -623,22 +638,24 @@ std::array<uint64_t, 3> TriggerModel::context_keys(const Sentence& s, size_t i) 
           ascii ? key_of(templ::pk_s3, hash_of(kCueKindNames[pc_kind]), hash_of(suffix((*s.folded)[i], 3))) : 0};
 }
 
+// Function words are no events; "have" and "do" can be main verbs.
+bool TriggerModel::scored(const Sentence& s, size_t i) {
+  const Cue* cue = (*s.cues)[i];
+  return !cue || cue->kind == CueKind::perfect || cue->kind == CueKind::do_support;
+}
+
 // "3rd" is "<num>" as a neighbour but itself as the word.
 uint64_t TriggerModel::word_hash(const Sentence& s, size_t i) {
   return s.number[i] ? hash_of((*s.folded)[i]) : s.hashes[i];
 }
 
-std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const Sentence& s, size_t i,
-                                                 bool& curated) const {
+std::optional<EventClass> TriggerModel::classify(const Sentence& s, size_t i, bool& curated) const {
   curated = false;
   if (!loaded()) return std::nullopt;
   const Word* known = s.known[i];
   curated = known && known->curated;
-  // Function words are no events; "have" and "do" can be main verbs.
-  if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)
-    return std::nullopt;
-  const Word unknown = known ? Word{} : word_of(lex, (*s.folded)[i], false);
-  const Word& w = known ? *known : unknown;
+  if (!scored(s, i)) return std::nullopt;
+  const Word& w = known ? *known : s.unknown[i];
   const ptrdiff_t pc = previous_content(s, i);
   const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
   Score score = w.partial;

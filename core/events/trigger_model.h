@@ -85,6 +85,7 @@ class TriggerModel {
     std::vector<const SentenceWord*> words;
     std::vector<const Word*> known;  // each token's entry of the words the lexicons or the model know
     std::vector<std::array<uint64_t, 3>> context_keys;  // classify's looked-up features per token
+    std::vector<Word> unknown;  // the word-only features of the tokens not in known, which classify scores
     std::unordered_map<uint64_t, size_t> unnamed_index;
     std::deque<std::pair<std::string, SentenceWord>> unnamed_words;
   };
@@ -104,15 +105,18 @@ class TriggerModel {
 
   // The class of the event at token i, or nullopt when it is no event;
   // curated: whether the hand-made lexicons (verbs.tsv, nouns.tsv) list it.
-  std::optional<EventClass> classify(const EventLexicon& lexicon, const Sentence& s, size_t i, bool& curated) const;
+  std::optional<EventClass> classify(const Sentence& s, size_t i, bool& curated) const;
 
  private:
   void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
                    const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
   static uint64_t word_hash(const Sentence& s, size_t i);
+  static bool scored(const Sentence& s, size_t i);
   std::array<uint64_t, 3> context_keys(const Sentence& s, size_t i) const;
-  Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up) const;
+  Word word_of(const EventLexicon& lexicon, const std::string& folded) const;
+  static std::array<uint64_t, 6> unknown_word_keys(std::string_view folded);
+  Word unknown_word_of(std::string_view folded) const;
 
   // Feature weights, open addressing: the slot from the key's low bits, a
   // check from its high bits (0 = empty), weights in thousandths, 20 bytes
