@@ -427,6 +427,20 @@ const TriggerModel::SentenceWord* TriggerModel::sentence_word(Sentence& s, std::
   return &s.unnamed_words.back().second;
 }
 
+namespace {
+
+// The index of the highest score, the first of equal ones (as max() in
+// the training script): the maximum first, a loop without branches.
+size_t first_best(const TriggerModel::PosScore& score) {
+  int32_t top = score[0];
+  for (int32_t value : score) top = std::max(top, value);
+  size_t best = 0;
+  while (score[best] != top) ++best;
+  return best;
+}
+
+}  // namespace
+
 // Greedy, left to right, as PosTagger.tag in the training script: each
 // word's score is its own features, its neighbours', its shape's and the
 // two tags before, all summed ahead but for t1|w.
@@ -448,13 +462,7 @@ void TriggerModel::tag(Sentence& s) const {
     for (uint32_t p = around[2]->pairs_begin; p < around[2]->pairs_end; ++p)
       if (tag_pairs_[p].t1 == t1)
         for (size_t k = 0; k < kTags; ++k) score[k] += tag_pairs_[p].weights[k];
-    size_t best = 0;
-    int32_t best_score = score[0];
-    for (size_t k = 1; k < kTags; ++k) {
-      const bool better = score[k] > best_score;  // the first of equal scores wins
-      best = better ? k : best;
-      best_score = better ? score[k] : best_score;
-    }
+    const size_t best = first_best(score);
     s.tags[i] = uint8_t(best);
     t2 = t1;
     t1 = best;
