@@ -174,6 +174,7 @@ void view_sentence(SentenceView& s, uint32_t index, const std::vector<Timex>& ti
   for (size_t i = 0; i < s.size(); ++i) {
     s.facts[i] = &lex.facts(s.folded[i], s.hashes[i]);
     s.cues[i] = s.facts[i]->cue;
+    if (!s.facts[i]->verbs.empty()) __builtin_prefetch(s.facts[i]->verbs.data());
   }
   s.timex.assign(s.size(), -1);
   s.actor.assign(s.size(), -1);
@@ -211,7 +212,7 @@ bool next_is_verb(const EventLexicon& lex, const SentenceView& s, size_t i) {
   if (cue && (cue->kind == CueKind::be || cue->kind == CueKind::modal || cue->kind == CueKind::perfect))
     return true;
   const auto& verbs = s.lexicon(i + 1).verbs;
-  return std::any_of(verbs.begin(), verbs.end(), [](const VerbEntry* e) { return e->form == VerbForm::past; });
+  return std::any_of(verbs.begin(), verbs.end(), [](const VerbEntry& e) { return e.form == VerbForm::past; });
 }
 
 // Decides whether a word that can be this verb form is a verb here.
@@ -268,8 +269,7 @@ bool continuation_matches(const SentenceView& s, size_t i, const VerbEntry& entr
 // The longest lexicon verb at token i that is a verb in this context.
 const VerbEntry* verb_at(const EventLexicon& lex, const SentenceView& s, size_t i) {
   const VerbEntry* best = nullptr;
-  for (const VerbEntry* verb : s.lexicon(i).verbs) {
-    const VerbEntry& entry = *verb;
+  for (const VerbEntry& entry : s.lexicon(i).verbs) {
     if (!continuation_matches(s, i, entry)) continue;
     if (!is_verb_here(lex, s, i, entry.form) && !is_reporting_here(lex, s, i, entry)) continue;
     if (!best || entry.continuation.size() > best->continuation.size()) best = &entry;
@@ -377,8 +377,8 @@ bool is_quote_mark(std::string_view t) {
 // finite form.
 bool finite_verb(const SentenceView& s, size_t k) {
   if (s.token(k).capitalised || s.lexicon(k).noun) return false;
-  for (const VerbEntry* verb : s.lexicon(k).verbs)
-    if (verb->form == VerbForm::third_person || verb->form == VerbForm::past) return true;
+  for (const VerbEntry& verb : s.lexicon(k).verbs)
+    if (verb.form == VerbForm::third_person || verb.form == VerbForm::past) return true;
   return false;
 }
 
@@ -590,7 +590,7 @@ bool stops_subject(const EventLexicon& lex, const SentenceView& s, size_t k) {
   // Plural nouns look like third-person verbs ("CSTO forces began").
   const auto& verbs = s.lexicon(k).verbs;
   return std::any_of(verbs.begin(), verbs.end(),
-                     [](const VerbEntry* e) { return e->form != VerbForm::third_person && e->curated; });
+                     [](const VerbEntry& e) { return e.form != VerbForm::third_person && e.curated; });
 }
 
 // "the January protests", "the request of the affected state".
@@ -701,8 +701,8 @@ void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i
                         VerbForm& form) {
   event.lemma = s.folded[i];
   const VerbEntry* verb = nullptr;
-  for (const VerbEntry* entry : s.lexicon(i).verbs)
-    if (!verb && entry->continuation.empty()) verb = entry;
+  for (const VerbEntry& entry : s.lexicon(i).verbs)
+    if (!verb && entry.continuation.empty()) verb = &entry;
   const detail::NounEntry* noun = s.lexicon(i).noun;
   const Cue* before = cue_at(lex, s, previous_content(lex, s, i));
   bool verbal_context = before && (before->kind == CueKind::be || before->kind == CueKind::modal ||

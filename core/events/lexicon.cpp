@@ -237,7 +237,7 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
     if (&facts(*word) != &no_facts_) continue;
     WordFacts f;
     auto [from, to] = verbs.equal_range(*word);
-    for (auto it = from; it != to; ++it) f.verbs.push_back(&it->second);
+    for (auto it = from; it != to; ++it) f.verbs.push_back(it->second);
     if (auto it = nouns.find(*word); it != nouns.end()) f.noun = &it->second;
     f.cue = cue(*word);
     if (auto it = roles.find(*word); it != roles.end()) f.role = &it->second;

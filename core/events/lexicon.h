@@ -92,7 +92,7 @@ struct ForeignWord;
 // All the lexicons say of one folded word: the event tagger looks a token
 // up once (EventLexicon::facts) instead of once per lexicon and question.
 struct WordFacts {
-  std::vector<const VerbEntry*> verbs;  // in VerbTable::equal_range order
+  std::vector<VerbEntry> verbs;  // in VerbTable::equal_range order, copied to lie together
   const NounEntry* noun = nullptr;
   const Cue* cue = nullptr;
   const std::string* role = nullptr;          // roles.tsv: the role a preposition gives
