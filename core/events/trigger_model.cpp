@@ -416,15 +416,11 @@ const TriggerModel::SentenceWord* TriggerModel::named_sentence_word(uint64_t has
   }
 }
 
-// A word the models name, else one summed for this document.
+// A word the models name, else one summed for this sentence.
 const TriggerModel::SentenceWord* TriggerModel::sentence_word(Sentence& s, std::string_view word,
                                                               uint64_t hash) const {
   if (const SentenceWord* named = named_sentence_word(hash)) return named;
-  auto [at, added] = s.unnamed_index.try_emplace(hash, s.unnamed_words.size());
-  if (!added && s.unnamed_words[at->second].first == word) return &s.unnamed_words[at->second].second;
-  // A new word, or another word of the same hash (summed every time).
-  s.unnamed_words.emplace_back(std::string(word), sentence_word_of(word, false));
-  return &s.unnamed_words.back().second;
+  return &s.unnamed_words.emplace_back(sentence_word_of(word, false));  // reserved: no reallocation
 }
 
 namespace {
@@ -612,6 +608,8 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
   for (size_t j = 0; j < n; ++j)
     if (!s.known[j] && scored(s, j))
       for (uint64_t key : unknown_word_keys(folded[j])) __builtin_prefetch(&slots_[key & mask_]);
+  s.unnamed_words.clear();
+  s.unnamed_words.reserve(n);
   s.words[0] = s.words[1] = named_sentence_word(templ::bos);
   s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
   for (size_t j = 0; j < n; ++j) {

@@ -21,11 +21,9 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "events/lexicon.h"
@@ -81,13 +79,12 @@ class TriggerModel {
     std::vector<uint8_t> tags;           // part-of-speech tag per token (tag() fills it)
     // Each token's word, two before the first ("<s>") and two after the
     // last ("</s>"): token i is words[i + 2]. The words the models do not
-    // name are summed once for the document (the Sentence is kept across it).
+    // name are summed in unnamed_words.
     std::vector<const SentenceWord*> words;
     std::vector<const Word*> known;  // each token's entry of the words the lexicons or the model know
     std::vector<std::array<uint64_t, 3>> context_keys;  // classify's looked-up features per token
     std::vector<Word> unknown;  // the word-only features of the tokens not in known, which classify scores
-    std::unordered_map<uint64_t, size_t> unnamed_index;
-    std::deque<std::pair<std::string, SentenceWord>> unnamed_words;
+    std::vector<SentenceWord> unnamed_words;
   };
   // Starts fetching what prepare() looks up for a word of this hash (of its
   // folded form, as EventLexicon::facts_hash).
