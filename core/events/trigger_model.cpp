@@ -144,8 +144,6 @@ uint32_t check_of(uint64_t key) {
   return check ? check : 1;
 }
 
-// Non-zero for an ASCII word: whether pk|s3 applies.
-uint32_t suffix_hash(std::string_view w) { return uint32_t(hash_of(suffix(w, 3))) | 1u; }
 
 // The hash of the token at j as a neighbour ("<s>" before the start).
 uint64_t context_hash(const TriggerModel::Sentence& s, ptrdiff_t j) {
@@ -493,6 +491,24 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
   }
 }
 
+TriggerModel::Score TriggerModel::Word::partial() const {
+  Score score;
+  for (size_t k = 0; k < kLabels; ++k) {
+    const uint32_t bits = uint32_t(packed[3 * k]) | uint32_t(packed[3 * k + 1]) << 8 | uint32_t(packed[3 * k + 2]) << 16;
+    score[k] = int32_t(bits << 8) >> 8;  // sign-extended from 24 bits
+  }
+  return score;
+}
+
+void TriggerModel::Word::set_partial(const Score& score) {
+  for (size_t k = 0; k < kLabels; ++k) {
+    const uint32_t bits = uint32_t(score[k]);
+    packed[3 * k] = uint8_t(bits);
+    packed[3 * k + 1] = uint8_t(bits >> 8);
+    packed[3 * k + 2] = uint8_t(bits >> 16);
+  }
+}
+
 // The keys of the word-only features of a word in no lexicon: distinct
 // templates, no duplicates to drop; 0 for none.
 std::array<uint64_t, 6> TriggerModel::unknown_word_keys(std::string_view w) {
@@ -507,9 +523,11 @@ std::array<uint64_t, 6> TriggerModel::unknown_word_keys(std::string_view w) {
 
 TriggerModel::Word TriggerModel::unknown_word_of(std::string_view w) const {
   Word word;
-  if (is_ascii(w)) word.suffix3 = suffix_hash(w);
+  word.ascii = is_ascii(w);
+  Score partial{};
   for (uint64_t key : unknown_word_keys(w))
-    if (key) add_weights(key, word.partial);
+    if (key) add_weights(key, partial);
+  word.set_partial(partial);
   return word;
 }
 
@@ -517,7 +535,8 @@ TriggerModel::Word TriggerModel::unknown_word_of(std::string_view w) const {
 TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w) const {
   Word word;
   // Each feature once, as in training; a word has a few dozen at most.
-  std::array<uint64_t, 64> keys;
+  std::array<uint64_t, 64> keys{};
+  static_assert(keys.size() * 32767 < (1 << 23), "a Word's sums must fit in 24 bits");
   size_t count = 0;
   auto push = [&](uint64_t key) {
     if (count < keys.size() && std::find(keys.begin(), keys.begin() + count, key) == keys.begin() + count)
@@ -526,7 +545,7 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   push(key_of(templ::bias));
   push(key_of(templ::word, hash_of(w)));
   if (is_ascii(w)) {
-    word.suffix3 = suffix_hash(w);
+    word.ascii = true;
     push(key_of(templ::s2, hash_of(suffix(w, 2))));
     push(key_of(templ::s3, hash_of(suffix(w, 3))));
     push(key_of(templ::s4, hash_of(suffix(w, 4))));
@@ -554,7 +573,9 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   if (curated) push(key_of(templ::curated));
   if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
   if (!in_lexicon) push(key_of(templ::lex, templ::none));
-  for (size_t k = 0; k < count; ++k) add_weights(keys[k], word.partial);
+  Score partial{};
+  for (size_t k = 0; k < count; ++k) add_weights(keys[k], partial);
+  word.set_partial(partial);
   return word;
 }
 
@@ -637,7 +658,7 @@ std::array<uint64_t, 3> TriggerModel::context_keys(const Sentence& s, size_t i) 
   const uint64_t word = word_hash(s, i);
   const uint64_t p1 = context_hash(s, ptrdiff_t(i) - 1), n1 = context_hash(s, ptrdiff_t(i) + 1);
   const bool paired = w && w->paired;
-  const bool ascii = w ? w->suffix3 != 0 : is_ascii((*s.folded)[i]);
+  const bool ascii = w ? w->ascii : is_ascii((*s.folded)[i]);
   const ptrdiff_t pc = previous_content(s, i);
   const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
   return {paired ? key_of(templ::word_n1, word, n1) : 0, paired ? key_of(templ::p1_word, p1, word) : 0,
@@ -664,7 +685,7 @@ std::optional<EventClass> TriggerModel::classify(const Sentence& s, size_t i, bo
   const Word& w = known ? *known : s.unknown[i];
   const ptrdiff_t pc = previous_content(s, i);
   const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
-  Score score = w.partial;
+  Score score = w.partial();
   for (uint64_t key : s.context_keys[i])
     if (key) add_weights(key, score);
   auto add = [&](const auto& weights) {

@@ -43,13 +43,17 @@ class TriggerModel {
   using PosScore = std::array<int32_t, kTags>;
   // A word with its word-only features summed; kept in its slot of the
   // open-addressing table itself, so that a look-up touches one place.
-  struct Word {
-    std::array<int32_t, kLabels> partial{};
-    uint32_t suffix3 = 0;  // low bits of the hash of the last three letters, 0 if not ASCII
+  struct alignas(32) Word {
+    // The summed score, 24 bits a label: a word has at most 64 features of
+    // 16-bit weights, so that every sum fits; 32 bytes a word, one cache line.
+    std::array<uint8_t, 3 * kLabels> packed{};
     uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
     uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
     bool curated = false;
     bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
+    bool ascii = false;    // has suffix features (pk|s3)
+    Score partial() const;
+    void set_partial(const Score& score);
   };
   // A word of a sentence ("<num>" for numbers) with the features it gives,
   // summed per role: for the tagger as the word tagged and as each of its
