@@ -358,11 +358,9 @@ TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word,
     if (const PosSlot* slot = find_pos(key_of(pos::w2, h))) w.next2 = slot->weights;
   }
   if (is_ascii(word) && !pos_slots_.empty()) {
-    add_pos_weights(key_of(pos::s3, hash_of(suffix(word, 3))), w.self);
-    add_pos_weights(key_of(pos::s2, hash_of(suffix(word, 2))), w.self);
-    add_pos_weights(key_of(pos::s1, hash_of(suffix(word, 1))), w.self);
-    add_pos_weights(key_of(pos::prefix, hash_of(word.substr(0, 2))), w.self);
-    add_pos_weights(key_of(pos::s3_next, hash_of(suffix(word, 3))), w.next1);
+    const auto keys = affix_keys(word);
+    for (size_t k = 0; k + 1 < keys.size(); ++k) add_pos_weights(keys[k], w.self);
+    add_pos_weights(keys.back(), w.next1);
   }
   if (named) {
     auto weights_of = [&](uint64_t templ) {
@@ -404,6 +402,14 @@ void TriggerModel::index_sentence_words(const std::vector<std::string>& named) {
   }
 }
 
+// The tagger's keys of the suffixes and prefix of an ASCII word: s3, s2,
+// s1 and pre as the word tagged, s3+1 as the word after it.
+std::array<uint64_t, 5> TriggerModel::affix_keys(std::string_view word) {
+  return {key_of(pos::s3, hash_of(suffix(word, 3))), key_of(pos::s2, hash_of(suffix(word, 2))),
+          key_of(pos::s1, hash_of(suffix(word, 1))), key_of(pos::prefix, hash_of(word.substr(0, 2))),
+          key_of(pos::s3_next, hash_of(suffix(word, 3)))};
+}
+
 // By the word's hash alone, as the features that name it are keyed.
 const TriggerModel::SentenceWord* TriggerModel::named_sentence_word(uint64_t hash) const {
   const size_t mask = sentence_word_slots_.size() - 1;
@@ -412,13 +418,6 @@ const TriggerModel::SentenceWord* TriggerModel::named_sentence_word(uint64_t has
     if (s.index == 0) return nullptr;
     if (s.hash == hash) return &sentence_words_[s.index - 1];
   }
-}
-
-// A word the models name, else one summed for this sentence.
-const TriggerModel::SentenceWord* TriggerModel::sentence_word(Sentence& s, std::string_view word,
-                                                              uint64_t hash) const {
-  if (const SentenceWord* named = named_sentence_word(hash)) return named;
-  return &s.unnamed_words.emplace_back(sentence_word_of(word, false));  // reserved: no reallocation
 }
 
 namespace {
@@ -633,8 +632,15 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
   s.unnamed_words.reserve(n);
   s.words[0] = s.words[1] = named_sentence_word(templ::bos);
   s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
+  auto seen = [&](size_t j) { return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]); };
+  // The words the models name; the affix look-ups of the others started.
   for (size_t j = 0; j < n; ++j) {
-    s.words[j + 2] = sentence_word(s, s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]), s.hashes[j]);
+    s.words[j + 2] = named_sentence_word(s.hashes[j]);
+    if (!s.words[j + 2] && !pos_slots_.empty() && is_ascii(seen(j)))
+      for (uint64_t key : affix_keys(seen(j))) __builtin_prefetch(&pos_slots_[key & pos_mask_]);
+  }
+  for (size_t j = 0; j < n; ++j) {
+    if (!s.words[j + 2]) s.words[j + 2] = &s.unnamed_words.emplace_back(sentence_word_of(seen(j), false));  // reserved
     const char* record = reinterpret_cast<const char*>(s.words[j + 2]);
     for (size_t line = 0; line < sizeof(SentenceWord); line += 64) __builtin_prefetch(record + line);
   }

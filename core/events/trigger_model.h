@@ -83,7 +83,7 @@ class TriggerModel {
     std::vector<uint8_t> tags;           // part-of-speech tag per token (tag() fills it)
     // Each token's word, two before the first ("<s>") and two after the
     // last ("</s>"): token i is words[i + 2]. The words the models do not
-    // name are summed in unnamed_words.
+    // name are summed in unnamed_words, for this sentence.
     std::vector<const SentenceWord*> words;
     std::vector<const Word*> known;  // each token's entry of the words the lexicons or the model know
     std::vector<std::array<uint64_t, 3>> context_keys;  // classify's looked-up features per token
@@ -155,7 +155,7 @@ class TriggerModel {
   SentenceWord sentence_word_of(std::string_view word, bool named) const;
   void index_sentence_words(const std::vector<std::string>& named);
   const SentenceWord* named_sentence_word(uint64_t hash) const;
-  const SentenceWord* sentence_word(Sentence& s, std::string_view word, uint64_t hash) const;
+  static std::array<uint64_t, 5> affix_keys(std::string_view word);
   std::vector<PosSlot> pos_slots_;
   size_t pos_mask_ = 0;
   static constexpr size_t kStart = kTags;  // the tag index of "<s>", before the first word
