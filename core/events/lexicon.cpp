@@ -1,5 +1,6 @@
 #include "events/lexicon.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "events/foreign_words.h"
@@ -229,12 +230,16 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
   for (const auto& form : prepositions) words.push_back(&form);
   for (const auto& [form, event_class] : trained_class) words.push_back(&form);
   for (const auto& [form, word] : foreign) words.push_back(&form);
+  std::sort(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  words.erase(std::unique(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
+              words.end());
   size_t capacity = 16;
   while (capacity < words.size() * 2) capacity *= 2;
   fact_slots_.assign(capacity, FactsSlot{});
+  fact_mask_ = capacity - 1;
   facts_.clear();
+  facts_.reserve(words.size());
   for (const std::string* word : words) {
-    if (&facts(*word) != &no_facts_) continue;
     WordFacts f;
     auto [from, to] = verbs.equal_range(*word);
     for (auto it = from; it != to; ++it) f.verbs.push_back(it->second);
@@ -245,20 +250,20 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
     if (auto it = foreign.find(*word); it != foreign.end()) f.foreign = &it->second;
     f.preposition = prepositions.count(*word) > 0;
     const uint64_t h = facts_hash(*word);
-    size_t slot = h & (capacity - 1);
-    while (fact_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
+    size_t slot = h & fact_mask_;
+    while (fact_slots_[slot].index != 0) slot = (slot + 1) & fact_mask_;
     facts_.push_back({*word, std::move(f)});
-    fact_slots_[slot] = {h, uint32_t(facts_.size())};
+    fact_slots_[slot] = {uint32_t(h >> 32), uint32_t(facts_.size())};
   }
 }
 
 const WordFacts& EventLexicon::facts(std::string_view folded, uint64_t h) const {
   if (fact_slots_.empty()) return no_facts_;
-  const size_t mask = fact_slots_.size() - 1;
-  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+  const uint32_t check = uint32_t(h >> 32);
+  for (size_t slot = h & fact_mask_;; slot = (slot + 1) & fact_mask_) {
     const FactsSlot& s = fact_slots_[slot];
     if (s.index == 0) return no_facts_;
-    if (s.hash == h && facts_[s.index - 1].word == folded) return facts_[s.index - 1].facts;
+    if (s.check == check && facts_[s.index - 1].word == folded) return facts_[s.index - 1].facts;
   }
 }
 

@@ -128,14 +128,17 @@ struct EventLexicon {
   static uint64_t facts_hash(std::string_view folded);
   // Starts the look-up of a word, for a sentence's words to be fetched together.
   void prefetch_facts(uint64_t hash) const {
-    if (!fact_slots_.empty()) __builtin_prefetch(&fact_slots_[hash & (fact_slots_.size() - 1)]);
+    if (!fact_slots_.empty()) __builtin_prefetch(&fact_slots_[hash & fact_mask_]);
   }
 
  private:
+  // 8 bytes a slot, so that the table stays small: the check only filters,
+  // the word itself is compared.
   struct FactsSlot {
-    uint64_t hash = 0;
+    uint32_t check = 0;  // the high bits of the word's hash
     uint32_t index = 0;  // into facts_, plus one; 0 = empty slot
   };
+  size_t fact_mask_ = 0;
   struct Entry {
     std::string word;
     WordFacts facts;
