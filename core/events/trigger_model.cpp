@@ -377,8 +377,9 @@ TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word,
 }
 
 void TriggerModel::index_sentence_words(const std::vector<std::string>& named) {
+  const std::unordered_set<std::string_view> distinct(named.begin(), named.end());
   size_t capacity = 16;
-  while (capacity < named.size() * 2) capacity *= 2;
+  while (capacity < distinct.size() * 2) capacity *= 2;
   sentence_word_slots_.assign(capacity, SentenceWordSlot{});
   sentence_words_.clear();
   tag_pairs_.clear();
