@@ -45,10 +45,13 @@ struct SentenceView {
   std::vector<int32_t> actor;        // actor mention index per token, -1 if none
   std::vector<bool> possessor;       // per token: in an actor mention marked "'s" ("Jobs' death")
   std::vector<const Cue*> cues;      // cues.tsv entry per token, looked up once
+  std::vector<const detail::WordFacts*> facts;  // the lexicons' entries per token, looked up once
+  std::vector<uint64_t> hashes;      // of each folded word (EventLexicon::facts_hash)
 
   size_t size() const { return end - first; }
   const Token& token(size_t i) const { return seg.tokens[first + i]; }
   std::string_view text(size_t i) const { return doc.slice(token(i).span); }
+  const detail::WordFacts& lexicon(size_t i) const { return *facts[i]; }
 };
 
 bool is_adverb(const std::string& word) { return word.size() > 4 && word.ends_with("ly"); }
@@ -145,23 +148,33 @@ void mark_actor_phrases(SentenceView& s, const ActorTagging& actors, const std::
   }
 }
 
-// Fills s for sentence `index`, reusing its buffers: one view serves every
-// sentence of a document, so a sentence costs no allocation.
+// Fills s (of the same document, its buffers reused) with sentence `index`.
 void view_sentence(SentenceView& s, uint32_t index, const std::vector<Timex>& timexes,
                    const std::vector<uint32_t>& sentence_timexes, const ActorTagging& actors,
-                   const std::vector<uint32_t>& sentence_mentions, const EventLexicon& lex) {
+                   const std::vector<uint32_t>& sentence_mentions, const EventLexicon& lex,
+                   const detail::TriggerModel& model) {
   const Sentence& sentence = s.seg.sentences[index];
   s.index = index;
   s.first = sentence.first_token;
   s.end = sentence.end_token;
   s.folded.resize(s.size());
   s.cues.resize(s.size());
+  s.facts.resize(s.size());
+  s.hashes.resize(s.size());
   s.clause.clear();
   s.coordinated.clear();
-  s.possessor.clear();
+  // All the words' look-ups, the lexicons' and the model's, are started
+  // before the first is waited for.
   for (size_t i = 0; i < s.size(); ++i) {
     fold_case(s.text(i), s.folded[i]);
-    s.cues[i] = lex.cue(s.folded[i]);
+    s.hashes[i] = EventLexicon::facts_hash(s.folded[i]);
+    lex.prefetch_facts(s.hashes[i]);
+    model.prefetch(s.hashes[i]);
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    s.facts[i] = &lex.facts(s.folded[i], s.hashes[i]);
+    s.cues[i] = s.facts[i]->cue;
+    if (!s.facts[i]->verbs.empty()) __builtin_prefetch(s.facts[i]->verbs.data());
   }
   s.timex.assign(s.size(), -1);
   s.actor.assign(s.size(), -1);
@@ -198,8 +211,8 @@ bool next_is_verb(const EventLexicon& lex, const SentenceView& s, size_t i) {
   const Cue* cue = cue_at(lex, s, i + 1);
   if (cue && (cue->kind == CueKind::be || cue->kind == CueKind::modal || cue->kind == CueKind::perfect))
     return true;
-  auto [from, to] = lex.verbs.equal_range(s.folded[i + 1]);
-  return std::any_of(from, to, [](const auto& e) { return e.second.form == VerbForm::past; });
+  const auto& verbs = s.lexicon(i + 1).verbs;
+  return std::any_of(verbs.begin(), verbs.end(), [](const VerbEntry& e) { return e.form == VerbForm::past; });
 }
 
 // Decides whether a word that can be this verb form is a verb here.
@@ -230,7 +243,7 @@ bool is_verb_here(const EventLexicon& lex, const SentenceView& s, size_t i, Verb
 // "analysts say", "the company says": reporting verbs are verbs after any
 // subject, not only after pronouns; as nouns they follow a determiner.
 bool is_reporting_here(const EventLexicon& lex, const SentenceView& s, size_t i, const VerbEntry& entry) {
-  if (entry.event_class != EventClass::reporting || !lex.curated.count(entry.lemma)) return false;
+  if (entry.event_class != EventClass::reporting || !entry.curated) return false;
   if (entry.form != VerbForm::base && entry.form != VerbForm::third_person) return false;
   size_t prev = previous_content(lex, s, i);
   if (prev == SIZE_MAX || cue_is(lex, s, prev, CueKind::determiner) || s.token(prev).kind != TokenKind::word)
@@ -256,9 +269,7 @@ bool continuation_matches(const SentenceView& s, size_t i, const VerbEntry& entr
 // The longest lexicon verb at token i that is a verb in this context.
 const VerbEntry* verb_at(const EventLexicon& lex, const SentenceView& s, size_t i) {
   const VerbEntry* best = nullptr;
-  auto [from, to] = lex.verbs.equal_range(s.folded[i]);
-  for (auto it = from; it != to; ++it) {
-    const VerbEntry& entry = it->second;
+  for (const VerbEntry& entry : s.lexicon(i).verbs) {
     if (!continuation_matches(s, i, entry)) continue;
     if (!is_verb_here(lex, s, i, entry.form) && !is_reporting_here(lex, s, i, entry)) continue;
     if (!best || entry.continuation.size() > best->continuation.size()) best = &entry;
@@ -364,11 +375,10 @@ bool is_quote_mark(std::string_view t) {
 
 // "considers", "said": a lower-case word the verb lexicon has only in a
 // finite form.
-bool finite_verb(const EventLexicon& lex, const SentenceView& s, size_t k) {
-  if (s.token(k).capitalised || lex.nouns.count(s.folded[k])) return false;
-  auto [from, to] = lex.verbs.equal_range(s.folded[k]);
-  for (auto it = from; it != to; ++it)
-    if (it->second.form == VerbForm::third_person || it->second.form == VerbForm::past) return true;
+bool finite_verb(const SentenceView& s, size_t k) {
+  if (s.token(k).capitalised || s.lexicon(k).noun) return false;
+  for (const VerbEntry& verb : s.lexicon(k).verbs)
+    if (verb.form == VerbForm::third_person || verb.form == VerbForm::past) return true;
   return false;
 }
 
@@ -385,8 +395,8 @@ int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t
     bool apostrophe = text == "'" || text == "'s" || text == "\xE2\x80\x99" || text == "\xE2\x80\x99s";
     if (s.token(k).kind == TokenKind::punct && !apostrophe) return -1;
     const Cue* cue = cue_at(lex, s, k);
-    if ((cue && cue->kind != CueKind::determiner) || lex.prepositions.count(s.folded[k])) return -1;
-    if (finite_verb(lex, s, k)) return -1;  // "Lukashenka considers the operation": his view, not his operation
+    if ((cue && cue->kind != CueKind::determiner) || s.lexicon(k).preposition) return -1;
+    if (finite_verb(s, k)) return -1;  // "Lukashenka considers the operation": his view, not his operation
   }
   return -1;
 }
@@ -396,7 +406,7 @@ int32_t noun_phrase_actor(const EventLexicon& lex, const SentenceView& s, size_t
 bool after_preposition(const EventLexicon& lex, const SentenceView& s, size_t k) {
   while (k > 0 && s.actor[k - 1] == s.actor[k]) --k;
   while (k > 0 && cue_is(lex, s, k - 1, CueKind::determiner)) --k;
-  return k > 0 && lex.prepositions.count(s.folded[k - 1]);
+  return k > 0 && s.lexicon(k - 1).preposition;
 }
 
 // The nearest actor before the trigger, past an aside; a possessor
@@ -459,11 +469,11 @@ int32_t coordinated_subject(const EventLexicon& lex, const SentenceView& s, size
 // after a comma, has the subject of the verb before it in the sentence.
 // (Other participles after a comma, "declared ..., referring to", only
 // elaborate that verb: they are left alone.)
-int32_t participle_subject(const EventLexicon& lex, const SentenceView& s, size_t i, const EventMention& event,
+int32_t participle_subject(const SentenceView& s, size_t i, const EventMention& event,
                            std::span<const EventMention> before) {
   if (event.noun || event.tense != "PRESPART" || i == 0) return -1;
   const bool reported = s.text(i - 1) == "," && event.event_class == EventClass::reporting;
-  if (!reported && !lex.roles.count(s.folded[i - 1])) return -1;
+  if (!reported && !s.lexicon(i - 1).role) return -1;
   for (auto e = before.rbegin(); e != before.rend(); ++e) {
     if (e->noun) continue;
     for (const auto& p : e->participants)
@@ -475,7 +485,7 @@ int32_t participle_subject(const EventLexicon& lex, const SentenceView& s, size_
 void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
                        bool passive, EventMention& event, std::span<const EventMention> before) {
   const int32_t clause = s.clause[i];
-  int32_t subject = participle_subject(lex, s, i, event, before);
+  int32_t subject = participle_subject(s, i, event, before);
   if (subject < 0) subject = coordinated_subject(lex, s, i, event, before);
   int32_t oblique = -1;
   if (subject < 0) subject = find_subject(lex, s, i, event, &oblique);
@@ -497,13 +507,13 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
     if (s.possessor[k] && !event.noun && k > trigger_end) { object = true; continue; }
     size_t before = k;
     while (before > trigger_end && cue_is(lex, s, before - 1, CueKind::determiner)) --before;
-    auto it = before > trigger_end ? lex.roles.find(s.folded[before - 1]) : lex.roles.end();
+    const std::string* role = before > trigger_end ? s.lexicon(before - 1).role : nullptr;
     // "said more than 4 billion songs were sold by the store": after a
     // reporting verb only what follows it at once ("told Reuters", "said
     // to reporters") is its own; the rest is what was reported.
-    const bool adjacent = before == trigger_end || (it != lex.roles.end() && before == trigger_end + 1);
+    const bool adjacent = before == trigger_end || (role && before == trigger_end + 1);
     if (reporting && !adjacent) break;
-    if (it != lex.roles.end()) event.participants.push_back({s.actor[k], it->second});
+    if (role) event.participants.push_back({s.actor[k], *role});
     else if (!object && !passive && !starts_clause(lex, s, k)) event.participants.push_back({s.actor[k], "patient"});
     object = true;
   }
@@ -513,9 +523,9 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
 // coordinated clause) the one before it in the same sentence.
 // "announced major exercises in the autumn": an event noun between a verb
 // and a date after it takes the date.
-bool event_noun_between(const EventLexicon& lex, const SentenceView& s, size_t from, size_t to) {
+bool event_noun_between(const SentenceView& s, size_t from, size_t to) {
   for (size_t j = from + 1; j < to; ++j)
-    if (auto noun = lex.nouns.find(s.folded[j]); noun != lex.nouns.end() && noun->second.curated && s.actor[j] < 0)
+    if (const detail::NounEntry* noun = s.lexicon(j).noun; noun && noun->curated && s.actor[j] < 0)
       return true;
   return false;
 }
@@ -532,7 +542,7 @@ bool possessive_date(const Document& doc, const Timex& t) {
   return false;
 }
 
-void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std::vector<Timex>& timexes,
+void anchor(const SentenceView& s, size_t i, const std::vector<Timex>& timexes,
             EventMention& event) {
   auto dated = [&](int32_t clause) -> int32_t {
     int32_t best = -1;
@@ -540,7 +550,7 @@ void anchor(const EventLexicon& lex, const SentenceView& s, size_t i, const std:
     for (size_t k = 0; k < s.size(); ++k) {
       int32_t t = s.timex[k];
       if (t < 0 || s.clause[k] != clause) continue;
-      if (!event.noun && k > i && event_noun_between(lex, s, i, k)) continue;
+      if (!event.noun && k > i && event_noun_between(s, i, k)) continue;
       auto type = timexes[t].type;
       if (type != TimexType::date && type != TimexType::time) continue;
       if (possessive_date(s.doc, timexes[t])) continue;
@@ -578,10 +588,9 @@ bool stops_subject(const EventLexicon& lex, const SentenceView& s, size_t k) {
               cue->kind == CueKind::infinitive))
     return true;
   // Plural nouns look like third-person verbs ("CSTO forces began").
-  auto [from, to] = lex.verbs.equal_range(s.folded[k]);
-  return std::any_of(from, to, [&](const auto& e) {
-    return e.second.form != VerbForm::third_person && lex.curated.count(e.second.lemma);
-  });
+  const auto& verbs = s.lexicon(k).verbs;
+  return std::any_of(verbs.begin(), verbs.end(),
+                     [](const VerbEntry& e) { return e.form != VerbForm::third_person && e.curated; });
 }
 
 // "the January protests", "the request of the affected state".
@@ -589,7 +598,7 @@ std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i)
   size_t start = i;
   // A date inside the noun phrase belongs to it: "the January protests".
   while (start > 0 && i - start < 3 && (s.timex[start - 1] >= 0 || !stops_subject(lex, s, start - 1)) &&
-         !lex.roles.count(s.folded[start - 1]) && s.folded[start - 1] != "of")
+         !s.lexicon(start - 1).role && s.folded[start - 1] != "of")
     --start;
   size_t stop = i + 1;
   if (stop < s.size() && s.folded[stop] == "of")
@@ -610,7 +619,7 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
     const Cue* cue = cue_at(lex, s, start - 1);
     bool auxiliary = cue && (cue->kind == CueKind::be || cue->kind == CueKind::perfect || cue->kind == CueKind::modal ||
                              cue->kind == CueKind::do_support || cue->kind == CueKind::negation);
-    bool chained = cue && cue->kind == CueKind::infinitive && start >= 2 && lex.verbs.count(s.folded[start - 2]);
+    bool chained = cue && cue->kind == CueKind::infinitive && start >= 2 && !s.lexicon(start - 2).verbs.empty();
     if (chained) { start -= 2; continue; }
     if (!auxiliary && !is_adverb(s.folded[start - 1])) break;
     --start;
@@ -692,22 +701,21 @@ void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i
                         VerbForm& form) {
   event.lemma = s.folded[i];
   const VerbEntry* verb = nullptr;
-  auto [from, to] = lex.verbs.equal_range(s.folded[i]);
-  for (auto it = from; it != to && !verb; ++it)
-    if (it->second.continuation.empty()) verb = &it->second;
-  auto noun = lex.nouns.find(s.folded[i]);
+  for (const VerbEntry& entry : s.lexicon(i).verbs)
+    if (!verb && entry.continuation.empty()) verb = &entry;
+  const detail::NounEntry* noun = s.lexicon(i).noun;
   const Cue* before = cue_at(lex, s, previous_content(lex, s, i));
   bool verbal_context = before && (before->kind == CueKind::be || before->kind == CueKind::modal ||
                                    before->kind == CueKind::perfect || before->kind == CueKind::infinitive ||
                                    before->kind == CueKind::do_support || before->kind == CueKind::pronoun);
   bool nominal_context = before && before->kind == CueKind::determiner;
-  if (verb && !nominal_context && (noun == lex.nouns.end() || verbal_context)) {
+  if (verb && !nominal_context && (!noun || verbal_context)) {
     event.lemma = verb->lemma;
     form = verb->form;
     read_auxiliaries(lex, s, i, form, event);
     return;
   }
-  if (noun != lex.nouns.end()) event.lemma = noun->second.lemma;
+  if (noun) event.lemma = noun->lemma;
   event.noun = true;
   event.negated = i > 0 && s.folded[i - 1] == "no";
 }
@@ -742,6 +750,7 @@ Result<EventTagger> EventTagger::create(const Resources& resources) {
   owned->foreign = std::move(*foreign);
   owned->roles.insert(owned->foreign.roles().begin(), owned->foreign.roles().end());
   for (const auto& [word, role] : owned->foreign.roles()) owned->prepositions.insert(word);
+  owned->index_facts(owned->foreign.words());
   return EventTagger(std::move(owned));
 }
 
@@ -753,12 +762,12 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
   const auto timexes_in = by_sentence(timexes, seg.sentences.size());
   const auto mentions_in = by_sentence(actors.mentions, seg.sentences.size());
   detail::TriggerModel::Sentence model_view;
+  SentenceView s{doc, seg, 0, 0, 0, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   detail::NarrativeClock clock(doc, seg, timexes);
-  SentenceView s{doc, seg, 0, 0, 0, {}, {}, {}, {}, {}, {}, {}};
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     if (doc.lines[seg.sentences[si].line].kind == LineKind::dateline) continue;
     const size_t sentence_events = events.size();
-    view_sentence(s, si, timexes, timexes_in[si], actors, mentions_in[si], lex);
+    view_sentence(s, si, timexes, timexes_in[si], actors, mentions_in[si], lex, lexicon_->model);
     if (lexicon_->model.loaded()) view_for_model(lexicon_->model, s, model_view);
     bool reporting_seen = false;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -766,13 +775,13 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       // With a model, a word is an event when the model says so or when the
       // hand-made lexicons (the project's own news domain) do.
       // The model knows English only; other languages' words are listed.
-      const detail::ForeignWord* foreign = lexicon_->foreign.find(s.folded[i]);
+      const detail::ForeignWord* foreign = s.lexicon(i).foreign;
       const bool by_model = lexicon_->model.loaded() && !foreign;
       std::optional<EventClass> learnt;
       if (by_model && s.actor[i] >= 0 && s.token(i).capitalised) continue;  // a name is no event
       if (by_model) {
         bool curated = false;
-        learnt = lexicon_->model.classify(lex, model_view, i, curated);
+        learnt = lexicon_->model.classify(model_view, i, curated);
         if (!learnt && !curated) continue;
       }
       EventMention event;
@@ -781,16 +790,16 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       if (foreign) {
         foreign_trigger(*foreign, event, form);
       } else if (const VerbEntry* verb = verb_at(lex, s, i)) {
-        if (by_model && !learnt && !lex.curated.count(verb->lemma)) continue;
+        if (by_model && !learnt && !verb->curated) continue;
         event.lemma = verb->lemma;
         event.event_class = verb->event_class;
         form = verb->form;
         trigger_end += verb->continuation.size();
         read_auxiliaries(lex, s, i, form, event);
-      } else if (auto noun = lex.nouns.find(s.folded[i]); noun != lex.nouns.end() && s.actor[i] < 0) {
-        if (by_model && !learnt && !noun->second.curated) continue;
-        event.lemma = noun->second.lemma;
-        event.event_class = noun->second.event_class;
+      } else if (const detail::NounEntry* noun = s.lexicon(i).noun; noun && s.actor[i] < 0) {
+        if (by_model && !learnt && !noun->curated) continue;
+        event.lemma = noun->lemma;
+        event.event_class = noun->event_class;
         event.noun = true;
         size_t prev = previous_content(lex, s, i);
         event.negated = i > 0 && s.folded[i - 1] == "no";
@@ -802,10 +811,8 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       }
       // Classes learnt from TimeBank refine WordNet's defaults; the
       // hand-made lexicons keep theirs.
-      bool curated = event.noun ? lex.nouns.count(s.folded[i]) && lex.nouns.at(s.folded[i]).curated
-                                : lex.curated.count(event.lemma) > 0;
-      if (auto trained = lex.trained_class.find(s.folded[i]); !curated && trained != lex.trained_class.end())
-        event.event_class = trained->second;
+      bool curated = event.noun ? s.lexicon(i).noun && s.lexicon(i).noun->curated : lex.curated.count(event.lemma) > 0;
+      if (const EventClass* trained = s.lexicon(i).trained_class; !curated && trained) event.event_class = *trained;
       if (learnt) event.event_class = *learnt;
       event.trigger = {s.token(i).span.start, s.token(trigger_end - 1).span.end};
       event.sentence = si;
@@ -819,7 +826,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       find_participants(lex, s, i, trigger_end, passive, event,
                         std::span<const EventMention>(events).subspan(sentence_events));
       if (foreign && foreign->noun) genitive_agent(s, i, event);
-      anchor(lex, s, i, timexes, event);
+      anchor(s, i, timexes, event);
       clock.date(event);
       event.label = foreign && foreign->noun ? foreign_label(s, i) : make_label(lex, s, i, trigger_end, event, actors);
       reporting_seen |= event.event_class == EventClass::reporting && !event.noun;

@@ -27,6 +27,7 @@ class ForeignWords {
     auto it = words_.find(folded);
     return it == words_.end() ? nullptr : &it->second;
   }
+  const std::unordered_map<std::string, ForeignWord>& words() const { return words_; }
   // Prepositions that give a participant its role ("в" -> location).
   const std::unordered_map<std::string, std::string>& roles() const { return roles_; }
 

@@ -1,7 +1,9 @@
 #include "events/lexicon.h"
 
+#include <algorithm>
 #include <unordered_set>
 
+#include "events/foreign_words.h"
 #include "text/segment.h"
 
 namespace annals::detail {
@@ -56,7 +58,7 @@ void add_verb(EventLexicon& lexicon, const std::string& lemma, EventClass c, con
   auto words = split(form, ' ');
   if (words.empty()) return;
   std::vector<std::string> rest(words.begin() + 1, words.end());
-  lexicon.verbs.emplace(words[0], VerbEntry{lemma, c, kind, rest});
+  lexicon.verbs.emplace(words[0], VerbEntry{lemma, c, kind, rest, lexicon.curated.count(lemma) > 0});
 }
 
 // Irregular forms listed for single-word verbs, so that "take part" inherits
@@ -211,6 +213,58 @@ Result<EventClass> parse_event_class(std::string_view text) {
   for (auto [name, value] : names)
     if (name == text) return value;
   return Error{ErrorCode::bad_data, "", "unknown event class \"" + std::string(text) + "\""};
+}
+
+uint64_t EventLexicon::facts_hash(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : word) h = (h ^ static_cast<uint8_t>(c)) * 1099511628211ull;
+  return h;
+}
+
+void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord>& foreign) {
+  std::vector<const std::string*> words;
+  for (const auto& [form, entry] : verbs) words.push_back(&form);
+  for (const auto& [form, entry] : nouns) words.push_back(&form);
+  for (const auto& [form, entry] : cues) words.push_back(&form);
+  for (const auto& [form, role] : roles) words.push_back(&form);
+  for (const auto& form : prepositions) words.push_back(&form);
+  for (const auto& [form, event_class] : trained_class) words.push_back(&form);
+  for (const auto& [form, word] : foreign) words.push_back(&form);
+  std::sort(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  words.erase(std::unique(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
+              words.end());
+  size_t capacity = 16;
+  while (capacity < words.size() * 2) capacity *= 2;
+  fact_slots_.assign(capacity, FactsSlot{});
+  fact_mask_ = capacity - 1;
+  facts_.clear();
+  facts_.reserve(words.size());
+  for (const std::string* word : words) {
+    WordFacts f;
+    auto [from, to] = verbs.equal_range(*word);
+    for (auto it = from; it != to; ++it) f.verbs.push_back(it->second);
+    if (auto it = nouns.find(*word); it != nouns.end()) f.noun = &it->second;
+    f.cue = cue(*word);
+    if (auto it = roles.find(*word); it != roles.end()) f.role = &it->second;
+    if (auto it = trained_class.find(*word); it != trained_class.end()) f.trained_class = &it->second;
+    if (auto it = foreign.find(*word); it != foreign.end()) f.foreign = &it->second;
+    f.preposition = prepositions.count(*word) > 0;
+    const uint64_t h = facts_hash(*word);
+    size_t slot = h & fact_mask_;
+    while (fact_slots_[slot].index != 0) slot = (slot + 1) & fact_mask_;
+    facts_.push_back({*word, std::move(f)});
+    fact_slots_[slot] = {uint32_t(h >> 32), uint32_t(facts_.size())};
+  }
+}
+
+const WordFacts& EventLexicon::facts(std::string_view folded, uint64_t h) const {
+  if (fact_slots_.empty()) return no_facts_;
+  const uint32_t check = uint32_t(h >> 32);
+  for (size_t slot = h & fact_mask_;; slot = (slot + 1) & fact_mask_) {
+    const FactsSlot& s = fact_slots_[slot];
+    if (s.index == 0) return no_facts_;
+    if (s.check == check && facts_[s.index - 1].word == folded) return facts_[s.index - 1].facts;
+  }
 }
 
 Result<EventLexicon> load_event_lexicon(const Resources& resources) {

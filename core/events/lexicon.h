@@ -19,6 +19,7 @@ struct VerbEntry {
   EventClass event_class;
   VerbForm form;
   std::vector<std::string> continuation;  // "part" for "take part"
+  bool curated = false;                   // from en/events/verbs.tsv, not WordNet
 };
 
 struct NounEntry {
@@ -86,6 +87,20 @@ class VerbTable {
   WordFilter filter_;
 };
 
+struct ForeignWord;
+
+// All the lexicons say of one folded word: the event tagger looks a token
+// up once (EventLexicon::facts) instead of once per lexicon and question.
+struct WordFacts {
+  std::vector<VerbEntry> verbs;  // in VerbTable::equal_range order, copied to lie together
+  const NounEntry* noun = nullptr;
+  const Cue* cue = nullptr;
+  const std::string* role = nullptr;          // roles.tsv: the role a preposition gives
+  const EventClass* trained_class = nullptr;  // trained_classes.tsv
+  const ForeignWord* foreign = nullptr;       // a Russian event word
+  bool preposition = false;
+};
+
 struct EventLexicon {
   VerbTable verbs;  // folded form -> entries
   std::unordered_map<std::string, NounEntry> nouns;
@@ -103,6 +118,34 @@ struct EventLexicon {
     auto it = cues.find(folded);
     return it == cues.end() ? nullptr : &it->second;
   }
+
+  // Every word any lexicon lists, with its facts; index_facts() builds it
+  // once the lexicons (and the foreign words' roles) are complete.
+  void index_facts(const std::unordered_map<std::string, ForeignWord>& foreign);
+  // The facts of a word; for a word no lexicon lists, an empty WordFacts.
+  const WordFacts& facts(std::string_view folded) const { return facts(folded, facts_hash(folded)); }
+  const WordFacts& facts(std::string_view folded, uint64_t hash) const;
+  static uint64_t facts_hash(std::string_view folded);
+  // Starts the look-up of a word, for a sentence's words to be fetched together.
+  void prefetch_facts(uint64_t hash) const {
+    if (!fact_slots_.empty()) __builtin_prefetch(&fact_slots_[hash & fact_mask_]);
+  }
+
+ private:
+  // 8 bytes a slot, so that the table stays small: the check only filters,
+  // the word itself is compared.
+  struct FactsSlot {
+    uint32_t check = 0;  // the high bits of the word's hash
+    uint32_t index = 0;  // into facts_, plus one; 0 = empty slot
+  };
+  size_t fact_mask_ = 0;
+  struct Entry {
+    std::string word;
+    WordFacts facts;
+  };
+  std::vector<FactsSlot> fact_slots_;
+  std::vector<Entry> facts_;
+  WordFacts no_facts_;
 };
 
 Result<EventLexicon> load_event_lexicon(const Resources& resources);

@@ -69,27 +69,27 @@ constexpr uint64_t bias = hash_of("b"), word = hash_of("w"), cap = hash_of("cap"
 constexpr uint64_t zero = hash_of("0"), one = hash_of("1");
 }  // namespace pos
 
-// The names of cues.tsv's second column, hashed.
-uint64_t cue_kind_hash(const Cue* cue) {
-  static constexpr uint64_t none = hash_of("-"), negation = hash_of("negation"), modal = hash_of("modal"),
-                            perfect = hash_of("perfect"), be = hash_of("be"), do_support = hash_of("do"),
-                            infinitive = hash_of("infinitive"), determiner = hash_of("determiner"),
-                            pronoun = hash_of("pronoun"), clause = hash_of("clause");
-  if (!cue) return none;
+// The kinds of cue that the pk features name, by cues.tsv's second column
+// ("-" for none): an index into kCueKindNames.
+constexpr std::string_view kCueKindNames[] = {"-",          "negation",   "modal",   "perfect", "be",
+                                          "do",         "infinitive", "determiner", "pronoun", "clause"};
+
+size_t cue_kind_index(const Cue* cue) {
+  if (!cue) return 0;
   switch (cue->kind) {
-    case CueKind::negation: return negation;
-    case CueKind::modal: return modal;
-    case CueKind::perfect: return perfect;
-    case CueKind::be: return be;
-    case CueKind::do_support: return do_support;
-    case CueKind::infinitive: return infinitive;
-    case CueKind::determiner: return determiner;
-    case CueKind::pronoun: return pronoun;
+    case CueKind::negation: return 1;
+    case CueKind::modal: return 2;
+    case CueKind::perfect: return 3;
+    case CueKind::be: return 4;
+    case CueKind::do_support: return 5;
+    case CueKind::infinitive: return 6;
+    case CueKind::determiner: return 7;
+    case CueKind::pronoun: return 8;
     case CueKind::subordinate:
     case CueKind::coordinate:
-    case CueKind::relative: return clause;
+    case CueKind::relative: return 9;
   }
-  return none;
+  return 0;
 }
 
 constexpr VerbForm kForms[] = {VerbForm::base, VerbForm::third_person, VerbForm::past, VerbForm::ing};
@@ -116,11 +116,9 @@ uint64_t form_hash(VerbForm form) {
   return hashes[0];
 }
 
-uint64_t shape_hash(char shape) {
-  static constexpr uint64_t all_caps = hash_of("A"), first = hash_of("F"), capitalised = hash_of("C"),
-                            lower = hash_of("l");
-  return shape == 'A' ? all_caps : shape == 'F' ? first : shape == 'C' ? capitalised : lower;
-}
+constexpr char kShapes[] = {'A', 'F', 'C', 'l'};
+
+size_t shape_index(char shape) { return shape == 'A' ? 0 : shape == 'F' ? 1 : shape == 'C' ? 2 : 3; }
 
 uint8_t form_bit(VerbForm form) { return uint8_t(1u << static_cast<unsigned>(form)); }
 
@@ -146,8 +144,6 @@ uint32_t check_of(uint64_t key) {
   return check ? check : 1;
 }
 
-// Non-zero for an ASCII word: whether pk|s3 applies.
-uint32_t suffix_hash(std::string_view w) { return uint32_t(hash_of(suffix(w, 3))) | 1u; }
 
 // The hash of the token at j as a neighbour ("<s>" before the start).
 uint64_t context_hash(const TriggerModel::Sentence& s, ptrdiff_t j) {
@@ -163,6 +159,17 @@ ptrdiff_t previous_content(const TriggerModel::Sentence& s, size_t i) {
   return j;
 }
 
+// The word a feature name of the tagger names: "w=said", "w-1=said",
+// "t1|w=NN|said"; empty for the other templates.
+std::string_view pos_feature_word(std::string_view name) {
+  const size_t equals = name.find('=');
+  if (equals == std::string_view::npos) return {};
+  const std::string_view templ = name.substr(0, equals), value = name.substr(equals + 1);
+  if (templ == "w" || templ == "w-1" || templ == "w+1" || templ == "w-2" || templ == "w+2") return value;
+  if (templ == "t1|w" && value.find('|') != std::string_view::npos) return value.substr(value.find('|') + 1);
+  return {};
+}
+
 }  // namespace
 
 Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::string& name,
@@ -172,7 +179,7 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
   auto table = resources.table(name, 2);
   if (!table) return table.error();
   std::vector<std::pair<uint64_t, std::array<float, kLabels>>> rows;
-  std::vector<std::string> known_words, paired_words;
+  std::vector<std::string> known_words, paired_words, neighbours;
   for (const auto& row : table->rows) {
     if (row.fields[0] == "labels") {
       bool same = row.fields.size() == kLabels + 1;
@@ -197,6 +204,8 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     if (name.starts_with("w|n1=")) paired_words.emplace_back(name.substr(5, name.find('|', 5) - 5));
     if (name.starts_with("p1|w=") && name.find('|', 5) != std::string_view::npos)
       paired_words.emplace_back(name.substr(name.find('|', 5) + 1));
+    for (std::string_view templ : {"p1=", "p2=", "n1=", "n2=", "pc="})
+      if (name.starts_with(templ)) neighbours.emplace_back(name.substr(templ.size()));
   }
   const size_t capacity = capacity_for(rows.size());
   model.slots_.assign(capacity, Slot{});
@@ -208,12 +217,45 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
     for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
   }
   model.index_words(lexicon, known_words, paired_words);
-  if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv"); !tagger) return tagger.error();
+  if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv", neighbours); !tagger)
+    return tagger.error();
+  model.sum_closed_features();
+  for (const char* marker : {"<s>", "</s>", "<num>"}) neighbours.emplace_back(marker);
+  model.index_sentence_words(neighbours);
   return model;
 }
 
+void TriggerModel::sum_closed_features() {
+  static_assert(std::size(kCueKindNames) == TriggerModel::kCueKinds);
+  for (size_t k = 0; k < std::size(kShapes); ++k)
+    add_weights(key_of(templ::shape, hash_of(std::string_view(&kShapes[k], 1))), shape_scores_[k]);
+  for (size_t kind = 0; kind < std::size(kCueKindNames); ++kind) {
+    add_weights(key_of(templ::pk, hash_of(kCueKindNames[kind])), cue_scores_[kind]);
+    for (VerbForm form : kForms)
+      add_weights(key_of(templ::pk_lv, hash_of(kCueKindNames[kind]), form_hash(form)),
+                  cue_form_scores_[kind][static_cast<size_t>(form)]);
+  }
+  if (pos_slots_.empty()) return;
+  tag_before_.assign((kTags + 1) * kTags, Score{});
+  tag_after_.assign(kTags * (kTags + 1), Score{});
+  for (size_t t = 0; t < kTags; ++t)
+    for (size_t other = 0; other <= kTags; ++other) {
+      const uint64_t before = other < kTags ? tag_hashes_[other] : templ::bos;
+      const uint64_t after = other < kTags ? tag_hashes_[other] : templ::eos;
+      Score& b = tag_before_[other * kTags + t];
+      add_weights(key_of(templ::tag, tag_hashes_[t]), b);
+      add_weights(key_of(templ::tag_p1, before), b);
+      add_weights(key_of(templ::tag_p1_tag, before, tag_hashes_[t]), b);
+      Score& a = tag_after_[t * (kTags + 1) + other];
+      add_weights(key_of(templ::tag_n1, after), a);
+      add_weights(key_of(templ::tag_tag_n1, tag_hashes_[t], after), a);
+    }
+}
+
 // The part-of-speech tagger's file: a "tags" row, then FEATURE <TAB> TAG:WEIGHT ...
-Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::string& name) {
+// named: gets the words the tagger's features name.
+Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::string& name,
+                                       std::vector<std::string>& named) {
   if (!resources.has(name)) return false;
   auto table = resources.table(name, 2);
   if (!table) return table.error();
@@ -231,6 +273,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
       if (names.size() != kTags)
         return Error{ErrorCode::bad_data, table->where(row), "expected " + std::to_string(kTags) + " tags"};
       for (size_t k = 0; k < kTags; ++k) tag_hashes_[k] = hash_of(names[k]);
+      tag_hashes_[kStart] = templ::bos;
       continue;
     }
     if (names.empty()) return Error{ErrorCode::bad_data, table->where(row), "the tags row must come first"};
@@ -251,6 +294,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
       w[size_t(tag - names.begin())] = int16_t(value);
     }
     rows.emplace_back(key_of_name(row.fields[0]), w);
+    if (auto word = pos_feature_word(row.fields[0]); !word.empty()) named.emplace_back(word);
   }
   size_t capacity = 16;
   while (capacity < rows.size() + rows.size() / 2) capacity *= 2;
@@ -262,69 +306,160 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
     pos_slots_[slot].check = check_of(key);
     pos_slots_[slot].weights = w;
   }
+  // The features that depend on the tags before alone, and on the shape alone.
+  history_.assign((kTags + 1) * (kTags + 1), PosScore{});
+  for (size_t t2 = 0; t2 <= kTags; ++t2)
+    for (size_t t1 = 0; t1 <= kTags; ++t1) {
+      PosScore& score = history_[t2 * (kTags + 1) + t1];
+      add_pos_weights(key_of(pos::bias), score);
+      add_pos_weights(key_of(pos::t1, tag_hashes_[t1]), score);
+      add_pos_weights(key_of(pos::t2_t1, tag_hashes_[t2], tag_hashes_[t1]), score);
+    }
+  static constexpr uint64_t caps[2][2] = {{hash_of("00"), hash_of("01")}, {hash_of("10"), hash_of("11")}};
+  for (int capital = 0; capital < 2; ++capital)
+    for (int first = 0; first < 2; ++first)
+      for (int hyphen = 0; hyphen < 2; ++hyphen) {
+        PosScore& score = cap_hyphen_[capital][first][hyphen];
+        add_pos_weights(key_of(pos::cap, caps[capital][first]), score);
+        add_pos_weights(key_of(pos::hyphen, hyphen ? pos::one : pos::zero), score);
+      }
   return true;
 }
 
-void TriggerModel::add_pos_weights(uint64_t key, std::array<int32_t, kTags>& score) const {
+bool TriggerModel::add_pos_weights(uint64_t key, PosScore& score) const {
+  const PosSlot* s = find_pos(key);
+  if (!s) return false;
+  for (size_t k = 0; k < kTags; ++k) score[k] += s->weights[k];
+  return true;
+}
+
+const TriggerModel::PosSlot* TriggerModel::find_pos(uint64_t key) const {
   const uint32_t check = check_of(key);
   for (size_t slot = key & pos_mask_;; slot = (slot + 1) & pos_mask_) {
     const PosSlot& s = pos_slots_[slot];
-    if (s.check == check) {
-      for (size_t k = 0; k < kTags; ++k) score[k] += s.weights[k];
-      return;
-    }
-    if (s.check == 0) return;
+    if (s.check == check) return &s;
+    if (s.check == 0) return nullptr;
   }
 }
 
-// Greedy, left to right, as PosTagger.tag in the training script.
+// The features a word gives in its sentence, summed per role: the tagger's
+// as pos_features in the training script builds them, classify's as the
+// word's neighbours. named: whether the models' features name the word; else
+// only its suffixes and prefix can have weights (its t1|w weights are
+// index_sentence_words's).
+TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word, bool named) const {
+  const uint64_t h = hash_of(word);
+  SentenceWord w;
+  if (named && !pos_slots_.empty()) {
+    add_pos_weights(key_of(pos::word, h), w.self);
+    if (const PosSlot* slot = find_pos(key_of(pos::w_1, h))) w.prev1 = slot->weights;
+    if (const PosSlot* slot = find_pos(key_of(pos::w_2, h))) w.prev2 = slot->weights;
+    add_pos_weights(key_of(pos::w1, h), w.next1);
+    if (const PosSlot* slot = find_pos(key_of(pos::w2, h))) w.next2 = slot->weights;
+  }
+  if (is_ascii(word) && !pos_slots_.empty()) {
+    const auto keys = affix_keys(word);
+    for (size_t k = 0; k + 1 < keys.size(); ++k) add_pos_weights(keys[k], w.self);
+    add_pos_weights(keys.back(), w.next1);
+  }
+  if (named) {
+    auto weights_of = [&](uint64_t templ) {
+      const Slot* slot = find(key_of(templ, h));
+      return slot ? slot->weights : Weights{};
+    };
+    w.p1 = weights_of(templ::p1);
+    w.p2 = weights_of(templ::p2);
+    w.n1 = weights_of(templ::n1);
+    w.n2 = weights_of(templ::n2);
+    w.pc = weights_of(templ::pc);
+  }
+  return w;
+}
+
+void TriggerModel::index_sentence_words(const std::vector<std::string>& named) {
+  const std::unordered_set<std::string_view> distinct(named.begin(), named.end());
+  size_t capacity = 16;
+  while (capacity < distinct.size() * 2) capacity *= 2;
+  sentence_word_slots_.assign(capacity, SentenceWordSlot{});
+  sentence_words_.clear();
+  tag_pairs_.clear();
+  for (const std::string& word : named) {
+    const uint64_t h = hash_of(word);
+    if (named_sentence_word(h)) continue;
+    size_t slot = h & (capacity - 1);
+    while (sentence_word_slots_[slot].index != 0) slot = (slot + 1) & (capacity - 1);
+    SentenceWord& w = sentence_words_.emplace_back(sentence_word_of(word, true));
+    sentence_word_slots_[slot] = {h, uint32_t(sentence_words_.size())};
+    // t1|w, for each tag before that has a weight with it.
+    w.pairs_begin = w.pairs_end = uint32_t(tag_pairs_.size());
+    if (pos_slots_.empty()) continue;
+    for (size_t t1 = 0; t1 <= kTags; ++t1) {
+      PosScore sum{};
+      if (!add_pos_weights(key_of(pos::t1_w, tag_hashes_[t1], h), sum)) continue;
+      TagPair& pair = tag_pairs_.emplace_back(TagPair{t1, {}});
+      for (size_t k = 0; k < kTags; ++k) pair.weights[k] = int16_t(sum[k]);
+      w.pairs_end = uint32_t(tag_pairs_.size());
+    }
+  }
+}
+
+// The tagger's keys of the suffixes and prefix of an ASCII word: s3, s2,
+// s1 and pre as the word tagged, s3+1 as the word after it.
+std::array<uint64_t, 5> TriggerModel::affix_keys(std::string_view word) {
+  return {key_of(pos::s3, hash_of(suffix(word, 3))), key_of(pos::s2, hash_of(suffix(word, 2))),
+          key_of(pos::s1, hash_of(suffix(word, 1))), key_of(pos::prefix, hash_of(word.substr(0, 2))),
+          key_of(pos::s3_next, hash_of(suffix(word, 3)))};
+}
+
+// By the word's hash alone, as the features that name it are keyed.
+const TriggerModel::SentenceWord* TriggerModel::named_sentence_word(uint64_t hash) const {
+  const size_t mask = sentence_word_slots_.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const SentenceWordSlot& s = sentence_word_slots_[slot];
+    if (s.index == 0) return nullptr;
+    if (s.hash == hash) return &sentence_words_[s.index - 1];
+  }
+}
+
+namespace {
+
+// The index of the highest score, the first of equal ones (as max() in
+// the training script): the maximum first, a loop without branches.
+size_t first_best(const TriggerModel::PosScore& score) {
+  int32_t top = score[0];
+  for (int32_t value : score) top = std::max(top, value);
+  size_t best = 0;
+  while (score[best] != top) ++best;
+  return best;
+}
+
+}  // namespace
+
+// Greedy, left to right, as PosTagger.tag in the training script: each
+// word's score is its own features, its neighbours', its shape's and the
+// two tags before, all summed ahead but for t1|w.
 void TriggerModel::tag(Sentence& s) const {
   s.tags.clear();
   if (pos_slots_.empty()) return;
   const size_t n = s.hashes.size();
   s.tags.resize(n);
-  const auto& folded = *s.folded;
-  // A word as the tagger sees it: "<num>" for numbers, "</s>" after the end.
-  auto seen = [&](size_t j) -> std::string_view {
-    if (j >= n) return "</s>";
-    return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]);
-  };
-  uint64_t t1 = templ::bos, t2 = templ::bos;
+  size_t t1 = kStart, t2 = kStart;
   for (size_t i = 0; i < n; ++i) {
-    const ptrdiff_t at = ptrdiff_t(i);
-    const uint64_t w = s.hashes[i];
-    const std::string_view word = seen(i), next = seen(i + 1);
+    const SentenceWord* const* around = &s.words[i];  // i-2 .. i+2
     const bool capital = s.shape[i] != 'l';
-    static constexpr uint64_t caps[2][2] = {{hash_of("00"), hash_of("01")}, {hash_of("10"), hash_of("11")}};
-    std::array<uint64_t, 16> keys{};
-    size_t count = 0;
-    keys[count++] = key_of(pos::bias);
-    keys[count++] = key_of(pos::word, w);
-    keys[count++] = key_of(pos::cap, caps[capital][i == 0]);
-    keys[count++] = key_of(pos::t1, t1);
-    keys[count++] = key_of(pos::t2_t1, t2, t1);
-    keys[count++] = key_of(pos::t1_w, t1, w);
-    keys[count++] = key_of(pos::w_1, context_hash(s, at - 1));
-    keys[count++] = key_of(pos::w1, context_hash(s, at + 1));
-    keys[count++] = key_of(pos::w_2, context_hash(s, at - 2));
-    keys[count++] = key_of(pos::w2, context_hash(s, at + 2));
-    keys[count++] = key_of(pos::hyphen, folded[i].find('-') != std::string::npos ? pos::one : pos::zero);
-    if (is_ascii(word)) {
-      keys[count++] = key_of(pos::s3, hash_of(suffix(word, 3)));
-      keys[count++] = key_of(pos::s2, hash_of(suffix(word, 2)));
-      keys[count++] = key_of(pos::s1, hash_of(suffix(word, 1)));
-      keys[count++] = key_of(pos::prefix, hash_of(word.substr(0, 2)));
-    }
-    if (is_ascii(next)) keys[count++] = key_of(pos::s3_next, hash_of(suffix(next, 3)));
-    for (size_t k = 0; k < count; ++k) __builtin_prefetch(&pos_slots_[keys[k] & pos_mask_]);
-    std::array<int32_t, kTags> score{};
-    for (size_t k = 0; k < count; ++k) add_pos_weights(keys[k], score);
-    size_t best = 0;
-    for (size_t k = 1; k < kTags; ++k)
-      if (score[k] > score[best]) best = k;
+    const bool hyphen = (*s.folded)[i].find('-') != std::string::npos;
+    PosScore score = cap_hyphen_[capital][i == 0][hyphen];
+    const PosScore& history = history_[t2 * (kTags + 1) + t1];
+    for (size_t k = 0; k < kTags; ++k)
+      score[k] += history[k] + around[0]->prev2[k] + around[1]->prev1[k] + around[2]->self[k] + around[3]->next1[k] +
+                  around[4]->next2[k];
+    for (uint32_t p = around[2]->pairs_begin; p < around[2]->pairs_end; ++p)
+      if (tag_pairs_[p].t1 == t1)
+        for (size_t k = 0; k < kTags; ++k) score[k] += tag_pairs_[p].weights[k];
+    const size_t best = first_best(score);
     s.tags[i] = uint8_t(best);
     t2 = t1;
-    t1 = tag_hashes_[best];
+    t1 = best;
   }
 }
 
@@ -350,30 +485,58 @@ void TriggerModel::index_words(const EventLexicon& lexicon, const std::vector<st
     size_t slot = key & word_mask_;
     while (words_[slot].check != 0 && words_[slot].check != check_of(key)) slot = (slot + 1) & word_mask_;
     if (words_[slot].check != 0) continue;
-    words_[slot] = word_of(lexicon, *form, true);
+    words_[slot] = word_of(lexicon, *form);
     words_[slot].check = check_of(key);
     words_[slot].paired = paired.count(key) > 0;
   }
 }
 
-// The word-only features of a word, summed: bias, word, suffixes, lexicon.
-// look_up = false for a word known to be in no lexicon.
-TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w, bool look_up) const {
-  Word word;
-  if (!look_up) {  // no lexicon: distinct templates, no duplicates to drop
-    add_weights(key_of(templ::bias), word.partial);
-    add_weights(key_of(templ::word, hash_of(w)), word.partial);
-    add_weights(key_of(templ::lex, templ::none), word.partial);
-    if (is_ascii(w)) {
-      word.suffix3 = suffix_hash(w);
-      add_weights(key_of(templ::s2, hash_of(suffix(w, 2))), word.partial);
-      add_weights(key_of(templ::s3, hash_of(suffix(w, 3))), word.partial);
-      add_weights(key_of(templ::s4, hash_of(suffix(w, 4))), word.partial);
-    }
-    return word;
+TriggerModel::Score TriggerModel::Word::partial() const {
+  Score score;
+  for (size_t k = 0; k < kLabels; ++k) {
+    const uint32_t bits = uint32_t(packed[3 * k]) | uint32_t(packed[3 * k + 1]) << 8 | uint32_t(packed[3 * k + 2]) << 16;
+    score[k] = int32_t(bits << 8) >> 8;  // sign-extended from 24 bits
   }
+  return score;
+}
+
+void TriggerModel::Word::set_partial(const Score& score) {
+  for (size_t k = 0; k < kLabels; ++k) {
+    const uint32_t bits = uint32_t(score[k]);
+    packed[3 * k] = uint8_t(bits);
+    packed[3 * k + 1] = uint8_t(bits >> 8);
+    packed[3 * k + 2] = uint8_t(bits >> 16);
+  }
+}
+
+// The keys of the word-only features of a word in no lexicon: distinct
+// templates, no duplicates to drop; 0 for none.
+std::array<uint64_t, 6> TriggerModel::unknown_word_keys(std::string_view w) {
+  const bool ascii = is_ascii(w);
+  return {key_of(templ::bias),
+          key_of(templ::word, hash_of(w)),
+          key_of(templ::lex, templ::none),
+          ascii ? key_of(templ::s2, hash_of(suffix(w, 2))) : 0,
+          ascii ? key_of(templ::s3, hash_of(suffix(w, 3))) : 0,
+          ascii ? key_of(templ::s4, hash_of(suffix(w, 4))) : 0};
+}
+
+TriggerModel::Word TriggerModel::unknown_word_of(std::string_view w) const {
+  Word word;
+  word.ascii = is_ascii(w);
+  Score partial{};
+  for (uint64_t key : unknown_word_keys(w))
+    if (key) add_weights(key, partial);
+  word.set_partial(partial);
+  return word;
+}
+
+// The word-only features of a word, summed: bias, word, suffixes, lexicon.
+TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::string& w) const {
+  Word word;
   // Each feature once, as in training; a word has a few dozen at most.
-  std::array<uint64_t, 64> keys;
+  std::array<uint64_t, 64> keys{};
+  static_assert(keys.size() * 32767 < (1 << 23), "a Word's sums must fit in 24 bits");
   size_t count = 0;
   auto push = [&](uint64_t key) {
     if (count < keys.size() && std::find(keys.begin(), keys.begin() + count, key) == keys.begin() + count)
@@ -382,49 +545,53 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   push(key_of(templ::bias));
   push(key_of(templ::word, hash_of(w)));
   if (is_ascii(w)) {
-    word.suffix3 = suffix_hash(w);
+    word.ascii = true;
     push(key_of(templ::s2, hash_of(suffix(w, 2))));
     push(key_of(templ::s3, hash_of(suffix(w, 3))));
     push(key_of(templ::s4, hash_of(suffix(w, 4))));
   }
   bool in_lexicon = false, curated = false;
-  if (look_up) {
-    auto [from, to] = lex.verbs.equal_range(w);
-    for (auto it = from; it != to; ++it) {
-      const VerbEntry& entry = it->second;
-      word.curated |= lex.curated.count(entry.lemma) > 0;  // "took" of "take part" too
-      if (!entry.continuation.empty()) continue;
-      in_lexicon = true;
-      curated |= lex.curated.count(entry.lemma) > 0;
-      word.forms |= form_bit(entry.form);
-      push(key_of(templ::lv, hash_of(form_name(entry.form))));
-      push(key_of(templ::lc, hash_of(to_string(entry.event_class))));
-      push(key_of(templ::lm, hash_of(entry.lemma)));
-    }
-    if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
-      in_lexicon = true;
-      curated |= noun->second.curated;
-      word.curated |= noun->second.curated;
-      push(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
-      push(key_of(templ::lm, hash_of(noun->second.lemma)));
-    }
-    if (curated) push(key_of(templ::curated));
-    if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
+  auto [from, to] = lex.verbs.equal_range(w);
+  for (auto it = from; it != to; ++it) {
+    const VerbEntry& entry = it->second;
+    word.curated |= lex.curated.count(entry.lemma) > 0;  // "took" of "take part" too
+    if (!entry.continuation.empty()) continue;
+    in_lexicon = true;
+    curated |= lex.curated.count(entry.lemma) > 0;
+    word.forms |= form_bit(entry.form);
+    push(key_of(templ::lv, hash_of(form_name(entry.form))));
+    push(key_of(templ::lc, hash_of(to_string(entry.event_class))));
+    push(key_of(templ::lm, hash_of(entry.lemma)));
   }
+  if (auto noun = lex.nouns.find(w); noun != lex.nouns.end()) {
+    in_lexicon = true;
+    curated |= noun->second.curated;
+    word.curated |= noun->second.curated;
+    push(key_of(templ::ln, hash_of(to_string(noun->second.event_class))));
+    push(key_of(templ::lm, hash_of(noun->second.lemma)));
+  }
+  if (curated) push(key_of(templ::curated));
+  if (lex.not_triggers.count(w)) push(key_of(templ::not_trigger));
   if (!in_lexicon) push(key_of(templ::lex, templ::none));
-  for (size_t k = 0; k < count; ++k) add_weights(keys[k], word.partial);
+  Score partial{};
+  for (size_t k = 0; k < count; ++k) add_weights(keys[k], partial);
+  word.set_partial(partial);
   return word;
 }
 
-bool TriggerModel::add_weights(uint64_t key, std::array<int32_t, kLabels>& score) const {
+bool TriggerModel::add_weights(uint64_t key, Score& score) const {
+  const Slot* s = find(key);
+  if (!s) return false;
+  for (size_t k = 0; k < kLabels; ++k) score[k] += s->weights[k];
+  return true;
+}
+
+const TriggerModel::Slot* TriggerModel::find(uint64_t key) const {
   const uint32_t check = check_of(key);
   for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
     const Slot& s = slots_[slot];
-    if (s.check == check) {
-      for (size_t k = 0; k < kLabels; ++k) score[k] += s.weights[k];
-      return true;
-    }
-    if (s.check == 0) return false;
+    if (s.check == check) return &s;
+    if (s.check == 0) return nullptr;
   }
 }
 
@@ -438,14 +605,77 @@ const TriggerModel::Word* TriggerModel::word(uint64_t key) const {
 
 void TriggerModel::prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues,
                            Sentence& s) const {
+  const size_t n = folded.size();
   s.folded = &folded;
   s.cues = &cues;
-  s.hashes.resize(folded.size());
-  s.number.resize(folded.size());
-  for (size_t j = 0; j < folded.size(); ++j) {
+  s.hashes.resize(n);
+  s.number.resize(n);
+  for (size_t j = 0; j < n; ++j) {
     s.number[j] = !folded[j].empty() && folded[j][0] >= '0' && folded[j][0] <= '9';
     s.hashes[j] = s.number[j] ? templ::number : hash_of(folded[j]);
   }
+  s.words.assign(n + 4, nullptr);
+  s.known.resize(n);
+  if (sentence_word_slots_.empty()) return;
+  // All the words' look-ups are started before the first is waited for.
+  for (size_t j = 0; j < n; ++j) {
+    __builtin_prefetch(&sentence_word_slots_[s.hashes[j] & (sentence_word_slots_.size() - 1)]);
+    __builtin_prefetch(&words_[word_hash(s, j) & word_mask_]);
+  }
+  for (size_t j = 0; j < n; ++j) s.known[j] = word(word_hash(s, j));
+  // The words that no lexicon nor the model knows, which classify scores:
+  // their features' look-ups are started here, and summed at the end.
+  s.unknown.resize(n);
+  for (size_t j = 0; j < n; ++j)
+    if (!s.known[j] && scored(s, j))
+      for (uint64_t key : unknown_word_keys(folded[j])) __builtin_prefetch(&slots_[key & mask_]);
+  s.unnamed_words.clear();
+  s.unnamed_words.reserve(n);
+  s.words[0] = s.words[1] = named_sentence_word(templ::bos);
+  s.words[n + 2] = s.words[n + 3] = named_sentence_word(templ::eos);
+  auto seen = [&](size_t j) { return s.number[j] ? std::string_view("<num>") : std::string_view(folded[j]); };
+  // The words the models name; the affix look-ups of the others started.
+  for (size_t j = 0; j < n; ++j) {
+    s.words[j + 2] = named_sentence_word(s.hashes[j]);
+    if (!s.words[j + 2] && !pos_slots_.empty() && is_ascii(seen(j)))
+      for (uint64_t key : affix_keys(seen(j))) __builtin_prefetch(&pos_slots_[key & pos_mask_]);
+  }
+  for (size_t j = 0; j < n; ++j) {
+    if (!s.words[j + 2]) s.words[j + 2] = &s.unnamed_words.emplace_back(sentence_word_of(seen(j), false));  // reserved
+    const char* record = reinterpret_cast<const char*>(s.words[j + 2]);
+    for (size_t line = 0; line < sizeof(SentenceWord); line += 64) __builtin_prefetch(record + line);
+  }
+  // classify's features that still need a look-up, started here too, for
+  // the words it scores.
+  s.context_keys.assign(n, {});
+  for (size_t j = 0; j < n; ++j) {
+    if (!scored(s, j)) continue;
+    s.context_keys[j] = context_keys(s, j);
+    for (uint64_t key : s.context_keys[j])
+      if (key) __builtin_prefetch(&slots_[key & mask_]);
+  }
+  for (size_t j = 0; j < n; ++j)
+    if (!s.known[j] && scored(s, j)) s.unknown[j] = unknown_word_of(folded[j]);
+}
+
+// The keys of classify's features for token i that have no table of their
+// own: w|n1, p1|w (for paired words), pk|s3 (for ASCII words); 0 for none.
+std::array<uint64_t, 3> TriggerModel::context_keys(const Sentence& s, size_t i) const {
+  const Word* w = s.known[i];
+  const uint64_t word = word_hash(s, i);
+  const uint64_t p1 = context_hash(s, ptrdiff_t(i) - 1), n1 = context_hash(s, ptrdiff_t(i) + 1);
+  const bool paired = w && w->paired;
+  const bool ascii = w ? w->ascii : is_ascii((*s.folded)[i]);
+  const ptrdiff_t pc = previous_content(s, i);
+  const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
+  return {paired ? key_of(templ::word_n1, word, n1) : 0, paired ? key_of(templ::p1_word, p1, word) : 0,
+          ascii ? key_of(templ::pk_s3, hash_of(kCueKindNames[pc_kind]), hash_of(suffix((*s.folded)[i], 3))) : 0};
+}
+
+// Function words are no events; "have" and "do" can be main verbs.
+bool TriggerModel::scored(const Sentence& s, size_t i) {
+  const Cue* cue = (*s.cues)[i];
+  return !cue || cue->kind == CueKind::perfect || cue->kind == CueKind::do_support;
 }
 
 // "3rd" is "<num>" as a neighbour but itself as the word.
@@ -453,51 +683,38 @@ uint64_t TriggerModel::word_hash(const Sentence& s, size_t i) {
   return s.number[i] ? hash_of((*s.folded)[i]) : s.hashes[i];
 }
 
-std::optional<EventClass> TriggerModel::classify(const EventLexicon& lex, const Sentence& s, size_t i,
-                                                 bool& curated) const {
+std::optional<EventClass> TriggerModel::classify(const Sentence& s, size_t i, bool& curated) const {
   curated = false;
   if (!loaded()) return std::nullopt;
-  const uint64_t word = word_hash(s, i);
-  // The next word's slot is fetched while this one is scored.
-  if (i + 1 < s.hashes.size()) __builtin_prefetch(&words_[s.hashes[i + 1] & word_mask_]);
-  const Word* known = this->word(word);
+  const Word* known = s.known[i];
   curated = known && known->curated;
-  // Function words are no events; "have" and "do" can be main verbs.
-  if (const Cue* cue = (*s.cues)[i]; cue && cue->kind != CueKind::perfect && cue->kind != CueKind::do_support)
-    return std::nullopt;
-  const Word unknown = known ? Word{} : word_of(lex, (*s.folded)[i], false);
-  const Word& w = known ? *known : unknown;
-  const ptrdiff_t at = ptrdiff_t(i);
-  const uint64_t p1 = context_hash(s, at - 1), n1 = context_hash(s, at + 1);
+  if (!scored(s, i)) return std::nullopt;
+  const Word& w = known ? *known : s.unknown[i];
   const ptrdiff_t pc = previous_content(s, i);
-  const uint64_t pc_kind = cue_kind_hash(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
-  const uint64_t context[] = {
-      key_of(templ::p1, p1),
-      key_of(templ::p2, context_hash(s, at - 2)),
-      key_of(templ::n1, n1),
-      key_of(templ::n2, context_hash(s, at + 2)),
-      key_of(templ::shape, shape_hash(s.shape[i])),
-      key_of(templ::pc, context_hash(s, pc)),
-      key_of(templ::pk, pc_kind),
-      w.paired ? key_of(templ::word_n1, word, n1) : 0,
-      w.paired ? key_of(templ::p1_word, p1, word) : 0,
-      w.suffix3 ? key_of(templ::pk_s3, pc_kind, hash_of(suffix((*s.folded)[i], 3))) : 0,
-  };
-  for (uint64_t key : context) __builtin_prefetch(&slots_[key & mask_]);  // the misses overlap
-  std::array<int32_t, kLabels> score = w.partial;
-  for (uint64_t key : context)
+  const size_t pc_kind = cue_kind_index(pc >= 0 && !s.number[pc] ? (*s.cues)[pc] : nullptr);
+  Score score = w.partial();
+  for (uint64_t key : s.context_keys[i])
     if (key) add_weights(key, score);
+  auto add = [&](const auto& weights) {
+    for (size_t k = 0; k < kLabels; ++k) score[k] += weights[k];
+  };
+  // The neighbours' features, summed per word ("<s>" and "</s>" past the ends).
+  const SentenceWord* const* around = &s.words[i];  // i-2 .. i+2
+  add(around[0]->p2);
+  add(around[1]->p1);
+  add(around[3]->n1);
+  add(around[4]->n2);
+  add(s.words[size_t(pc + 2)]->pc);
+  // The features of few values, from the tables summed at load time.
+  add(shape_scores_[shape_index(s.shape[i])]);
+  add(cue_scores_[pc_kind]);
   for (VerbForm form : kForms)
-    if (w.forms & form_bit(form)) add_weights(key_of(templ::pk_lv, pc_kind, form_hash(form)), score);
+    if (w.forms & form_bit(form)) add(cue_form_scores_[pc_kind][static_cast<size_t>(form)]);
   if (!s.tags.empty()) {
-    const uint64_t t = tag_hashes_[s.tags[i]];
-    const uint64_t before = i > 0 ? tag_hashes_[s.tags[i - 1]] : templ::bos;
-    const uint64_t after = i + 1 < s.tags.size() ? tag_hashes_[s.tags[i + 1]] : templ::eos;
-    add_weights(key_of(templ::tag, t), score);
-    add_weights(key_of(templ::tag_p1, before), score);
-    add_weights(key_of(templ::tag_n1, after), score);
-    add_weights(key_of(templ::tag_tag_n1, t, after), score);
-    add_weights(key_of(templ::tag_p1_tag, before, t), score);
+    const size_t before = i > 0 ? s.tags[i - 1] : kTags;
+    const size_t after = i + 1 < s.tags.size() ? s.tags[i + 1] : kTags;
+    add(tag_before_[before * kTags + s.tags[i]]);
+    add(tag_after_[s.tags[i] * (kTags + 1) + after]);
   }
   size_t best = 0;
   for (size_t k = 1; k < kLabels; ++k)

@@ -13,13 +13,17 @@
 // Speed: the features that depend on the word alone (the word, its
 // suffixes, its lexicon entries) are summed once, at load time, for every
 // word the lexicons or the model know; a word then costs one look-up plus
-// its dozen context features.
+// its dozen context features. The tagger likewise sums, at load time, the
+// features of each word its model names, per role (the word tagged, or one
+// of its four neighbours), and the tag-history features per pair of
+// previous tags: a word then costs a few vector additions.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "events/lexicon.h"
@@ -34,6 +38,41 @@ class TriggerModel {
   static Result<TriggerModel> load(const Resources& resources, const std::string& name, const EventLexicon& lexicon);
   bool loaded() const { return !slots_.empty(); }
 
+  using Score = std::array<int32_t, kLabels>;
+  static constexpr size_t kTags = 22;  // the part-of-speech tagger's
+  using PosScore = std::array<int32_t, kTags>;
+  // A word with its word-only features summed; kept in its slot of the
+  // open-addressing table itself, so that a look-up touches one place.
+  struct alignas(32) Word {
+    // The summed score, 24 bits a label: a word has at most 64 features of
+    // 16-bit weights, so that every sum fits; 32 bytes a word, one cache line.
+    std::array<uint8_t, 3 * kLabels> packed{};
+    uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
+    uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
+    bool curated = false;
+    bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
+    bool ascii = false;    // has suffix features (pk|s3)
+    Score partial() const;
+    void set_partial(const Score& score);
+  };
+  // A word of a sentence ("<num>" for numbers) with the features it gives,
+  // summed per role: for the tagger as the word tagged and as each of its
+  // neighbours, for classify as each neighbour of the word classified. A
+  // role of one feature keeps that feature's 16-bit weights as they are,
+  // so that the word takes fewer cache lines.
+  using PosWeights = std::array<int16_t, kTags>;
+  using Weights = std::array<int16_t, kLabels>;
+  struct SentenceWord {
+    PosScore self{};     // w, s3, s2, s1, pre
+    PosScore next1{};    // w+1 and s3+1
+    PosWeights prev1{};  // w-1: as the word before the one tagged
+    PosWeights prev2{};  // w-2
+    PosWeights next2{};  // w+2
+    uint32_t pairs_begin = 0, pairs_end = 0;  // its t1|w weights, in tag_pairs_
+    Weights p1{}, p2{}, n1{}, n2{};  // classify's: as the word one or two before or after
+    Weights pc{};                    // as the content word before (previous_content)
+  };
+
   // One sentence as the model sees it; prepare() fills it.
   struct Sentence {
     const std::vector<std::string>* folded = nullptr;
@@ -42,7 +81,22 @@ class TriggerModel {
     std::vector<char> shape;             // 'A' all caps, 'F' first and capitalised, 'C', 'l'
     std::vector<bool> number;            // starts with a digit
     std::vector<uint8_t> tags;           // part-of-speech tag per token (tag() fills it)
+    // Each token's word, two before the first ("<s>") and two after the
+    // last ("</s>"): token i is words[i + 2]. The words the models do not
+    // name are summed in unnamed_words, for this sentence.
+    std::vector<const SentenceWord*> words;
+    std::vector<const Word*> known;  // each token's entry of the words the lexicons or the model know
+    std::vector<std::array<uint64_t, 3>> context_keys;  // classify's looked-up features per token
+    std::vector<Word> unknown;  // the word-only features of the tokens not in known, which classify scores
+    std::vector<SentenceWord> unnamed_words;
   };
+  // Starts fetching what prepare() looks up for a word of this hash (of its
+  // folded form, as EventLexicon::facts_hash).
+  void prefetch(uint64_t hash) const {
+    if (!words_.empty()) __builtin_prefetch(&words_[hash & word_mask_]);
+    if (!sentence_word_slots_.empty())
+      __builtin_prefetch(&sentence_word_slots_[hash & (sentence_word_slots_.size() - 1)]);
+  }
   // Fills s but for shape, which the caller fills.
   void prepare(const std::vector<std::string>& folded, const std::vector<const Cue*>& cues, Sentence& s) const;
 
@@ -52,24 +106,18 @@ class TriggerModel {
 
   // The class of the event at token i, or nullopt when it is no event;
   // curated: whether the hand-made lexicons (verbs.tsv, nouns.tsv) list it.
-  std::optional<EventClass> classify(const EventLexicon& lexicon, const Sentence& s, size_t i, bool& curated) const;
+  std::optional<EventClass> classify(const Sentence& s, size_t i, bool& curated) const;
 
  private:
-  // A word with its word-only features summed; kept in its slot of the
-  // open-addressing table itself, so that a look-up touches one place.
-  struct Word {
-    std::array<int32_t, kLabels> partial{};
-    uint32_t suffix3 = 0;  // low bits of the hash of the last three letters, 0 if not ASCII
-    uint32_t check = 0;    // high bits of the word's hash, 0 = empty slot
-    uint8_t forms = 0;     // bit per VerbForm the verb lexicon gives it
-    bool curated = false;
-    bool paired = false;   // has "w|n1" or "p1|w" features: else they are not looked up
-  };
   void index_words(const EventLexicon& lexicon, const std::vector<std::string>& known_words,
                    const std::vector<std::string>& paired_words);
   const Word* word(uint64_t key) const;
   static uint64_t word_hash(const Sentence& s, size_t i);
-  Word word_of(const EventLexicon& lexicon, const std::string& folded, bool look_up) const;
+  static bool scored(const Sentence& s, size_t i);
+  std::array<uint64_t, 3> context_keys(const Sentence& s, size_t i) const;
+  Word word_of(const EventLexicon& lexicon, const std::string& folded) const;
+  static std::array<uint64_t, 6> unknown_word_keys(std::string_view folded);
+  Word unknown_word_of(std::string_view folded) const;
 
   // Feature weights, open addressing: the slot from the key's low bits, a
   // check from its high bits (0 = empty), weights in thousandths, 20 bytes
@@ -79,23 +127,57 @@ class TriggerModel {
     std::array<int16_t, kLabels> weights{};
   };
   static constexpr float kScale = 1000.0f;
-  bool add_weights(uint64_t key, std::array<int32_t, kLabels>& score) const;
+  bool add_weights(uint64_t key, Score& score) const;
+  const Slot* find(uint64_t key) const;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::vector<Word> words_;
   size_t word_mask_ = 0;
 
+  // The context features of few values, summed at load time, after the tagger.
+  void sum_closed_features();
+  static constexpr size_t kCueKinds = 10;  // the pk values: no cue, negation, ... clause
+  std::array<Score, 4> shape_scores_{};    // sh, by 'A', 'F', 'C', 'l'
+  std::array<Score, kCueKinds> cue_scores_{};                       // pk
+  std::array<std::array<Score, 4>, kCueKinds> cue_form_scores_{};  // pk|lv, by VerbForm
+  std::vector<Score> tag_before_;  // t, t-1 and t-1|t by [tag before, "<s>" last][tag]
+  std::vector<Score> tag_after_;   // t+1 and t|t+1 by [tag][tag after, "</s>" last]
+
   // The part-of-speech tagger: the same open addressing, a weight per tag.
-  static constexpr size_t kTags = 22;
+ private:
   struct PosSlot {
     uint32_t check = 0;
     std::array<int16_t, kTags> weights{};
   };
-  Result<bool> load_tagger(const Resources& resources, const std::string& name);
-  void add_pos_weights(uint64_t key, std::array<int32_t, kTags>& score) const;
+  Result<bool> load_tagger(const Resources& resources, const std::string& name, std::vector<std::string>& named);
+  bool add_pos_weights(uint64_t key, PosScore& score) const;
+  const PosSlot* find_pos(uint64_t key) const;
+  SentenceWord sentence_word_of(std::string_view word, bool named) const;
+  void index_sentence_words(const std::vector<std::string>& named);
+  const SentenceWord* named_sentence_word(uint64_t hash) const;
+  static std::array<uint64_t, 5> affix_keys(std::string_view word);
   std::vector<PosSlot> pos_slots_;
   size_t pos_mask_ = 0;
-  std::array<uint64_t, kTags> tag_hashes_{};
+  static constexpr size_t kStart = kTags;  // the tag index of "<s>", before the first word
+  std::array<uint64_t, kTags + 1> tag_hashes_{};
+  // Every word the features of both models name as a sentence word, and
+  // "<s>", "</s>", "<num>".
+  struct SentenceWordSlot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // into sentence_words_, plus one; 0 = empty slot
+  };
+  std::vector<SentenceWordSlot> sentence_word_slots_;
+  std::vector<SentenceWord> sentence_words_;
+  // The t1|w weights of the named words, by the tag before.
+  struct TagPair {
+    size_t t1;
+    std::array<int16_t, kTags> weights;
+  };
+  std::vector<TagPair> tag_pairs_;
+  // b, t1 and t2|t1 per previous two tags; b is in here, once.
+  std::vector<PosScore> history_;
+  // cap and hy: [capitalised][first word][hyphen].
+  PosScore cap_hyphen_[2][2][2]{};
 };
 
 }  // namespace annals::detail
