@@ -1,6 +1,5 @@
 #include "events/lexicon.h"
 
-#include <algorithm>
 #include <unordered_set>
 
 #include "events/foreign_words.h"
@@ -230,40 +229,44 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
   for (const auto& form : prepositions) words.push_back(&form);
   for (const auto& [form, event_class] : trained_class) words.push_back(&form);
   for (const auto& [form, word] : foreign) words.push_back(&form);
-  std::sort(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-  words.erase(std::unique(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
-              words.end());
   size_t capacity = 16;
   while (capacity < words.size() * 2) capacity *= 2;
   fact_slots_.assign(capacity, FactsSlot{});
   fact_mask_ = capacity - 1;
   facts_.clear();
   facts_.reserve(words.size());
-  for (const std::string* word : words) {
-    WordFacts f;
-    auto [from, to] = verbs.equal_range(*word);
-    for (auto it = from; it != to; ++it) f.verbs.push_back(it->second);
-    if (auto it = nouns.find(*word); it != nouns.end()) f.noun = &it->second;
-    f.cue = cue(*word);
-    if (auto it = roles.find(*word); it != roles.end()) f.role = &it->second;
-    if (auto it = trained_class.find(*word); it != trained_class.end()) f.trained_class = &it->second;
-    if (auto it = foreign.find(*word); it != foreign.end()) f.foreign = &it->second;
-    f.preposition = prepositions.count(*word) > 0;
+  for (const std::string* word : words) {  // each word once: several lexicons list some
     const uint64_t h = facts_hash(*word);
+    if (fact_index(*word, h) != SIZE_MAX) continue;
     size_t slot = h & fact_mask_;
     while (fact_slots_[slot].index != 0) slot = (slot + 1) & fact_mask_;
-    facts_.push_back({*word, std::move(f)});
+    facts_.push_back({*word, {}});
     fact_slots_[slot] = {uint32_t(h >> 32), uint32_t(facts_.size())};
   }
+  // Then each lexicon once, into the entries of its words. A word's verb
+  // entries lie together in the multimap, in equal_range's order.
+  auto of = [&](const std::string& word) -> WordFacts& { return facts_[fact_index(word, facts_hash(word))].facts; };
+  for (const auto& [form, entry] : verbs) of(form).verbs.push_back(entry);
+  for (const auto& [form, entry] : nouns) of(form).noun = &entry;
+  for (const auto& [form, entry] : cues) of(form).cue = &entry;
+  for (const auto& [form, role] : roles) of(form).role = &role;
+  for (const auto& form : prepositions) of(form).preposition = true;
+  for (const auto& [form, event_class] : trained_class) of(form).trained_class = &event_class;
+  for (const auto& [form, word] : foreign) of(form).foreign = &word;
 }
 
 const WordFacts& EventLexicon::facts(std::string_view folded, uint64_t h) const {
-  if (fact_slots_.empty()) return no_facts_;
+  const size_t index = fact_index(folded, h);
+  return index == SIZE_MAX ? no_facts_ : facts_[index].facts;
+}
+
+size_t EventLexicon::fact_index(std::string_view folded, uint64_t h) const {
+  if (fact_slots_.empty()) return SIZE_MAX;
   const uint32_t check = uint32_t(h >> 32);
   for (size_t slot = h & fact_mask_;; slot = (slot + 1) & fact_mask_) {
     const FactsSlot& s = fact_slots_[slot];
-    if (s.index == 0) return no_facts_;
-    if (s.check == check && facts_[s.index - 1].word == folded) return facts_[s.index - 1].facts;
+    if (s.index == 0) return SIZE_MAX;
+    if (s.check == check && facts_[s.index - 1].word == folded) return s.index - 1;
   }
 }
 

@@ -139,6 +139,7 @@ struct EventLexicon {
     uint32_t index = 0;  // into facts_, plus one; 0 = empty slot
   };
   size_t fact_mask_ = 0;
+  size_t fact_index(std::string_view folded, uint64_t hash) const;  // into facts_, SIZE_MAX if none
   struct Entry {
     std::string word;
     WordFacts facts;
