@@ -139,10 +139,6 @@ size_t capacity_for(size_t n) {
   return capacity;
 }
 
-uint32_t check_of(uint64_t key) {
-  uint32_t check = uint32_t(key >> 32);
-  return check ? check : 1;
-}
 
 
 // The hash of the token at j as a neighbour ("<s>" before the start).
@@ -208,14 +204,14 @@ Result<TriggerModel> TriggerModel::load(const Resources& resources, const std::s
       if (name.starts_with(templ)) neighbours.emplace_back(name.substr(templ.size()));
   }
   const size_t capacity = capacity_for(rows.size());
-  model.slots_.assign(capacity, Slot{});
-  model.mask_ = capacity - 1;
+  std::vector<std::pair<uint64_t, WeightTable<kLabels>::Weights>> scaled;
+  scaled.reserve(rows.size());
   for (const auto& [key, w] : rows) {
-    size_t slot = key & model.mask_;
-    while (model.slots_[slot].check != 0 && model.slots_[slot].check != check_of(key)) slot = (slot + 1) & model.mask_;
-    model.slots_[slot].check = check_of(key);
-    for (size_t k = 0; k < kLabels; ++k) model.slots_[slot].weights[k] = int16_t(std::lround(w[k] * kScale));
+    WeightTable<kLabels>::Weights weights{};
+    for (size_t k = 0; k < kLabels; ++k) weights[k] = int16_t(std::lround(w[k] * kScale));
+    scaled.emplace_back(key, weights);
   }
+  model.weights_.build(scaled, capacity);
   model.index_words(lexicon, known_words, paired_words);
   if (auto tagger = model.load_tagger(resources, "en/events/pos_model.tsv", neighbours); !tagger)
     return tagger.error();
@@ -235,7 +231,7 @@ void TriggerModel::sum_closed_features() {
       add_weights(key_of(templ::pk_lv, hash_of(kCueKindNames[kind]), form_hash(form)),
                   cue_form_scores_[kind][static_cast<size_t>(form)]);
   }
-  if (pos_slots_.empty()) return;
+  if (pos_weights_.empty()) return;
   tag_before_.assign((kTags + 1) * kTags, Score{});
   tag_after_.assign(kTags * (kTags + 1), Score{});
   for (size_t t = 0; t < kTags; ++t)
@@ -298,14 +294,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
   }
   size_t capacity = 16;
   while (capacity < rows.size() + rows.size() / 2) capacity *= 2;
-  pos_slots_.assign(capacity, PosSlot{});
-  pos_mask_ = capacity - 1;
-  for (const auto& [key, w] : rows) {
-    size_t slot = key & pos_mask_;
-    while (pos_slots_[slot].check != 0 && pos_slots_[slot].check != check_of(key)) slot = (slot + 1) & pos_mask_;
-    pos_slots_[slot].check = check_of(key);
-    pos_slots_[slot].weights = w;
-  }
+  pos_weights_.build(rows, capacity);
   // The features that depend on the tags before alone, and on the shape alone.
   history_.assign((kTags + 1) * (kTags + 1), PosScore{});
   for (size_t t2 = 0; t2 <= kTags; ++t2)
@@ -326,22 +315,6 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
   return true;
 }
 
-bool TriggerModel::add_pos_weights(uint64_t key, PosScore& score) const {
-  const PosSlot* s = find_pos(key);
-  if (!s) return false;
-  for (size_t k = 0; k < kTags; ++k) score[k] += s->weights[k];
-  return true;
-}
-
-const TriggerModel::PosSlot* TriggerModel::find_pos(uint64_t key) const {
-  const uint32_t check = check_of(key);
-  for (size_t slot = key & pos_mask_;; slot = (slot + 1) & pos_mask_) {
-    const PosSlot& s = pos_slots_[slot];
-    if (s.check == check) return &s;
-    if (s.check == 0) return nullptr;
-  }
-}
-
 // The features a word gives in its sentence, summed per role: the tagger's
 // as pos_features in the training script builds them, classify's as the
 // word's neighbours. named: whether the models' features name the word; else
@@ -350,22 +323,22 @@ const TriggerModel::PosSlot* TriggerModel::find_pos(uint64_t key) const {
 TriggerModel::SentenceWord TriggerModel::sentence_word_of(std::string_view word, bool named) const {
   const uint64_t h = hash_of(word);
   SentenceWord w;
-  if (named && !pos_slots_.empty()) {
+  if (named && !pos_weights_.empty()) {
     add_pos_weights(key_of(pos::word, h), w.self);
-    if (const PosSlot* slot = find_pos(key_of(pos::w_1, h))) w.prev1 = slot->weights;
-    if (const PosSlot* slot = find_pos(key_of(pos::w_2, h))) w.prev2 = slot->weights;
+    if (const auto* weights = pos_weights_.find(key_of(pos::w_1, h))) w.prev1 = *weights;
+    if (const auto* weights = pos_weights_.find(key_of(pos::w_2, h))) w.prev2 = *weights;
     add_pos_weights(key_of(pos::w1, h), w.next1);
-    if (const PosSlot* slot = find_pos(key_of(pos::w2, h))) w.next2 = slot->weights;
+    if (const auto* weights = pos_weights_.find(key_of(pos::w2, h))) w.next2 = *weights;
   }
-  if (is_ascii(word) && !pos_slots_.empty()) {
+  if (is_ascii(word) && !pos_weights_.empty()) {
     const auto keys = affix_keys(word);
     for (size_t k = 0; k + 1 < keys.size(); ++k) add_pos_weights(keys[k], w.self);
     add_pos_weights(keys.back(), w.next1);
   }
   if (named) {
     auto weights_of = [&](uint64_t templ) {
-      const Slot* slot = find(key_of(templ, h));
-      return slot ? slot->weights : Weights{};
+      const Weights* weights = weights_.find(key_of(templ, h));
+      return weights ? *weights : Weights{};
     };
     w.p1 = weights_of(templ::p1);
     w.p2 = weights_of(templ::p2);
@@ -392,7 +365,7 @@ void TriggerModel::index_sentence_words(const std::vector<std::string>& named) {
     sentence_word_slots_[slot] = {h, uint32_t(sentence_words_.size())};
     // t1|w, for each tag before that has a weight with it.
     w.pairs_begin = w.pairs_end = uint32_t(tag_pairs_.size());
-    if (pos_slots_.empty()) continue;
+    if (pos_weights_.empty()) continue;
     for (size_t t1 = 0; t1 <= kTags; ++t1) {
       PosScore sum{};
       if (!add_pos_weights(key_of(pos::t1_w, tag_hashes_[t1], h), sum)) continue;
@@ -440,7 +413,7 @@ size_t first_best(const TriggerModel::PosScore& score) {
 // two tags before, all summed ahead but for t1|w.
 void TriggerModel::tag(Sentence& s) const {
   s.tags.clear();
-  if (pos_slots_.empty()) return;
+  if (pos_weights_.empty()) return;
   const size_t n = s.hashes.size();
   s.tags.resize(n);
   size_t t1 = kStart, t2 = kStart;
@@ -579,22 +552,6 @@ TriggerModel::Word TriggerModel::word_of(const EventLexicon& lex, const std::str
   return word;
 }
 
-bool TriggerModel::add_weights(uint64_t key, Score& score) const {
-  const Slot* s = find(key);
-  if (!s) return false;
-  for (size_t k = 0; k < kLabels; ++k) score[k] += s->weights[k];
-  return true;
-}
-
-const TriggerModel::Slot* TriggerModel::find(uint64_t key) const {
-  const uint32_t check = check_of(key);
-  for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
-    const Slot& s = slots_[slot];
-    if (s.check == check) return &s;
-    if (s.check == 0) return nullptr;
-  }
-}
-
 const TriggerModel::Word* TriggerModel::word(uint64_t key) const {
   const uint32_t check = check_of(key);
   for (size_t slot = key & word_mask_;; slot = (slot + 1) & word_mask_) {
@@ -628,7 +585,7 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
   s.unknown.resize(n);
   for (size_t j = 0; j < n; ++j)
     if (!s.known[j] && scored(s, j))
-      for (uint64_t key : unknown_word_keys(folded[j])) __builtin_prefetch(&slots_[key & mask_]);
+      for (uint64_t key : unknown_word_keys(folded[j])) weights_.prefetch(key);
   s.unnamed_words.clear();
   s.unnamed_words.reserve(n);
   s.words[0] = s.words[1] = named_sentence_word(templ::bos);
@@ -637,8 +594,8 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
   // The words the models name; the affix look-ups of the others started.
   for (size_t j = 0; j < n; ++j) {
     s.words[j + 2] = named_sentence_word(s.hashes[j]);
-    if (!s.words[j + 2] && !pos_slots_.empty() && is_ascii(seen(j)))
-      for (uint64_t key : affix_keys(seen(j))) __builtin_prefetch(&pos_slots_[key & pos_mask_]);
+    if (!s.words[j + 2] && !pos_weights_.empty() && is_ascii(seen(j)))
+      for (uint64_t key : affix_keys(seen(j))) pos_weights_.prefetch(key);
   }
   for (size_t j = 0; j < n; ++j) {
     if (!s.words[j + 2]) s.words[j + 2] = &s.unnamed_words.emplace_back(sentence_word_of(seen(j), false));  // reserved
@@ -652,7 +609,7 @@ void TriggerModel::prepare(const std::vector<std::string>& folded, const std::ve
     if (!scored(s, j)) continue;
     s.context_keys[j] = context_keys(s, j);
     for (uint64_t key : s.context_keys[j])
-      if (key) __builtin_prefetch(&slots_[key & mask_]);
+      if (key) weights_.prefetch(key);
   }
   for (size_t j = 0; j < n; ++j)
     if (!s.known[j] && scored(s, j)) s.unknown[j] = unknown_word_of(folded[j]);

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "events/lexicon.h"
+#include "events/weight_table.h"
 
 namespace annals::detail {
 
@@ -36,7 +37,7 @@ class TriggerModel {
 
   // Without the file the model is empty: loaded() is false.
   static Result<TriggerModel> load(const Resources& resources, const std::string& name, const EventLexicon& lexicon);
-  bool loaded() const { return !slots_.empty(); }
+  bool loaded() const { return !weights_.empty(); }
 
   using Score = std::array<int32_t, kLabels>;
   static constexpr size_t kTags = 22;  // the part-of-speech tagger's
@@ -119,18 +120,9 @@ class TriggerModel {
   static std::array<uint64_t, 6> unknown_word_keys(std::string_view folded);
   Word unknown_word_of(std::string_view folded) const;
 
-  // Feature weights, open addressing: the slot from the key's low bits, a
-  // check from its high bits (0 = empty), weights in thousandths, 20 bytes
-  // a slot so that the table stays in the cache.
-  struct Slot {
-    uint32_t check = 0;
-    std::array<int16_t, kLabels> weights{};
-  };
-  static constexpr float kScale = 1000.0f;
-  bool add_weights(uint64_t key, Score& score) const;
-  const Slot* find(uint64_t key) const;
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
+  static constexpr float kScale = 1000.0f;  // the file's weights, kept in thousandths
+  bool add_weights(uint64_t key, Score& score) const { return weights_.add(key, score); }
+  WeightTable<kLabels> weights_;
   std::vector<Word> words_;
   size_t word_mask_ = 0;
 
@@ -143,21 +135,14 @@ class TriggerModel {
   std::vector<Score> tag_before_;  // t, t-1 and t-1|t by [tag before, "<s>" last][tag]
   std::vector<Score> tag_after_;   // t+1 and t|t+1 by [tag][tag after, "</s>" last]
 
-  // The part-of-speech tagger: the same open addressing, a weight per tag.
- private:
-  struct PosSlot {
-    uint32_t check = 0;
-    std::array<int16_t, kTags> weights{};
-  };
+  // The part-of-speech tagger: the same kind of table, a weight per tag.
   Result<bool> load_tagger(const Resources& resources, const std::string& name, std::vector<std::string>& named);
-  bool add_pos_weights(uint64_t key, PosScore& score) const;
-  const PosSlot* find_pos(uint64_t key) const;
+  bool add_pos_weights(uint64_t key, PosScore& score) const { return pos_weights_.add(key, score); }
   SentenceWord sentence_word_of(std::string_view word, bool named) const;
   void index_sentence_words(const std::vector<std::string>& named);
   const SentenceWord* named_sentence_word(uint64_t hash) const;
   static std::array<uint64_t, 5> affix_keys(std::string_view word);
-  std::vector<PosSlot> pos_slots_;
-  size_t pos_mask_ = 0;
+  WeightTable<kTags> pos_weights_;
   static constexpr size_t kStart = kTags;  // the tag index of "<s>", before the first word
   std::array<uint64_t, kTags + 1> tag_hashes_{};
   // Every word the features of both models name as a sentence word, and
