@@ -39,7 +39,7 @@ constexpr uint32_t kMaxGap = 4;
 // What a word is to the cue search.
 enum WordFlag : uint8_t {
   kClauseBreak = 1,    // "," "." ";": a gap stops there; a clause-start cue may follow
-  kConjunction = 2,    // "and" "but": a clause-start cue may follow
+  kConjunction = 2,    // "and" "but" (en/relations/conjunctions.tsv): a clause-start cue may follow
   kCommaOrPeriod = 4,  // ends the search for a cue's events
   kClauseOpener = 8,   // "that", "which" ... (en/events/cues.tsv): ends it too
   kAnaphor = 16,       // "this" (en/relations/anaphors.tsv)
@@ -379,7 +379,8 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
     if (auto status = add_causal_cues(resources, name, vocabulary, cues->causal.cues); !status) return status.error();
   const std::pair<const char*, WordFlag> word_lists[] = {{"en/relations/reactions.tsv", kReaction},
                                                          {"en/relations/anaphors.tsv", kAnaphor},
-                                                         {"en/relations/requests.tsv", kRequest}};
+                                                         {"en/relations/requests.tsv", kRequest},
+                                                         {"en/relations/conjunctions.tsv", kConjunction}};
   for (auto [name, flag] : word_lists) {
     auto words = resources.table(name, 1);
     if (!words) return words.error();
@@ -395,7 +396,6 @@ Result<RelationFinder> RelationFinder::create(const Resources& resources) {
     return status.error();
   for (const char* word : {",", ".", ";"}) vocabulary.flag(vocabulary.add(word), kClauseBreak);
   for (const char* word : {",", "."}) vocabulary.flag(vocabulary.add(word), kCommaOrPeriod);
-  for (const char* word : {"and", "but"}) vocabulary.flag(vocabulary.add(word), kConjunction);
   vocabulary.flag(vocabulary.add(","), kComma);
   vocabulary.finish();
   cues->causal.index(vocabulary);
