@@ -598,6 +598,32 @@ TEST(Corpus, EventsDatedByTheArticlesTimeLineTakeItsDayNotItsMinute) {
   EXPECT_EQ(voiced[0]->time->value, "2022-06-08");
   EXPECT_TRUE(voiced[0]->time->inferred);
 }
+// "refused to comment", "tried to connect": two triggers whose labels read
+// the same words are one thing that happened, one node with both mentions;
+// the fuller label when it says more of the same.
+TEST(Corpus, TwoVerbsTellingOneThingAreOneNode) {
+  Graph g = build({{"peskov",
+                    "08 June 2022 17:58\nOn June 6, Dmitry Peskov refused to comment to journalists on the issue.\n"
+                    "On June 7, Sergei Shoigu tried to connect the exercise with the events in Kazakhstan.\n"}});
+  auto refused = events_about(g, "refused");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0]->label, "Dmitry Peskov refused to comment to journalists on the issue");
+  EXPECT_EQ(refused[0]->mentions.size(), 2u);
+  auto tried = events_about(g, "connect");
+  ASSERT_EQ(tried.size(), 1u);
+  EXPECT_EQ(tried[0]->mentions.size(), 2u);
+}
+
+// Two things said in one sentence, each in its own clause, stay two.
+TEST(Corpus, TwoThingsInOneSentenceStayTwo) {
+  Graph g = build({{"two", "08 June 2022 17:58\nOn June 7, Kyiv declared martial law and broke off diplomatic "
+                           "relations with Moscow.\n"}});
+  auto declared = events_about(g, "declared"), broke = events_about(g, "broke");
+  ASSERT_EQ(declared.size(), 1u);
+  ASSERT_EQ(broke.size(), 1u);
+  EXPECT_NE(declared[0], broke[0]);
+}
+
 }  // namespace corpus
 }  // namespace
 }  // namespace annals

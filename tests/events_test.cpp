@@ -229,6 +229,21 @@ TEST(Events, LexiconExamplesHold) {
   }
 }
 
+// "# example: SENTENCE => TRIGGER | LABEL" in label_openers.tsv.
+TEST(Events, LabelOpenerExamplesHold) {
+  auto table = Resources::standard().table("en/events/label_openers.tsv", 1);
+  ASSERT_TRUE(table.ok());
+  ASSERT_FALSE(table->examples.empty());
+  for (const auto& example : table->examples) {
+    const auto arrow = example.find(" => "), bar = example.find(" | ");
+    ASSERT_TRUE(arrow != std::string::npos && bar != std::string::npos && bar > arrow) << example;
+    auto a = analyse(example.substr(0, arrow));
+    const EventMention* e = find(a, example.substr(arrow + 4, bar - arrow - 4));
+    ASSERT_NE(e, nullptr) << example;
+    EXPECT_EQ(e->label, example.substr(bar + 3)) << example;
+  }
+}
+
 // Labels: the subject (a pronoun or a title as the actor's name), the verb
 // group and its object, never a name twice.
 TEST(Events, LabelsSayWhoDidWhat) {
@@ -242,6 +257,16 @@ TEST(Events, LabelsSayWhoDidWhat) {
        "requested", "Kassym-Jomart Tokayev requested military assistance from the CSTO"},
       {"Yesterday Lukashenko met the soldiers. Then he spoke to the soldiers at the airport.", "spoke",
        "Lukashenko spoke to the soldiers"},
+      // No connective opens a label.
+      {"Tokayev stressed that it was about aggression, so it was appropriate to turn to the CSTO.", "appropriate",
+       "it was appropriate to turn to the CSTO"},
+      // A pronoun after the verb is said by name.
+      {"Expert Sergey Markov spoke on Monday. According to him, only Belarus could take part.", "According",
+       "According to Sergey Markov"},
+      // A subject of its own is kept, not swapped for a name addressed before it.
+      {"Thanks to the work of the presidents: you, Vladimir Vladimirovich, your colleagues in the CSTO, this "
+       "operation was carried out in the shortest time, the Russian Minister said.",
+       "carried out", "this operation was carried out in the shortest time"},
   };
   for (const auto& c : cases) {
     auto a = analyse(c.text);

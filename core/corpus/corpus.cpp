@@ -617,6 +617,52 @@ std::map<int32_t, KeptEvent> episode_events(const DocumentAnalysis& a, const Doc
   return heads;
 }
 
+// "Peskov refused to comment", "tried to connect", "declared martial law
+// and broke relations": two triggers whose labels read the same words (one
+// within the other, or mostly the same words with one's trigger in the
+// other's) are one thing that happened, told once. The later becomes
+// another name for the earlier, which takes both events' actors.
+bool one_reading(const EventMention& earlier, const EventMention& later) {
+  auto contains = [](Span outer, Span inner) { return outer.start <= inner.start && inner.end <= outer.end; };
+  const Span a = earlier.label_source, b = later.label_source;
+  if (contains(a, b) || contains(b, a)) return true;
+  if (!contains(a, later.trigger) && !contains(b, earlier.trigger)) return false;
+  const uint32_t shared = std::min(a.end, b.end) > std::max(a.start, b.start)
+                              ? std::min(a.end, b.end) - std::max(a.start, b.start) : 0;
+  return 3 * shared >= 2 * std::min(a.size(), b.size());
+}
+
+void fold_readings(DocumentAnalysis& a, const DocumentEpisodes& episodes, const std::vector<bool>& keep,
+                   std::map<int32_t, int32_t>& alias) {
+  for (size_t e = 1; e < a.events.size(); ++e) {
+    if (!keep[e] || alias.count(int32_t(e)) || episodes.leader[e] >= 0 || a.events[e].noun) continue;
+    EventMention& later = a.events[e];
+    for (size_t p = e; p-- > 0 && a.events[p].sentence == later.sentence;) {
+      EventMention& earlier = a.events[p];
+      if (!keep[p] || alias.count(int32_t(p)) || episodes.leader[p] >= 0 || earlier.noun) continue;
+      if (earlier.negated != later.negated || !one_reading(earlier, later)) continue;
+      alias[int32_t(e)] = int32_t(p);
+      // The later label when it says more of the same ("refused to comment"
+      // -> "refused to comment to journalists"); else the earlier, whose
+      // verb leads ("act as a united front", not "resolving the issues").
+      if (later.label.find(earlier.label) != std::string::npos) earlier.label = later.label;
+      earlier.label_source = {std::min(earlier.label_source.start, later.label_source.start),
+                              std::max(earlier.label_source.end, later.label_source.end)};
+      auto actor_of = [&](const Participant& q) {
+        return q.mention >= 0 && size_t(q.mention) < a.actors.mentions.size() ? a.actors.mentions[size_t(q.mention)].actor
+                                                                               : -1;
+      };
+      for (const auto& part : later.participants) {
+        const int32_t actor = actor_of(part);
+        const bool seen = std::any_of(earlier.participants.begin(), earlier.participants.end(),
+                                      [&](const Participant& q) { return actor_of(q) == actor; });
+        if (!seen) earlier.participants.push_back(part);
+      }
+      break;
+    }
+  }
+}
+
 // Another name for an earlier event adds only its mention to that event's
 // node: the rest need not wait in memory for the corpus to be read.
 void forget_all_but_the_mention(KeptEvent& kept) {
@@ -683,6 +729,7 @@ DocumentFindings reduce_document(DocumentAnalysis&& a, const EventVocabulary& vo
   auto alias = aliases_of(a, vocabulary, kind);
   DocumentEpisodes episodes = find_episodes(a, vocabulary);
   add_episodes(a, episodes, keep, alias);
+  fold_readings(a, episodes, keep, alias);
   std::map<int32_t, KeptEvent> episode_heads = episode_events(a, episodes, vocabulary);
   std::vector<int32_t> kept_index(a.events.size(), -1);
   for (size_t e = 0, n = 0; e < a.events.size(); ++e)

@@ -46,6 +46,7 @@ struct EventMention {
   bool time_inherited = false;  // dated from a coordinated clause, not its own
   std::vector<Participant> participants;
   std::string label;         // short readable summary
+  Span label_source;         // the words of the sentence it summarises
 };
 
 class EventTagger {

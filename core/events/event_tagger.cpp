@@ -593,8 +593,13 @@ bool stops_subject(const EventLexicon& lex, const SentenceView& s, size_t k) {
                      [](const VerbEntry& e) { return e.form != VerbForm::third_person && e.curated; });
 }
 
+// The text a label is read from, tokens [first, end) of its sentence.
+Span label_source(const SentenceView& s, size_t first, size_t end) {
+  return {s.token(first).span.start, s.token(end - 1).span.end};
+}
+
 // "the January protests", "the request of the affected state".
-std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i) {
+std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i, Span& source) {
   size_t start = i;
   // A date inside the noun phrase belongs to it: "the January protests".
   while (start > 0 && i - start < 3 && (s.timex[start - 1] >= 0 || !stops_subject(lex, s, start - 1)) &&
@@ -605,12 +610,46 @@ std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i)
     while (stop < s.size() && stop - i <= kLabelObjectTokens && s.timex[stop] < 0 &&
            s.token(stop).kind != TokenKind::punct)
       ++stop;
+  source = label_source(s, start, stop);
   return join_tokens(s, start, stop);
 }
 
+bool resolved_pronoun(const SentenceView& s, size_t k, const ActorTagging& actors) {
+  const int32_t m = s.actor[k];
+  return m >= 0 && actors.mentions[size_t(m)].pronoun && actors.mentions[size_t(m)].actor >= 0;
+}
+
+// The words after a verb, a pronoun said by its actor's name ("According to
+// him" -> "According to Sergey Markov").
+std::string join_object(const SentenceView& s, size_t from, size_t to, const ActorTagging& actors) {
+  std::string out;
+  size_t run = from;
+  auto add = [&](const std::string& words) {
+    if (words.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += words;
+  };
+  for (size_t k = from; k < to; ++k) {
+    if (!resolved_pronoun(s, k, actors)) continue;
+    if (run < k) add(join_tokens(s, run, k));
+    add(actors.actors[size_t(actors.mentions[size_t(s.actor[k])].actor)].name);
+    while (k + 1 < to && s.actor[k + 1] == s.actor[k]) ++k;
+    run = k + 1;
+  }
+  if (run < to) add(join_tokens(s, run, to));
+  return out;
+}
+
+// The subject's first word, past the connectives a label does not open with
+// ("so it was appropriate" -> "it was appropriate"; label_openers.tsv).
+size_t skip_openers(const SentenceView& s, size_t start, size_t end) {
+  while (start < end && (s.lexicon(start).label_opener || s.token(start).kind == TokenKind::punct)) ++start;
+  return start;
+}
+
 std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
-                       const EventMention& event, const ActorTagging& actors) {
-  if (event.noun) return noun_label(lex, s, i);
+                       const EventMention& event, const ActorTagging& actors, Span& source) {
+  if (event.noun) return noun_label(lex, s, i, source);
   const int32_t clause = s.clause[i];
   std::string subject;
   size_t start = i;
@@ -629,6 +668,10 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
          verb_group - start < kLabelSubjectTokens)
     --start;
   const bool whole_subject = start == 0 || s.clause[start - 1] != clause || stops_subject(lex, s, start - 1);
+  start = skip_openers(s, start, verb_group);
+  // "this operation was carried out": a subject of its own says what it is
+  // about better than a name before it ("you, Vladimir Vladimirovich, ...").
+  const bool own_phrase = whole_subject && start < verb_group && cue_is(lex, s, start, CueKind::determiner);
   int32_t named = -1;  // the actor whose name replaced the subject's words
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
@@ -636,7 +679,7 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
       // A pronoun, a cut-off subject or words that do not name the agent
       // ("for Caliber.Az ruled out", said of Markov) read better as its name.
       const bool shown = m.span.start >= s.token(start).span.start;
-      if ((!whole_subject || m.pronoun || !shown) && m.actor >= 0) {
+      if ((!whole_subject || m.pronoun || (!shown && !own_phrase)) && m.actor >= 0) {
         subject = actors.actors[m.actor].name + " ";
         named = m.actor;
       }
@@ -648,20 +691,38 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
   };
   if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
   else if (!subject.empty() && verb_group < i) subject += join_tokens(s, verb_group, i) + " ";
+  // "declared martial law and broke off relations": the object ends where a
+  // second verb is joined on.
+  auto joins_verb = [&](size_t t) {
+    return t + 1 < s.size() && cue_is(lex, s, t, CueKind::coordinate) && finite_verb(s, t + 1);
+  };
   size_t stop = trigger_end;
   while (stop < s.size() && stop - trigger_end < kLabelObjectTokens && s.clause[stop] == clause &&
-         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct && !names_subject(stop))
+         s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct && !names_subject(stop) && !joins_verb(stop))
     ++stop;
-  while (stop > trigger_end && !s.token(stop - 1).capitalised && s.folded[stop - 1].size() <= 3 &&
-         s.token(stop - 1).kind == TokenKind::word)
-    --stop;  // do not end on "the", "of", "to"
+  // Nor on a function word that leads into what was cut off ("the", "of",
+  // "about"); "law", "aid", "war" may end it, and so may "this" where the
+  // clause ends.
+  auto leads_on = [&](size_t t) {
+    const bool clause_end = t + 1 >= s.size() || s.token(t + 1).kind == TokenKind::punct || s.timex[t + 1] >= 0;
+    const bool pronoun_here = clause_end && (cue_is(lex, s, t, CueKind::determiner) || cue_is(lex, s, t, CueKind::pronoun));
+    return !pronoun_here && !s.token(t).capitalised && s.token(t).kind == TokenKind::word &&
+           !resolved_pronoun(s, t, actors) &&
+           (cue_at(lex, s, t) || s.lexicon(t).preposition || s.lexicon(t).label_opener);
+  };
+  while (stop > trigger_end && leads_on(stop - 1)) --stop;
+  source = label_source(s, std::min(start, i), stop);
+  for (size_t k = trigger_end; k < stop; ++k)
+    if (resolved_pronoun(s, k, actors))
+      return subject + join_tokens(s, i, trigger_end) + " " + join_object(s, trigger_end, stop, actors);
   return subject + join_tokens(s, i, stop);
 }
 
 // "обращения Токаева", "подавлении протестов": the noun and the word after
 // it, which in Russian is most often what it is of.
-std::string foreign_label(const SentenceView& s, size_t i) {
+std::string foreign_label(const SentenceView& s, size_t i, Span& source) {
   size_t stop = i + 1 < s.size() && s.token(i + 1).kind == TokenKind::word ? i + 2 : i + 1;
+  source = label_source(s, i, stop);
   return join_tokens(s, i, stop);
 }
 
@@ -828,7 +889,8 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       if (foreign && foreign->noun) genitive_agent(s, i, event);
       anchor(s, i, timexes, event);
       clock.date(event);
-      event.label = foreign && foreign->noun ? foreign_label(s, i) : make_label(lex, s, i, trigger_end, event, actors);
+      event.label = foreign && foreign->noun ? foreign_label(s, i, event.label_source)
+                                             : make_label(lex, s, i, trigger_end, event, actors, event.label_source);
       reporting_seen |= event.event_class == EventClass::reporting && !event.noun;
       events.push_back(std::move(event));
       i = trigger_end - 1;

@@ -181,6 +181,9 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   if (!prepositions) return prepositions.error();
   for (const auto& row : prepositions->rows) lexicon.prepositions.insert(fold_case(row.fields[0]));
   for (const auto& [word, role] : lexicon.roles) lexicon.prepositions.insert(word);
+  auto openers = resources.table("en/events/label_openers.tsv", 1);
+  if (!openers) return openers.error();
+  for (const auto& row : openers->rows) lexicon.label_openers.insert(fold_case(row.fields[0]));
   return ok_status();
 }
 
@@ -227,6 +230,7 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
   for (const auto& [form, entry] : cues) words.push_back(&form);
   for (const auto& [form, role] : roles) words.push_back(&form);
   for (const auto& form : prepositions) words.push_back(&form);
+  for (const auto& form : label_openers) words.push_back(&form);
   for (const auto& [form, event_class] : trained_class) words.push_back(&form);
   for (const auto& [form, word] : foreign) words.push_back(&form);
   size_t capacity = 16;
@@ -251,6 +255,7 @@ void EventLexicon::index_facts(const std::unordered_map<std::string, ForeignWord
   for (const auto& [form, entry] : cues) of(form).cue = &entry;
   for (const auto& [form, role] : roles) of(form).role = &role;
   for (const auto& form : prepositions) of(form).preposition = true;
+  for (const auto& form : label_openers) of(form).label_opener = true;
   for (const auto& [form, event_class] : trained_class) of(form).trained_class = &event_class;
   for (const auto& [form, word] : foreign) of(form).foreign = &word;
 }

@@ -99,6 +99,7 @@ struct WordFacts {
   const EventClass* trained_class = nullptr;  // trained_classes.tsv
   const ForeignWord* foreign = nullptr;       // a Russian event word
   bool preposition = false;
+  bool label_opener = false;  // label_openers.tsv: a label does not start with it
 };
 
 struct EventLexicon {
@@ -107,6 +108,7 @@ struct EventLexicon {
   std::unordered_map<std::string, Cue> cues;
   std::unordered_map<std::string, std::string> roles;     // preposition -> role
   std::unordered_set<std::string> prepositions;           // every preposition: roles' and prepositions.tsv's
+  std::unordered_set<std::string> label_openers;          // connectives a label does not start with
   std::unordered_set<std::string> not_triggers;           // forms WordNet lists that are not events here
   std::unordered_set<std::string> curated;                // lemmas of en/events/verbs.tsv
   std::unordered_map<std::string, EventClass> trained_class;  // form -> class learnt from TimeBank
