@@ -199,7 +199,7 @@ TEST(Events, LexiconExamplesHold) {
   for (const char* name : {"en/events/verbs.tsv", "en/events/nouns.tsv", "en/events/cues.tsv",
                            "en/events/wordnet_verbs.tsv", "en/events/wordnet_nouns.tsv", "en/events/not_triggers.tsv",
                            "en/events/trained_classes.tsv", "en/events/trained_not_events.tsv",
-                           "en/events/trigger_model.tsv"}) {
+                           "en/events/trigger_model.tsv", "en/events/reader_asides.tsv"}) {
     auto table = Resources::standard().table(name, 1);
     ASSERT_TRUE(table.ok()) << name;
     ASSERT_FALSE(table->examples.empty()) << name;
@@ -227,6 +227,20 @@ TEST(Events, LexiconExamplesHold) {
       }
     }
   }
+}
+
+// A question asks; what it names did not happen for all the text says.
+TEST(Events, QuestionsAskWhatTheyName) {
+  auto a = analyse("Who saved Belarus? Russia saved Belarus in January, the minister said.");
+  ASSERT_GE(a.events.size(), 2u);
+  const EventMention* asked = find(a, "saved");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(to_string(asked->modality), std::string("asked"));
+  const EventMention* told = nullptr;
+  for (const auto& e : a.events)
+    if (a.doc.slice(e.trigger) == "saved" && &e != asked) told = &e;
+  ASSERT_NE(told, nullptr);
+  EXPECT_NE(to_string(told->modality), std::string("asked"));
 }
 
 // "# example: SENTENCE => TRIGGER | LABEL" in label_openers.tsv.

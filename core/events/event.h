@@ -23,7 +23,8 @@ namespace annals {
 enum class EventClass : uint8_t { occurrence, reporting, state, i_action, i_state, aspectual, perception };
 const char* to_string(EventClass c);  // TimeML spelling: "OCCURRENCE", "I_ACTION"
 
-enum class Modality : uint8_t { actual, possible, planned, necessary, conditional, reported };
+// asked: in a question ("Who saved Belarus?"), said of nothing that happened.
+enum class Modality : uint8_t { actual, possible, planned, necessary, conditional, reported, asked };
 const char* to_string(Modality m);
 
 struct Participant {

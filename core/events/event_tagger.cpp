@@ -640,6 +640,30 @@ std::string join_object(const SentenceView& s, size_t from, size_t to, const Act
   return out;
 }
 
+// "Who saved Belarus?": the sentence asks.
+bool is_question(const SentenceView& s) {
+  for (size_t k = s.size(); k-- > 0;) {
+    const std::string_view t = s.text(k);
+    if (is_quote_mark(t) || t == ")" || t == "\xE2\x80\x99") continue;
+    return t == "?";
+  }
+  return false;
+}
+
+// "Let us recall, ...": the verb after a phrase of reader_asides.tsv speaks
+// to the reader; it is nothing that happened in the story.
+bool after_reader_aside(const EventLexicon& lex, const SentenceView& s, size_t i) {
+  constexpr size_t kLongestAside = 3;
+  std::string words;
+  for (size_t k = i; k > 0 && i - k < kLongestAside;) {
+    --k;
+    const bool glued = k + 1 < i && s.token(k + 1).span.start == s.token(k).span.end;
+    words.insert(0, s.folded[k] + (k + 1 < i && !glued ? " " : ""));
+    if (lex.reader_asides.count(words)) return k == 0 || s.token(k - 1).kind == TokenKind::punct;
+  }
+  return false;
+}
+
 // The subject's first word, past the connectives a label does not open with
 // ("so it was appropriate" -> "it was appropriate"; label_openers.tsv).
 size_t skip_openers(const SentenceView& s, size_t start, size_t end) {
@@ -789,7 +813,7 @@ const char* to_string(EventClass c) {
 }
 
 const char* to_string(Modality m) {
-  static const char* names[] = {"actual", "possible", "planned", "necessary", "conditional", "reported"};
+  static const char* names[] = {"actual", "possible", "planned", "necessary", "conditional", "reported", "asked"};
   return names[static_cast<int>(m)];
 }
 
@@ -840,6 +864,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       const bool by_model = lexicon_->model.loaded() && !foreign;
       std::optional<EventClass> learnt;
       if (by_model && s.actor[i] >= 0 && s.token(i).capitalised) continue;  // a name is no event
+      if (!lex.reader_asides.empty() && after_reader_aside(lex, s, i)) continue;
       if (by_model) {
         bool curated = false;
         learnt = lexicon_->model.classify(model_view, i, curated);
@@ -895,6 +920,10 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       events.push_back(std::move(event));
       i = trigger_end - 1;
     }
+    if (is_question(s))
+      for (size_t e = sentence_events; e < events.size(); ++e)
+        if (events[e].modality == Modality::actual || events[e].modality == Modality::reported)
+          events[e].modality = Modality::asked;
     clock.share(events, sentence_events);
     clock.advance(events, sentence_events);
   }

@@ -181,6 +181,9 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   if (!prepositions) return prepositions.error();
   for (const auto& row : prepositions->rows) lexicon.prepositions.insert(fold_case(row.fields[0]));
   for (const auto& [word, role] : lexicon.roles) lexicon.prepositions.insert(word);
+  auto asides = resources.table("en/events/reader_asides.tsv", 1);
+  if (!asides) return asides.error();
+  for (const auto& row : asides->rows) lexicon.reader_asides.insert(fold_case(row.fields[0]));
   auto openers = resources.table("en/events/label_openers.tsv", 1);
   if (!openers) return openers.error();
   for (const auto& row : openers->rows) lexicon.label_openers.insert(fold_case(row.fields[0]));
