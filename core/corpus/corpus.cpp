@@ -640,7 +640,10 @@ void fold_readings(DocumentAnalysis& a, const DocumentEpisodes& episodes, const 
     for (size_t p = e; p-- > 0 && a.events[p].sentence == later.sentence;) {
       EventMention& earlier = a.events[p];
       if (!keep[p] || alias.count(int32_t(p)) || episodes.leader[p] >= 0 || earlier.noun) continue;
-      if (earlier.negated != later.negated || !one_reading(earlier, later)) continue;
+      // "violates an agreement reached in 1991": another date, another event.
+      const bool other_date = earlier.timex >= 0 && later.timex >= 0 &&
+                              a.timexes[size_t(earlier.timex)].value != a.timexes[size_t(later.timex)].value;
+      if (earlier.negated != later.negated || other_date || !one_reading(earlier, later)) continue;
       alias[int32_t(e)] = int32_t(p);
       // The later label when it says more of the same ("refused to comment"
       // -> "refused to comment to journalists"); else the earlier, whose

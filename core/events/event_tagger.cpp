@@ -598,6 +598,16 @@ Span label_source(const SentenceView& s, size_t first, size_t end) {
   return {s.token(first).span.start, s.token(end - 1).span.end};
 }
 
+// A label does not end on a function word that leads into what was cut off
+// ("the", "of", "about"); "law", "aid", "war" may end it, and so may "this"
+// where the clause ends.
+bool leads_into_cut(const EventLexicon& lex, const SentenceView& s, size_t t) {
+  const bool clause_end = t + 1 >= s.size() || s.token(t + 1).kind == TokenKind::punct || s.timex[t + 1] >= 0;
+  const bool pronoun_here = clause_end && (cue_is(lex, s, t, CueKind::determiner) || cue_is(lex, s, t, CueKind::pronoun));
+  return !pronoun_here && !s.token(t).capitalised && s.token(t).kind == TokenKind::word &&
+         (cue_at(lex, s, t) || s.lexicon(t).preposition || s.lexicon(t).label_opener);
+}
+
 // "the January protests", "the request of the affected state".
 std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i, Span& source) {
   size_t start = i;
@@ -610,6 +620,7 @@ std::string noun_label(const EventLexicon& lex, const SentenceView& s, size_t i,
     while (stop < s.size() && stop - i <= kLabelObjectTokens && s.timex[stop] < 0 &&
            s.token(stop).kind != TokenKind::punct)
       ++stop;
+  while (stop > i + 1 && leads_into_cut(lex, s, stop - 1)) --stop;
   source = label_source(s, start, stop);
   return join_tokens(s, start, stop);
 }
@@ -724,17 +735,7 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
   while (stop < s.size() && stop - trigger_end < kLabelObjectTokens && s.clause[stop] == clause &&
          s.timex[stop] < 0 && s.token(stop).kind != TokenKind::punct && !names_subject(stop) && !joins_verb(stop))
     ++stop;
-  // Nor on a function word that leads into what was cut off ("the", "of",
-  // "about"); "law", "aid", "war" may end it, and so may "this" where the
-  // clause ends.
-  auto leads_on = [&](size_t t) {
-    const bool clause_end = t + 1 >= s.size() || s.token(t + 1).kind == TokenKind::punct || s.timex[t + 1] >= 0;
-    const bool pronoun_here = clause_end && (cue_is(lex, s, t, CueKind::determiner) || cue_is(lex, s, t, CueKind::pronoun));
-    return !pronoun_here && !s.token(t).capitalised && s.token(t).kind == TokenKind::word &&
-           !resolved_pronoun(s, t, actors) &&
-           (cue_at(lex, s, t) || s.lexicon(t).preposition || s.lexicon(t).label_opener);
-  };
-  while (stop > trigger_end && leads_on(stop - 1)) --stop;
+  while (stop > trigger_end && leads_into_cut(lex, s, stop - 1) && !resolved_pronoun(s, stop - 1, actors)) --stop;
   source = label_source(s, std::min(start, i), stop);
   for (size_t k = trigger_end; k < stop; ++k)
     if (resolved_pronoun(s, k, actors))
