@@ -43,6 +43,8 @@ std::string when(const GraphEvent& e) {
   // Open on one side (from tense): "<= 2022-06-08?", ">= 2022-06-08?".
   if (e.time->start.has_value() != e.time->end.has_value())
     return (e.time->end ? "<= " + *e.time->end : ">= " + *e.time->start) + (e.time->inferred ? "?" : "");
+  // "today" in an article without a date: TimeML's XXXX-XX-XX, a day no one can name.
+  if (e.time->value.find_first_not_of("X-") == std::string::npos) return "(day unknown)";
   std::string others;
   for (const auto& d : e.time->disputed)
     if (d.value != e.time->value) others += (others.empty() ? " (or " : ", ") + d.value;

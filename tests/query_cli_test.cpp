@@ -192,6 +192,18 @@ TEST_F(QueryCli, EventsAndActorWorkAsBefore) {
   EXPECT_EQ(event_ids(Json::parse(actor.out)), (std::vector<std::string>{"e5"}));
 }
 
+// "today" in an undated article is TimeML's XXXX-XX-XX: the listing says so in words.
+TEST(QueryCliDates, ADayNoOneCanNameIsSaidSo) {
+  TempDir dir;
+  Graph g = story();
+  g.events[5].time = EventTime{"XXXX-XX-XX", std::nullopt, std::nullopt, false};
+  write_file(dir / "g.json", to_json(g));
+  auto listed = run_annals("query '" + (dir / "g.json") + "' events");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find("(day unknown)  markets recovered"), std::string::npos) << listed.out;
+  EXPECT_EQ(listed.out.find("XXXX"), std::string::npos) << listed.out;
+}
+
 TEST_F(QueryCli, ConflictsAreReportedNotDropped) {
   auto none = query("conflicts");
   EXPECT_EQ(none.exit_code, 0);
