@@ -199,7 +199,8 @@ TEST(Events, LexiconExamplesHold) {
   for (const char* name : {"en/events/verbs.tsv", "en/events/nouns.tsv", "en/events/cues.tsv",
                            "en/events/wordnet_verbs.tsv", "en/events/wordnet_nouns.tsv", "en/events/not_triggers.tsv",
                            "en/events/trained_classes.tsv", "en/events/trained_not_events.tsv",
-                           "en/events/trigger_model.tsv", "en/events/reader_asides.tsv"}) {
+                           "en/events/trigger_model.tsv", "en/events/reader_asides.tsv",
+                           "en/events/unasserted_complements.tsv"}) {
     auto table = Resources::standard().table(name, 1);
     ASSERT_TRUE(table.ok()) << name;
     ASSERT_FALSE(table->examples.empty()) << name;

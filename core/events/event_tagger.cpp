@@ -651,6 +651,29 @@ std::string join_object(const SentenceView& s, size_t from, size_t to, const Act
   return out;
 }
 
+// "Minsk wants to act", "asked the CSTO to send troops", "could force Minsk
+// to act": a "to" complement is only as real as the verb it hangs on
+// (unasserted_complements.tsv; a verb of modality other than actual passes
+// its own on).
+void unasserted_complements(const EventLexicon& lex, const SentenceView& s, std::span<EventMention> events) {
+  constexpr uint32_t kGovernorReach = 4;  // "asked the CSTO to send": four tokens back
+  for (size_t e = 0; e < events.size(); ++e) {
+    EventMention& complement = events[e];
+    const bool asserted = complement.modality == Modality::actual || complement.modality == Modality::reported;
+    if (complement.noun || complement.tense != "INFINITIVE" || !asserted) continue;
+    for (size_t g = e; g-- > 0;) {
+      const EventMention& governor = events[g];
+      if (governor.token >= complement.token || complement.token - governor.token > kGovernorReach) break;
+      if (governor.noun || s.clause[governor.token - s.first] != s.clause[complement.token - s.first]) continue;
+      if (governor.modality != Modality::actual && governor.modality != Modality::reported)
+        complement.modality = governor.modality;
+      else if (auto it = lex.unasserted_complements.find(governor.lemma); it != lex.unasserted_complements.end())
+        complement.modality = it->second;
+      break;
+    }
+  }
+}
+
 // "Who saved Belarus?": the sentence asks.
 bool is_question(const SentenceView& s) {
   for (size_t k = s.size(); k-- > 0;) {
@@ -921,6 +944,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
       events.push_back(std::move(event));
       i = trigger_end - 1;
     }
+    unasserted_complements(lex, s, std::span<EventMention>(events).subspan(sentence_events));
     if (is_question(s))
       for (size_t e = sentence_events; e < events.size(); ++e)
         if (events[e].modality == Modality::actual || events[e].modality == Modality::reported)

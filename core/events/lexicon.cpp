@@ -1,5 +1,6 @@
 #include "events/lexicon.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "events/foreign_words.h"
@@ -181,6 +182,16 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   if (!prepositions) return prepositions.error();
   for (const auto& row : prepositions->rows) lexicon.prepositions.insert(fold_case(row.fields[0]));
   for (const auto& [word, role] : lexicon.roles) lexicon.prepositions.insert(word);
+  auto complements = resources.table("en/events/unasserted_complements.tsv", 2);
+  if (!complements) return complements.error();
+  for (const auto& row : complements->rows) {
+    static const std::pair<std::string_view, Modality> names[] = {
+        {"possible", Modality::possible}, {"planned", Modality::planned}, {"necessary", Modality::necessary}};
+    const auto* found = std::find_if(std::begin(names), std::end(names), [&](const auto& n) { return n.first == row.fields[1]; });
+    if (found == std::end(names))
+      return Error{ErrorCode::bad_data, complements->where(row), "expected possible, planned or necessary"};
+    lexicon.unasserted_complements[fold_case(row.fields[0])] = found->second;
+  }
   auto asides = resources.table("en/events/reader_asides.tsv", 1);
   if (!asides) return asides.error();
   for (const auto& row : asides->rows) lexicon.reader_asides.insert(fold_case(row.fields[0]));

@@ -108,6 +108,7 @@ struct EventLexicon {
   std::unordered_map<std::string, Cue> cues;
   std::unordered_map<std::string, std::string> roles;     // preposition -> role
   std::unordered_set<std::string> prepositions;           // every preposition: roles' and prepositions.tsv's
+  std::unordered_map<std::string, Modality> unasserted_complements;  // "want" -> possible: "wants to act"
   std::unordered_set<std::string> reader_asides;          // "let us": the verb after speaks to the reader
   std::unordered_set<std::string> label_openers;          // connectives a label does not start with
   std::unordered_set<std::string> not_triggers;           // forms WordNet lists that are not events here
