@@ -48,6 +48,9 @@ struct Case {
 const Case kCases[] = {
     {"subject before an aside", "Steve Jobs, the Apple Chief Executive Officer, announced the development.",
      "announced", {"Steve Jobs/agent"}, {}},
+    {"a titled name as the aside is the subject",
+     "The head of the CSTO Joint Staff, Colonel-General Anatoly Sidorov, said the troops were ready.", "said",
+     {"Anatoly Sidorov/agent"}, {"CSTO/agent"}},
     {"subject before an aside with a place in it",
      "Steve Jobs died on Wednesday. Jobs, born in San Francisco on February 24, 1955, has built a large company.",
      "built", {"Steve Jobs/agent"}, {"San Francisco/agent"}},

@@ -346,8 +346,14 @@ size_t verb_group_start(const EventLexicon& lex, const SentenceView& s, size_t i
 }
 
 // "the vice-president of marketing, Greg Joswiak, indicated": an aside
-// that is one name is the subject itself.
+// that is one name is the subject itself, a title in capitals before it
+// too ("the head of the Joint Staff, Colonel-General Anatoly Sidorov, said").
 bool only_a_name(const SentenceView& s, size_t from, size_t to) {
+  auto title_word = [&](size_t j) {
+    const bool hyphen = s.text(j) == "-" && j > from && s.token(j).span.start == s.token(j - 1).span.end;
+    return s.actor[j] < 0 && s.timex[j] < 0 && (hyphen || (s.token(j).kind == TokenKind::word && s.token(j).capitalised));
+  };
+  while (from < to && title_word(from)) ++from;
   if (from >= to || s.actor[from] < 0) return false;
   for (size_t j = from; j < to; ++j)
     if (s.actor[j] != s.actor[from]) return false;
