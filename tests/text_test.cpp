@@ -119,6 +119,24 @@ TEST(Boilerplate, PicksTheHeadlineAsTitle) {
   EXPECT_EQ(doc.title, "Russia can theoretically compel CSTO members to send troops to Ukraine");
 }
 
+// A news page of another shape: a menu of links with separators, a login
+// line spaced out, and readers' comments (each above its "Reply" button).
+TEST(Boilerplate, MenusOfLinksAndReadersCommentsAreNotTheArticle) {
+  Document doc = load(
+      "Home | World | Politics | Business | Sport | Contact us\nLog in   Register\nEN | RU | DE | FR\n"
+      "Published: 12.03.2023 10:15\n\nMoscow and Minsk sign new defence pact\n\n"
+      "President Vladimir Putin and Alexander Lukashenko signed a defence agreement in Moscow on Friday.\n\n"
+      "Comments (3)\nIvan Petrov 2 hours ago\nThis is a disaster, Russia attacked again!\nReply  Like\n"
+      "Anna 5 hours ago\nThe talks were a great success for both countries, I think.\nReply\n");
+  EXPECT_EQ(doc.title, "Moscow and Minsk sign new defence pact");
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const std::string_view text = doc.slice(doc.lines[i].span);
+    const bool article = text.starts_with("President") || text.starts_with("Moscow") || text.starts_with("Published");
+    if (doc.lines[i].kind != LineKind::blank && !article) EXPECT_FALSE(doc.is_content(doc.lines[i])) << text;
+    if (text.starts_with("President")) EXPECT_TRUE(doc.is_content(doc.lines[i]));
+  }
+}
+
 TEST(Segment, SplitsSentencesButNotAbbreviationsOrInitials) {
   EXPECT_EQ(sentences("According to Art. 4 of the treaty, members must help. Tokayev agreed.").size(), 2u);
   EXPECT_EQ(sentences("Mr. J. Smith met Dr. Jones in the U.S. capital on Monday. They talked.").size(), 2u);

@@ -528,7 +528,8 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
 // The timex that dates the clause of token i: its own, else (for a
 // coordinated clause) the one before it in the same sentence.
 // "announced major exercises in the autumn": an event noun between a verb
-// and a date after it takes the date.
+// that speaks of it (reporting, intending) and a date after it takes the
+// date; "signed an agreement on Friday" was signed on Friday.
 bool event_noun_between(const SentenceView& s, size_t from, size_t to) {
   for (size_t j = from + 1; j < to; ++j)
     if (const detail::NounEntry* noun = s.lexicon(j).noun; noun && noun->curated && s.actor[j] < 0)
@@ -556,7 +557,9 @@ void anchor(const SentenceView& s, size_t i, const std::vector<Timex>& timexes,
     for (size_t k = 0; k < s.size(); ++k) {
       int32_t t = s.timex[k];
       if (t < 0 || s.clause[k] != clause) continue;
-      if (!event.noun && k > i && event_noun_between(s, i, k)) continue;
+      const bool speaks_of = event.event_class == EventClass::reporting || event.event_class == EventClass::i_action ||
+                             event.event_class == EventClass::i_state;
+      if (!event.noun && speaks_of && k > i && event_noun_between(s, i, k)) continue;
       auto type = timexes[t].type;
       if (type != TimexType::date && type != TimexType::time) continue;
       if (possessive_date(s.doc, timexes[t])) continue;

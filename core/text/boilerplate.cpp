@@ -17,6 +17,9 @@ constexpr size_t kProseMinWords = 6;       // a sentence, if punctuated
 constexpr size_t kUnpunctuatedMinWords = 12;  // a sentence-like line without final stop
 constexpr size_t kPhraseMaxWords = 25;
 constexpr size_t kTitleMinWords = 3;
+constexpr size_t kReplyMaxWords = 4;
+constexpr size_t kMenuMinSeparators = 2;
+constexpr size_t kMenuWordsPerItem = 3;
 
 }  // namespace
 
@@ -48,7 +51,7 @@ class WordSet {
 
 struct BoilerplateMarker::Vocabulary {
   TextSet lines;
-  WordSet words;
+  WordSet words, replies;
   std::vector<std::string> prefixes, phrases;
 };
 
@@ -63,6 +66,7 @@ struct LineFacts {
   bool shouting = false;    // no lower-case letter at all
   bool terminal = false;  // ends like a sentence
   bool widget = false;    // a navigation or widget line outright
+  bool replies = false;   // "Reply  Like": the buttons under a reader's comment
 };
 
 // The "C" locale's isspace, isalpha and isalnum, inline: they run on every byte of a page.
@@ -101,8 +105,18 @@ size_t count_spaced_words(std::string_view line) {
   return count + (in_word && has_letter);
 }
 
+// "Log in   Register": the words of a line, one space between.
+std::string single_spaced(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (!is_space(static_cast<unsigned char>(c))) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  return out;
+}
+
 LineFacts describe(std::string_view line, const Vocabulary& vocabulary, std::string& folded) {
   LineFacts facts;
+  size_t reply_words = 0;
   fold_case(line, folded);
   std::string_view trimmed = folded;
   while (!trimmed.empty() && is_space(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
@@ -114,11 +128,20 @@ LineFacts describe(std::string_view line, const Vocabulary& vocabulary, std::str
     while (end < trimmed.size() && is_word_byte(trimmed[end])) ++end;
     ++facts.words;
     if (vocabulary.words.contains(trimmed.substr(i, end - i))) ++facts.widget_words;
+    if (vocabulary.replies.contains(trimmed.substr(i, end - i))) ++reply_words;
     i = end;
   }
+  facts.replies = reply_words > 0 && facts.words <= kReplyMaxWords && 2 * reply_words >= facts.words;
   facts.spaced_words = count_spaced_words(line);
   facts.shouting = std::none_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   facts.widget = vocabulary.lines.count(trimmed) > 0;
+  if (!facts.widget && (trimmed.find("  ") != std::string_view::npos || trimmed.find('\t') != std::string_view::npos))
+    facts.widget = vocabulary.lines.count(single_spaced(trimmed)) > 0;
+  // "Home | World | Politics": a row of links with separators between.
+  size_t separators = 0;
+  for (size_t at = 0; at < line.size(); ++at)
+    separators += line[at] == '|' || line.substr(at).starts_with("\xE2\x80\xA2") || line.substr(at).starts_with("\xC2\xB7");
+  if (separators >= kMenuMinSeparators && facts.words <= kMenuWordsPerItem * (separators + 1)) facts.widget = true;
   for (const auto& prefix : vocabulary.prefixes)
     if (trimmed.starts_with(prefix)) facts.widget = true;
   if (facts.words < kPhraseMaxWords)
@@ -170,6 +193,8 @@ void classify_block(std::vector<Line>& lines, const std::vector<LineFacts>& fact
     bool body = wrapped || is_prose(facts[i]);
     // Headlines of linked posts sit between navigation lines.
     if (has_widget && !facts[i].terminal) body = false;
+    // A reader's comment stands right above its "Reply" button.
+    if (i + 1 < end && facts[i + 1].replies) body = false;
     lines[i].kind = body ? LineKind::body : LineKind::boilerplate;
   }
 }
@@ -203,6 +228,7 @@ BoilerplateMarker::BoilerplateMarker(const Resources& resources) : vocabulary_(s
     else if (kind == "word") vocabulary_->words.insert(text);
     else if (kind == "prefix") vocabulary_->prefixes.push_back(text);
     else if (kind == "phrase") vocabulary_->phrases.push_back(text);
+    else if (kind == "reply") vocabulary_->replies.insert(text);
   }
 }
 
