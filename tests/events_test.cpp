@@ -272,6 +272,11 @@ TEST(Events, LabelsSayWhoDidWhat) {
        "requested", "Kassym-Jomart Tokayev requested military assistance from the CSTO"},
       {"Yesterday Lukashenko met the soldiers. Then he spoke to the soldiers at the airport.", "spoke",
        "Lukashenko spoke to the soldiers"},
+      // Names joined by "and" are the subject together.
+      {"President Vladimir Putin and Alexander Lukashenko signed a defence agreement in Moscow on Friday.", "signed",
+       "President Vladimir Putin and Alexander Lukashenko signed a defence agreement in Moscow"},
+      {"In total, 2,030 servicemen from Russia, Belarus, Kyrgyzstan, Tajikistan and Armenia arrived in Kazakhstan.",
+       "arrived", "Russia, Belarus, Kyrgyzstan, Tajikistan and Armenia arrived in Kazakhstan"},
       // No connective opens a label.
       {"Tokayev stressed that it was about aggression, so it was appropriate to turn to the CSTO.", "appropriate",
        "it was appropriate to turn to the CSTO"},

@@ -48,6 +48,11 @@ struct Case {
 const Case kCases[] = {
     {"subject before an aside", "Steve Jobs, the Apple Chief Executive Officer, announced the development.",
      "announced", {"Steve Jobs/agent"}, {}},
+    {"names joined by and share the role", "Vladimir Putin and Alexander Lukashenko signed a defence agreement.",
+     "signed", {"Vladimir Putin/agent", "Alexander Lukashenko/agent"}, {}},
+    {"a comma joins names only in a list ended by and",
+     "The conflict was not discussed, the press secretary told reporters Dmitry Peskov, RIA Novosti reports.",
+     "reports", {"RIA Novosti/agent"}, {"Dmitry Peskov/agent"}},
     {"a titled name as the aside is the subject",
      "The head of the CSTO Joint Staff, Colonel-General Anatoly Sidorov, said the troops were ready.", "said",
      {"Anatoly Sidorov/agent"}, {"CSTO/agent"}},

@@ -488,6 +488,24 @@ int32_t participle_subject(const SentenceView& s, size_t i, const EventMention& 
   return -1;
 }
 
+// "Putin and Lukashenko signed", "Russia, Belarus and Armenia agreed": the
+// names joined to a subject before it by "and" (a comma only in a list that
+// ends so; "told reporters Dmitry Peskov, RIA Novosti reports" is no list)
+// share its role.
+std::vector<int32_t> conjoined_before(const EventLexicon& lex, const SentenceView& s, int32_t mention) {
+  std::vector<int32_t> joined;
+  size_t k = 0;
+  while (k < s.size() && s.actor[k] != mention) ++k;
+  auto joins = [&](size_t t) { return s.folded[t] == "and" || (!joined.empty() && s.text(t) == ","); };
+  while (k >= 2 && joins(k - 1) && s.actor[k - 2] >= 0 && s.actor[k - 2] != mention && !s.possessor[k - 2]) {
+    const int32_t other = s.actor[k - 2];
+    if (std::find(joined.begin(), joined.end(), other) == joined.end()) joined.push_back(other);
+    k -= 2;
+    while (k > 0 && s.actor[k - 1] == other) --k;
+  }
+  return joined;
+}
+
 void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i, size_t trigger_end,
                        bool passive, EventMention& event, std::span<const EventMention> before) {
   const int32_t clause = s.clause[i];
@@ -496,7 +514,10 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
   int32_t oblique = -1;
   if (subject < 0) subject = find_subject(lex, s, i, event, &oblique);
   if (subject < 0 && !event.noun && s.coordinated[clause]) subject = shared_subject(s, clause);
-  if (subject >= 0) event.participants.push_back({subject, passive ? "patient" : "agent"});
+  if (subject >= 0) {
+    event.participants.push_back({subject, passive ? "patient" : "agent"});
+    for (int32_t other : conjoined_before(lex, s, subject)) event.participants.push_back({other, passive ? "patient" : "agent"});
+  }
   if (oblique >= 0 && oblique != subject) event.participants.push_back({oblique, "participant"});
   // After the trigger: its object (the first actor), then actors that a
   // preposition ties to it ("from the CSTO", "in Moscow"). Other actors
@@ -731,30 +752,51 @@ std::string make_label(const EventLexicon& lex, const SentenceView& s, size_t i,
     --start;
   }
   const size_t verb_group = start;
-  while (start > 0 && s.clause[start - 1] == clause && !stops_subject(lex, s, start - 1) &&
-         verb_group - start < kLabelSubjectTokens)
-    --start;
+  auto extend_subject = [&] {
+    while (start > 0 && s.clause[start - 1] == clause && !stops_subject(lex, s, start - 1) &&
+           verb_group - start < kLabelSubjectTokens)
+      --start;
+  };
+  // "Vladimir Putin and Alexander Lukashenko signed": names joined by "and" or a comma.
+  bool listed = false;  // a comma joins names only in a list ended by "and"
+  auto joins_names = [&] {
+    const bool joiner = start >= 1 && (s.folded[start - 1] == "and" || (listed && s.text(start - 1) == ","));
+    return joiner && start >= 2 && start < verb_group && s.actor[start] >= 0 && s.actor[start - 2] >= 0 &&
+           s.clause[start - 2] == clause;
+  };
+  extend_subject();
+  while (joins_names()) {
+    start -= 2;
+    listed = true;
+    extend_subject();
+  }
   const bool whole_subject = start == 0 || s.clause[start - 1] != clause || stops_subject(lex, s, start - 1);
   start = skip_openers(s, start, verb_group);
   // "this operation was carried out": a subject of its own says what it is
   // about better than a name before it ("you, Vladimir Vladimirovich, ...").
   const bool own_phrase = whole_subject && start < verb_group && cue_is(lex, s, start, CueKind::determiner);
-  int32_t named = -1;  // the actor whose name replaced the subject's words
+  std::vector<std::pair<uint32_t, int32_t>> named;  // where and which actors' names replace the subject's words
   for (const auto& p : event.participants)
     if ((p.role == "agent" || p.role == "patient") && actors.mentions[p.mention].span.start < s.token(i).span.start) {
       const auto& m = actors.mentions[p.mention];
       // A pronoun, a cut-off subject or words that do not name the agent
       // ("for Caliber.Az ruled out", said of Markov) read better as its name.
       const bool shown = m.span.start >= s.token(start).span.start;
-      if ((!whole_subject || m.pronoun || (!shown && !own_phrase)) && m.actor >= 0) {
-        subject = actors.actors[m.actor].name + " ";
-        named = m.actor;
-      }
+      const bool seen = std::any_of(named.begin(), named.end(), [&](const auto& n) { return n.second == m.actor; });
+      if ((!whole_subject || m.pronoun || (!shown && !own_phrase)) && m.actor >= 0 && !seen)
+        named.emplace_back(m.span.start, m.actor);
     }
+  // "Russia, Belarus and Armenia arrived": joined names in the text's order.
+  std::sort(named.begin(), named.end());
+  for (size_t n = 0; n < named.size(); ++n)
+    subject += (n == 0 ? "" : n + 1 == named.size() ? " and " : ", ") + actors.actors[size_t(named[n].second)].name;
+  if (!subject.empty()) subject += " ";
   // "the press secretary told reporters Dmitry Peskov": once the subject is
   // the name, the name after the verb is not said again.
   auto names_subject = [&](size_t t) {
-    return named >= 0 && s.actor[t] >= 0 && actors.mentions[size_t(s.actor[t])].actor == named;
+    if (s.actor[t] < 0) return false;
+    const int32_t actor = actors.mentions[size_t(s.actor[t])].actor;
+    return std::any_of(named.begin(), named.end(), [&](const auto& n) { return n.second == actor; });
   };
   if (subject.empty() && start < i) subject = join_tokens(s, start, i) + " ";
   else if (!subject.empty() && verb_group < i) subject += join_tokens(s, verb_group, i) + " ";
