@@ -230,6 +230,19 @@ TEST(Events, LexiconExamplesHold) {
   }
 }
 
+// A word both noun and verb that only the model takes for an event is a noun
+// where the part-of-speech tagger reads one.
+TEST(Events, TheTaggersNounIsANounEvent) {
+  auto a = analyse("Belarus could be left without support in the face of the current unprecedented pressure from the West.");
+  const EventMention* pressure = find(a, "pressure");
+  ASSERT_NE(pressure, nullptr);
+  EXPECT_TRUE(pressure->noun) << pressure->label;
+  auto b = analyse("The West will pressure Belarus to leave the bloc.");
+  const EventMention* verb = find(b, "pressure");
+  ASSERT_NE(verb, nullptr);
+  EXPECT_FALSE(verb->noun);
+}
+
 // A question asks; what it names did not happen for all the text says.
 TEST(Events, QuestionsAskWhatTheyName) {
   auto a = analyse("Who saved Belarus? Russia saved Belarus in January, the minister said.");

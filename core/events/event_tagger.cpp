@@ -857,8 +857,10 @@ void view_for_model(const detail::TriggerModel& model, const SentenceView& s,
 // A word the model takes for an event but the lexicon rules do not: a verb
 // when the lexicon knows it only as a verb or the word before makes it one
 // ("has", "to", "will"), else a noun.
-void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i, EventMention& event,
-                        VerbForm& form) {
+// tagged_noun: the part-of-speech tagger read it as a noun ("in the face of
+// the unprecedented pressure").
+void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i, bool tagged_noun,
+                        EventMention& event, VerbForm& form) {
   event.lemma = s.folded[i];
   const VerbEntry* verb = nullptr;
   for (const VerbEntry& entry : s.lexicon(i).verbs)
@@ -868,7 +870,7 @@ void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i
   bool verbal_context = before && (before->kind == CueKind::be || before->kind == CueKind::modal ||
                                    before->kind == CueKind::perfect || before->kind == CueKind::infinitive ||
                                    before->kind == CueKind::do_support || before->kind == CueKind::pronoun);
-  bool nominal_context = before && before->kind == CueKind::determiner;
+  bool nominal_context = (before && before->kind == CueKind::determiner) || (tagged_noun && !verbal_context);
   if (verb && !nominal_context && (!noun || verbal_context)) {
     event.lemma = verb->lemma;
     form = verb->form;
@@ -966,7 +968,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
         event.negated = i > 0 && s.folded[i - 1] == "no";
         (void)prev;
       } else if (learnt && s.actor[i] < 0) {
-        model_only_trigger(lex, s, i, event, form);
+        model_only_trigger(lex, s, i, lexicon_->model.tagged_noun(model_view, i), event, form);
       } else {
         continue;
       }

@@ -268,7 +268,10 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
       }
       if (names.size() != kTags)
         return Error{ErrorCode::bad_data, table->where(row), "expected " + std::to_string(kTags) + " tags"};
-      for (size_t k = 0; k < kTags; ++k) tag_hashes_[k] = hash_of(names[k]);
+      for (size_t k = 0; k < kTags; ++k) {
+        tag_hashes_[k] = hash_of(names[k]);
+        noun_tags_[k] = names[k] == "NN" || names[k] == "NNS";
+      }
       tag_hashes_[kStart] = templ::bos;
       continue;
     }
