@@ -857,9 +857,18 @@ void view_for_model(const detail::TriggerModel& model, const SentenceView& s,
 // A word the model takes for an event but the lexicon rules do not: a verb
 // when the lexicon knows it only as a verb or the word before makes it one
 // ("has", "to", "will"), else a noun.
-// tagged_noun: the part-of-speech tagger read it as a noun ("in the face of
-// the unprecedented pressure").
-void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i, bool tagged_noun,
+// The part-of-speech tagger's verb tags that no noun has ("to do a lot of
+// work"; not the participles of "the bombing", "the wounded"), as forms.
+std::optional<VerbForm> verb_tag(std::string_view tag) {
+  if (tag == "VB" || tag == "VBP") return VerbForm::base;
+  if (tag == "VBZ") return VerbForm::third_person;
+  if (tag == "VBD") return VerbForm::past;
+  return std::nullopt;
+}
+
+// tag: what the part-of-speech tagger read it as ("NN" in "in the face of
+// the unprecedented pressure"; "VB" for "do" in "to do a lot of work").
+void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i, std::string_view tag,
                         EventMention& event, VerbForm& form) {
   event.lemma = s.folded[i];
   const VerbEntry* verb = nullptr;
@@ -870,10 +879,17 @@ void model_only_trigger(const EventLexicon& lex, const SentenceView& s, size_t i
   bool verbal_context = before && (before->kind == CueKind::be || before->kind == CueKind::modal ||
                                    before->kind == CueKind::perfect || before->kind == CueKind::infinitive ||
                                    before->kind == CueKind::do_support || before->kind == CueKind::pronoun);
+  const bool tagged_noun = tag == "NN" || tag == "NNS";
   bool nominal_context = (before && before->kind == CueKind::determiner) || (tagged_noun && !verbal_context);
   if (verb && !nominal_context && (!noun || verbal_context)) {
     event.lemma = verb->lemma;
     form = verb->form;
+    read_auxiliaries(lex, s, i, form, event);
+    return;
+  }
+  const bool after_to = before && (before->kind == CueKind::infinitive || before->kind == CueKind::modal);
+  if (!verb && !noun && after_to && verb_tag(tag)) {  // a verb no lexicon lists as one ("to do")
+    form = *verb_tag(tag);
     read_auxiliaries(lex, s, i, form, event);
     return;
   }
@@ -959,7 +975,8 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
         form = verb->form;
         trigger_end += verb->continuation.size();
         read_auxiliaries(lex, s, i, form, event);
-      } else if (const detail::NounEntry* noun = s.lexicon(i).noun; noun && s.actor[i] < 0) {
+      } else if (const detail::NounEntry* noun = s.lexicon(i).noun;
+                 noun && s.actor[i] < 0 && !(by_model && verb_tag(lexicon_->model.tag_of(model_view, i)))) {
         if (by_model && !learnt && !noun->curated) continue;
         event.lemma = noun->lemma;
         event.event_class = noun->event_class;
@@ -968,7 +985,7 @@ std::vector<EventMention> EventTagger::tag(const Document& doc, const Segmentati
         event.negated = i > 0 && s.folded[i - 1] == "no";
         (void)prev;
       } else if (learnt && s.actor[i] < 0) {
-        model_only_trigger(lex, s, i, lexicon_->model.tagged_noun(model_view, i), event, form);
+        model_only_trigger(lex, s, i, lexicon_->model.tag_of(model_view, i), event, form);
       } else {
         continue;
       }

@@ -270,7 +270,7 @@ Result<bool> TriggerModel::load_tagger(const Resources& resources, const std::st
         return Error{ErrorCode::bad_data, table->where(row), "expected " + std::to_string(kTags) + " tags"};
       for (size_t k = 0; k < kTags; ++k) {
         tag_hashes_[k] = hash_of(names[k]);
-        noun_tags_[k] = names[k] == "NN" || names[k] == "NNS";
+        tag_names_[k] = std::string(names[k]);
       }
       tag_hashes_[kStart] = templ::bos;
       continue;

@@ -105,8 +105,10 @@ class TriggerModel {
   // the shapes. Without a tagger file the tags stay empty and unused.
   void tag(Sentence& s) const;
 
-  // Whether tag() read token i as a common noun ("the unprecedented pressure").
-  bool tagged_noun(const Sentence& s, size_t i) const { return i < s.tags.size() && noun_tags_[s.tags[i]]; }
+  // The tag tag() gave token i ("NN", "VBD"; empty without a tagger).
+  std::string_view tag_of(const Sentence& s, size_t i) const {
+    return i < s.tags.size() ? std::string_view(tag_names_[s.tags[i]]) : std::string_view();
+  }
 
   // The class of the event at token i, or nullopt when it is no event;
   // curated: whether the hand-made lexicons (verbs.tsv, nouns.tsv) list it.
@@ -148,7 +150,7 @@ class TriggerModel {
   WeightTable<kTags> pos_weights_;
   static constexpr size_t kStart = kTags;  // the tag index of "<s>", before the first word
   std::array<uint64_t, kTags + 1> tag_hashes_{};
-  std::array<bool, kTags + 1> noun_tags_{};  // NN, NNS
+  std::array<std::string, kTags> tag_names_;
   // Every word the features of both models name as a sentence word, and
   // "<s>", "</s>", "<num>".
   struct SentenceWordSlot {
