@@ -140,7 +140,7 @@ TEST_F(Examples, DocumentDatesComeFromDateLinesNotFooters) {
   EXPECT_EQ(dct["002_b355f01e7a83066b"], "2022-06-08T17:58");
   EXPECT_EQ(dct["003_357a5d8cc8e78bf1"], "2022-07-20T13:34:00");
   for (const auto& d : graph_["documents"])
-    if (!d["dct"].is_null()) EXPECT_EQ(d["dct"].get<std::string>().find("2025"), std::string::npos);
+    if (!d["dct"].is_null()) { EXPECT_EQ(d["dct"].get<std::string>().find("2025"), std::string::npos); }
 }
 
 TEST_F(Examples, NothingComesFromFootersOrWidgets) {
@@ -148,7 +148,7 @@ TEST_F(Examples, NothingComesFromFootersOrWidgets) {
                              "Caliber.az \xC2\xA9", "Subscribe", "Leave a Reply", "Read on RBC Pro"})
     for (const auto& e : graph_["events"]) EXPECT_FALSE(mentions_text(e, widget)) << widget;
   for (const auto& e : graph_["events"])
-    if (!e["time"].is_null()) EXPECT_EQ(e["time"]["value"].get<std::string>().find("2025"), std::string::npos);
+    if (!e["time"].is_null()) { EXPECT_EQ(e["time"]["value"].get<std::string>().find("2025"), std::string::npos); }
 }
 
 TEST_F(Examples, MentionOffsetsPointAtTheTrigger) {

@@ -94,7 +94,7 @@ void run_everything(const TempDir& dir, const std::string& article, const std::s
         EXPECT_TRUE(parses_as_xml(svg)) << label << " through dot is not XML";
       } else {
         expect_no_raw_markup(read_file(out), label);
-        if (std::string(format) == "svg") EXPECT_TRUE(parses_as_xml(out)) << label << " is not XML";
+        if (std::string(format) == "svg") { EXPECT_TRUE(parses_as_xml(out)) << label << " is not XML"; }
       }
     }
   }

@@ -99,7 +99,7 @@ TEST(Boilerplate, RelatedPostHeadlinesBetweenNavigationLinesAreNotBody) {
       "Next post\n"
       "The Ambassador of Ukraine commented on the summons to the Ministry of Foreign Affairs\n");
   for (size_t i = 2; i < doc.lines.size(); ++i)
-    if (doc.lines[i].kind != LineKind::blank) EXPECT_EQ(int(doc.lines[i].kind), int(LineKind::boilerplate)) << i;
+    if (doc.lines[i].kind != LineKind::blank) { EXPECT_EQ(int(doc.lines[i].kind), int(LineKind::boilerplate)) << i; }
 }
 
 TEST(Boilerplate, HardWrappedWireCopyIsBody) {
@@ -108,7 +108,7 @@ TEST(Boilerplate, HardWrappedWireCopyIsBody) {
       "a tentative agreement extending its contract with Boeing Co.\n"
       "to provide structural parts for Boeing's 747 jetliners.\n");
   for (const auto& line : doc.lines)
-    if (line.kind != LineKind::blank) EXPECT_TRUE(doc.is_content(line));
+    if (line.kind != LineKind::blank) { EXPECT_TRUE(doc.is_content(line)); }
 }
 
 TEST(Boilerplate, PicksTheHeadlineAsTitle) {
@@ -132,8 +132,8 @@ TEST(Boilerplate, MenusOfLinksAndReadersCommentsAreNotTheArticle) {
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     const std::string_view text = doc.slice(doc.lines[i].span);
     const bool article = text.starts_with("President") || text.starts_with("Moscow") || text.starts_with("Published");
-    if (doc.lines[i].kind != LineKind::blank && !article) EXPECT_FALSE(doc.is_content(doc.lines[i])) << text;
-    if (text.starts_with("President")) EXPECT_TRUE(doc.is_content(doc.lines[i]));
+    if (doc.lines[i].kind != LineKind::blank && !article) { EXPECT_FALSE(doc.is_content(doc.lines[i])) << text; }
+    if (text.starts_with("President")) { EXPECT_TRUE(doc.is_content(doc.lines[i])); }
   }
 }
 

@@ -492,7 +492,7 @@ int32_t participle_subject(const SentenceView& s, size_t i, const EventMention& 
 // names joined to a subject before it by "and" (a comma only in a list that
 // ends so; "told reporters Dmitry Peskov, RIA Novosti reports" is no list)
 // share its role.
-std::vector<int32_t> conjoined_before(const EventLexicon& lex, const SentenceView& s, int32_t mention) {
+std::vector<int32_t> conjoined_before(const SentenceView& s, int32_t mention) {
   std::vector<int32_t> joined;
   size_t k = 0;
   while (k < s.size() && s.actor[k] != mention) ++k;
@@ -516,7 +516,7 @@ void find_participants(const EventLexicon& lex, const SentenceView& s, size_t i,
   if (subject < 0 && !event.noun && s.coordinated[clause]) subject = shared_subject(s, clause);
   if (subject >= 0) {
     event.participants.push_back({subject, passive ? "patient" : "agent"});
-    for (int32_t other : conjoined_before(lex, s, subject)) event.participants.push_back({other, passive ? "patient" : "agent"});
+    for (int32_t other : conjoined_before(s, subject)) event.participants.push_back({other, passive ? "patient" : "agent"});
   }
   if (oblique >= 0 && oblique != subject) event.participants.push_back({oblique, "participant"});
   // After the trigger: its object (the first actor), then actors that a
