@@ -165,6 +165,14 @@ Result<CueKind> parse_cue_kind(std::string_view kind, std::string_view value) {
   return Error{ErrorCode::bad_data, "", "unknown cue kind \"" + std::string(kind) + "\""};
 }
 
+// A list of words, one a row, case-folded into `words`.
+Status add_words(const Resources& resources, std::string_view name, std::unordered_set<std::string>& words) {
+  auto table = resources.table(name, 1);
+  if (!table) return table.error();
+  for (const auto& row : table->rows) words.insert(fold_case(row.fields[0]));
+  return ok_status();
+}
+
 Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   auto table = resources.table("en/events/cues.tsv", 3);
   if (!table) return table.error();
@@ -178,9 +186,7 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
   auto roles = resources.table("en/events/roles.tsv", 2);
   if (!roles) return roles.error();
   for (const auto& row : roles->rows) lexicon.roles[fold_case(row.fields[0])] = std::string(row.fields[1]);
-  auto prepositions = resources.table("en/events/prepositions.tsv", 1);
-  if (!prepositions) return prepositions.error();
-  for (const auto& row : prepositions->rows) lexicon.prepositions.insert(fold_case(row.fields[0]));
+  if (auto status = add_words(resources, "en/events/prepositions.tsv", lexicon.prepositions); !status) return status;
   for (const auto& [word, role] : lexicon.roles) lexicon.prepositions.insert(word);
   auto complements = resources.table("en/events/unasserted_complements.tsv", 2);
   if (!complements) return complements.error();
@@ -192,13 +198,8 @@ Status load_cues(const Resources& resources, EventLexicon& lexicon) {
       return Error{ErrorCode::bad_data, complements->where(row), "expected possible, planned or necessary"};
     lexicon.unasserted_complements[fold_case(row.fields[0])] = found->second;
   }
-  auto asides = resources.table("en/events/reader_asides.tsv", 1);
-  if (!asides) return asides.error();
-  for (const auto& row : asides->rows) lexicon.reader_asides.insert(fold_case(row.fields[0]));
-  auto openers = resources.table("en/events/label_openers.tsv", 1);
-  if (!openers) return openers.error();
-  for (const auto& row : openers->rows) lexicon.label_openers.insert(fold_case(row.fields[0]));
-  return ok_status();
+  if (auto status = add_words(resources, "en/events/reader_asides.tsv", lexicon.reader_asides); !status) return status;
+  return add_words(resources, "en/events/label_openers.tsv", lexicon.label_openers);
 }
 
 }  // namespace
